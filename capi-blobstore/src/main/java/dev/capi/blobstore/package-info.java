@@ -1,0 +1,2 @@
+/** capi blobstore. */
+package dev.capi.blobstore;

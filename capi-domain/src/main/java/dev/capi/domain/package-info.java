@@ -1,0 +1,2 @@
+/** capi domain. */
+package dev.capi.domain;

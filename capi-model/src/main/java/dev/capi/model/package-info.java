@@ -1,0 +1,2 @@
+/** capi model. */
+package dev.capi.model;

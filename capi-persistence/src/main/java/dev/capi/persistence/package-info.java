@@ -1,0 +1,2 @@
+/** capi persistence. */
+package dev.capi.persistence;

@@ -1,0 +1,2 @@
+/** capi rest-internal. */
+package dev.capi.rest.internal;

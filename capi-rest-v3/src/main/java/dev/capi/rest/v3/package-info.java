@@ -1,0 +1,2 @@
+/** capi rest-v3. */
+package dev.capi.rest.v3;

@@ -1,0 +1,2 @@
+/** capi server. */
+package dev.capi.server;
