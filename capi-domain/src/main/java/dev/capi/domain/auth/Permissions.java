@@ -1,0 +1,126 @@
+package dev.capi.domain.auth;
+
+import dev.capi.domain.query.Visibility;
+import dev.capi.domain.roles.RoleRepository;
+import dev.capi.model.Role;
+import dev.capi.model.RoleType;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static dev.capi.model.RoleType.*;
+
+/**
+ * The principal's rights, answered from its global scopes and its roles (loaded once, lazily). Named role sets
+ * mirror the reference's permissions.rb; list visibility is returned as a {@link Visibility} value for SQL.
+ */
+public final class Permissions {
+    public static final Set<RoleType> ORG_READERS =
+            EnumSet.of(ORGANIZATION_USER, ORGANIZATION_AUDITOR, ORGANIZATION_MANAGER, ORGANIZATION_BILLING_MANAGER);
+    public static final Set<RoleType> SPACE_READERS =
+            EnumSet.of(SPACE_DEVELOPER, SPACE_MANAGER, SPACE_AUDITOR, SPACE_SUPPORTER);
+    public static final Set<RoleType> ORG_MANAGERS = EnumSet.of(ORGANIZATION_MANAGER);
+    public static final Set<RoleType> SPACE_UPDATERS = EnumSet.of(SPACE_MANAGER);
+    public static final Set<RoleType> SPACE_WRITERS = EnumSet.of(SPACE_DEVELOPER);
+    public static final Set<RoleType> APP_MANAGERS = EnumSet.of(SPACE_DEVELOPER, SPACE_SUPPORTER);
+    public static final Set<RoleType> SECRET_READERS = EnumSet.of(SPACE_DEVELOPER);
+    public static final Set<RoleType> ROUTE_ORG_READERS = EnumSet.of(ORGANIZATION_MANAGER, ORGANIZATION_AUDITOR);
+
+    private final Principal principal;
+    private final RoleRepository roles;
+    private List<Role> loaded;
+
+    public Permissions(Principal principal, RoleRepository roles) {
+        this.principal = principal;
+        this.roles = roles;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    public boolean canReadGlobally() {
+        return principal.canReadGlobally();
+    }
+
+    public boolean canWriteGlobally() {
+        return principal.canWriteGlobally();
+    }
+
+    public boolean canReadSecretsGlobally() {
+        return principal.canReadSecretsGlobally();
+    }
+
+    private List<Role> myRoles() {
+        if (loaded == null) {
+            loaded = roles.forUser(principal.userGuid());
+        }
+        return loaded;
+    }
+
+    /** Clears the cached roles (after the principal's own roles changed within a request). */
+    public void forgetRoles() {
+        loaded = null;
+    }
+
+    public boolean hasOrgRole(String orgGuid, Set<RoleType> types) {
+        return myRoles().stream().anyMatch(r -> !r.type().isSpaceRole() && types.contains(r.type())
+                && r.organizationGuid().equals(orgGuid));
+    }
+
+    public boolean hasSpaceRole(String spaceGuid, Set<RoleType> types) {
+        return myRoles().stream().anyMatch(r -> r.type().isSpaceRole() && types.contains(r.type())
+                && spaceGuid.equals(r.spaceGuid()));
+    }
+
+    public boolean canReadOrg(String orgGuid) {
+        return canReadGlobally() || hasOrgRole(orgGuid, ORG_READERS) || myRoles().stream()
+                .anyMatch(r -> r.organizationGuid().equals(orgGuid));
+    }
+
+    public boolean canWriteOrg(String orgGuid) {
+        return canWriteGlobally() || hasOrgRole(orgGuid, ORG_MANAGERS);
+    }
+
+    public boolean canReadSpace(String spaceGuid, String orgGuid) {
+        return canReadGlobally() || hasSpaceRole(spaceGuid, SPACE_READERS) || hasOrgRole(orgGuid, ORG_MANAGERS);
+    }
+
+    public boolean canUpdateSpace(String spaceGuid, String orgGuid) {
+        return canWriteGlobally() || hasSpaceRole(spaceGuid, SPACE_UPDATERS) || hasOrgRole(orgGuid, ORG_MANAGERS);
+    }
+
+    public boolean canWriteSpace(String spaceGuid) {
+        return canWriteGlobally() || hasSpaceRole(spaceGuid, SPACE_WRITERS);
+    }
+
+    public boolean canManageApps(String spaceGuid) {
+        return canWriteGlobally() || hasSpaceRole(spaceGuid, APP_MANAGERS);
+    }
+
+    public boolean canReadSecretsInSpace(String spaceGuid) {
+        return canReadSecretsGlobally() || hasSpaceRole(spaceGuid, SECRET_READERS);
+    }
+
+    public boolean canReadRoutesInSpace(String spaceGuid, String orgGuid) {
+        return canReadSpace(spaceGuid, orgGuid) || hasOrgRole(orgGuid, ROUTE_ORG_READERS);
+    }
+
+    /** Organizations the principal can see: any org role (space roles imply an org role). */
+    public Visibility orgVisibility() {
+        return canReadGlobally() ? Visibility.everything()
+                : Visibility.of(principal.userGuid(), SPACE_READERS, ORG_READERS);
+    }
+
+    /** Spaces (and space-owned resources) the principal can see: any space role, or org manager. */
+    public Visibility spaceVisibility() {
+        return canReadGlobally() ? Visibility.everything()
+                : Visibility.of(principal.userGuid(), SPACE_READERS, ORG_MANAGERS);
+    }
+
+    public Visibility routeVisibility() {
+        return canReadGlobally() ? Visibility.everything()
+                : Visibility.of(principal.userGuid(), SPACE_READERS, ROUTE_ORG_READERS);
+    }
+}

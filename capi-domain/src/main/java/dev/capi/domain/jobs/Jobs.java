@@ -1,0 +1,42 @@
+package dev.capi.domain.jobs;
+
+import dev.capi.domain.support.Guids;
+import dev.capi.model.Job;
+import dev.capi.model.JobState;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** Enqueues and reads jobs. Enqueue inside the transaction of the request that starts the work. */
+public final class Jobs {
+    private final JobRepository repository;
+    private final Clock clock;
+    private final Guids guids;
+    private volatile Runnable onEnqueue = () -> { };
+
+    public Jobs(JobRepository repository, Clock clock, Guids guids) {
+        this.repository = repository;
+        this.clock = clock;
+        this.guids = guids;
+    }
+
+    public Job enqueue(String operation, String resourceType, String resourceGuid) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Job job = new Job(guids.next(), now, now, operation, JobState.PROCESSING, resourceType, resourceGuid,
+                List.of(), List.of());
+        repository.insert(job);
+        onEnqueue.run();
+        return job;
+    }
+
+    public Optional<Job> find(String guid) {
+        return repository.find(guid);
+    }
+
+    /** Lets a local worker wake up as soon as work arrives (other nodes find it by polling). */
+    public void onEnqueue(Runnable signal) {
+        this.onEnqueue = signal;
+    }
+}

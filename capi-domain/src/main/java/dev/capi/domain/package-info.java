@@ -1,2 +1,0 @@
-/** capi domain. */
-package dev.capi.domain;

@@ -1,2 +1,0 @@
-/** capi model. */
-package dev.capi.model;

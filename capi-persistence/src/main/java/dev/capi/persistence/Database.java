@@ -1,0 +1,88 @@
+package dev.capi.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.capi.persistence.support.StatementCounter;
+import dev.capi.persistence.support.TimeColumns;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** The database: a connection pool, the Liquibase schema applied at start, and a configured Jdbi. */
+public final class Database implements AutoCloseable {
+    public static final String CHANGELOG = "db/changelog/master.xml";
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(DataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+        this.jdbi = Jdbi.create(dataSource);
+        TimeColumns.register(jdbi);
+        jdbi.setSqlLogger(new StatementCounter());
+    }
+
+    /** Opens a pooled database at a JDBC URL (H2 or PostgreSQL) and migrates its schema. */
+    public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setPoolName("capi");
+        Database db = new Database(new HikariDataSource(config), jdbcUrl.startsWith("jdbc:postgresql:"));
+        db.migrate();
+        return db;
+    }
+
+    /** Wraps a data source the embedding platform owns, and migrates its schema. */
+    public static Database of(DataSource dataSource, boolean postgres) {
+        Database db = new Database(dataSource, postgres);
+        db.migrate();
+        return db;
+    }
+
+    private void migrate() {
+        try (Connection c = dataSource.getConnection()) {
+            var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
+                liquibase.update("");
+            }
+        } catch (SQLException | liquibase.exception.LiquibaseException e) {
+            throw new IllegalStateException("Could not migrate the database schema: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not migrate the database schema: " + e.getMessage(), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        if (dataSource instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing the pool on shutdown; nothing left to do
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** capi persistence. */
-package dev.capi.persistence;

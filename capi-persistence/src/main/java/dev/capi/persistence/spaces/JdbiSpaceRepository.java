@@ -1,0 +1,100 @@
+package dev.capi.persistence.spaces;
+
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
+import dev.capi.domain.spaces.SpaceRepository;
+import dev.capi.model.Metadata;
+import dev.capi.model.Space;
+import dev.capi.persistence.metadata.JdbiMetadataRepository;
+import dev.capi.persistence.support.ListSql;
+import dev.capi.persistence.support.TimeColumns;
+import dev.capi.persistence.support.WithMetadata;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Spaces in the {@code spaces} table. */
+public final class JdbiSpaceRepository implements SpaceRepository {
+    private static final String COLUMNS = "s.guid, s.created_at, s.updated_at, s.name, s.organization_guid, "
+            + "s.suspended, s.allow_ssh, s.quota_guid, s.isolation_segment_guid";
+    private static final RowMapper<Space> MAPPER = (rs, ctx) -> new Space(rs.getString("guid"),
+            TimeColumns.read(rs, "created_at"), TimeColumns.read(rs, "updated_at"), rs.getString("name"),
+            rs.getString("organization_guid"), rs.getBoolean("suspended"), rs.getBoolean("allow_ssh"),
+            rs.getString("quota_guid"), rs.getString("isolation_segment_guid"), Metadata.empty());
+    private static final ListSql LIST = new ListSql("spaces s", "s")
+            .inFilter("names", "s.name")
+            .inFilter("organization_guids", "s.organization_guid")
+            .orderColumn("name", "s.name")
+            .visibleThrough("s.guid", "s.organization_guid");
+
+    private final Jdbi jdbi;
+    private final JdbiMetadataRepository metadata;
+
+    public JdbiSpaceRepository(Jdbi jdbi, JdbiMetadataRepository metadata) {
+        this.jdbi = jdbi;
+        this.metadata = metadata;
+    }
+
+    @Override
+    public Optional<Space> find(String guid) {
+        return findAll(List.of(guid)).stream().findFirst();
+    }
+
+    @Override
+    public List<Space> findAll(Collection<String> guids) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        return WithMetadata.attach(metadata, jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM spaces s WHERE s.guid IN (<guids>) ORDER BY s.id")
+                .bindList("guids", List.copyOf(guids)).map(MAPPER).list()), Space::guid, Space::withMetadata);
+    }
+
+    @Override
+    public List<Space> inOrganization(String organizationGuid) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM spaces s WHERE s.organization_guid = :o ORDER BY s.id")
+                .bind("o", organizationGuid).map(MAPPER).list());
+    }
+
+    @Override
+    public Page<Space> list(ListQuery query) {
+        return WithMetadata.attachPage(metadata, jdbi.withHandle(h -> LIST.page(h, COLUMNS, query, MAPPER)),
+                Space::guid, Space::withMetadata);
+    }
+
+    @Override
+    public boolean nameTaken(String organizationGuid, String name) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM spaces WHERE organization_guid = :o AND LOWER(name) = LOWER(:n)")
+                .bind("o", organizationGuid).bind("n", name).mapTo(Integer.class).one()) > 0;
+    }
+
+    @Override
+    public void insert(Space s) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO spaces (guid, created_at, updated_at, name, organization_guid, suspended, allow_ssh,
+                                            quota_guid, isolation_segment_guid)
+                        VALUES (:guid, :createdAt, :updatedAt, :name, :organizationGuid, :suspended, :allowSsh,
+                                :quotaGuid, :isolationSegmentGuid)""")
+                .bindMethods(s).execute());
+    }
+
+    @Override
+    public void update(Space s) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE spaces SET updated_at = :updatedAt, name = :name, suspended = :suspended,
+                               allow_ssh = :allowSsh, quota_guid = :quotaGuid,
+                               isolation_segment_guid = :isolationSegmentGuid
+                         WHERE guid = :guid""")
+                .bindMethods(s).execute());
+    }
+
+    @Override
+    public void delete(String guid) {
+        jdbi.useHandle(h -> h.execute("DELETE FROM spaces WHERE guid = ?", guid));
+    }
+}
