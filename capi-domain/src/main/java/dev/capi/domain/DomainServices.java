@@ -1,0 +1,90 @@
+package dev.capi.domain;
+
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.auth.Principal;
+import dev.capi.domain.events.AuditEvents;
+import dev.capi.domain.featureflags.FeatureFlags;
+import dev.capi.domain.jobs.JobHandler;
+import dev.capi.domain.jobs.Jobs;
+import dev.capi.domain.metadata.MetadataChanges;
+import dev.capi.domain.organizations.OrganizationCleanup;
+import dev.capi.domain.organizations.OrganizationDeletion;
+import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.roles.RoleGrants;
+import dev.capi.domain.users.UserRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The domain, assembled from its ports: one object per resource's use cases. Adapters (REST, jobs) call these; the
+ * assembly builds exactly one instance.
+ */
+public final class DomainServices {
+    private final Ports ports;
+    private final Settings settings;
+    private final AuditEvents auditEvents;
+    private final FeatureFlags featureFlags;
+    private final Jobs jobs;
+    private final UserRegistry userRegistry;
+    private final RoleGrants roleGrants;
+    private final MetadataChanges metadataChanges;
+    private final Organizations organizations;
+    private final List<OrganizationCleanup> cleanups = new ArrayList<>();
+    private final List<JobHandler> jobHandlers = new ArrayList<>();
+
+    public DomainServices(Ports ports, Settings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        this.auditEvents = new AuditEvents(ports.auditEvents(), ports.clock(), ports.guids());
+        this.featureFlags = new FeatureFlags(ports.featureFlags(), ports.clock());
+        this.jobs = new Jobs(ports.jobs(), ports.clock(), ports.guids());
+        this.userRegistry = new UserRegistry(ports.users(), ports.transactions(), ports.clock());
+        this.roleGrants = new RoleGrants(ports.roles(), userRegistry, ports.clock(), ports.guids());
+        this.metadataChanges = new MetadataChanges(ports.metadata(), settings.maxLabelsPerResource(),
+                settings.maxAnnotationsPerResource());
+        this.organizations = new Organizations(ports.organizations(), ports.transactions(), auditEvents, featureFlags,
+                metadataChanges, roleGrants, jobs, ports.clock(), ports.guids());
+        var organizationDeletion = new OrganizationDeletion(ports.organizations(), ports.spaces(), ports.roles(),
+                ports.metadata(), cleanups);
+        jobHandlers.add(organizationDeletion);
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The permissions of one request's principal (roles loaded lazily, once). */
+    public Permissions permissions(Principal principal) {
+        return new Permissions(principal, ports.roles());
+    }
+
+    public AuditEvents auditEvents() {
+        return auditEvents;
+    }
+
+    public FeatureFlags featureFlags() {
+        return featureFlags;
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    public UserRegistry userRegistry() {
+        return userRegistry;
+    }
+
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    /** Handlers for every asynchronous job operation, for the job worker. */
+    public List<JobHandler> jobHandlers() {
+        return List.copyOf(jobHandlers);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.capi.rest.v3;
+
+import dev.capi.rest.v3.jobs.JobsResource;
+import dev.capi.rest.v3.organizations.OrganizationsResource;
+import dev.capi.rest.v3.root.RootResource;
+import dev.capi.rest.v3.support.AuthenticationFilter;
+import dev.capi.rest.v3.support.ErrorMapper;
+
+import java.util.List;
+
+/** Every JAX-RS class of the public API, for the assembly to register. */
+public final class V3Api {
+    private V3Api() {
+    }
+
+    public static List<Class<?>> resources() {
+        return List.of(RootResource.class, OrganizationsResource.class, JobsResource.class);
+    }
+
+    public static List<Class<?>> providers() {
+        return List.of(ErrorMapper.class, AuthenticationFilter.class);
+    }
+}

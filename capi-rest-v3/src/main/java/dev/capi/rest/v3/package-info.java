@@ -1,2 +1,0 @@
-/** capi rest-v3. */
-package dev.capi.rest.v3;

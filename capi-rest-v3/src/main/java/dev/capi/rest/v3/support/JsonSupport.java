@@ -1,0 +1,59 @@
+package dev.capi.rest.v3.support;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.domain.errors.CfError;
+import dev.capi.domain.errors.CfException;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The one JSON mapper of the REST adapters, and the reference's timestamp format. */
+public final class JsonSupport {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private JsonSupport() {
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** {@code 2016-06-08T16:41:22Z}; null stays null. */
+    public static String timestamp(Instant instant) {
+        return instant == null ? null : TIMESTAMP.format(instant);
+    }
+
+    /** Parses a request body; anything that is not a JSON object is 400 MessageParseError. An empty body is {}. */
+    public static ObjectNode parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            return object();
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw CfException.of(CfError.MessageParseError, "invalid request body");
+            }
+            return (ObjectNode) node;
+        } catch (IOException e) {
+            throw CfException.of(CfError.MessageParseError, "invalid request body");
+        }
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

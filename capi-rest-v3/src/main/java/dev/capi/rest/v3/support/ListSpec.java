@@ -1,0 +1,70 @@
+package dev.capi.rest.v3.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one list endpoint accepts: its filters, extra order fields, whether it takes a label selector, its includes,
+ * other keys it understands, and whether bad parameters answer 400 (most) or 422 (the reference's exceptions).
+ */
+public final class ListSpec {
+    final List<String> filters = new ArrayList<>();
+    final List<String> orderFields = new ArrayList<>(List.of("created_at", "updated_at"));
+    final List<String> includes = new ArrayList<>();
+    final List<String> extraKeys = new ArrayList<>();
+    boolean labelSelector;
+    boolean unprocessableOnError;
+    boolean timestamps = true;
+    boolean updatedAts = true;
+    String defaultOrderField = "id";
+
+    public static ListSpec of(String... filters) {
+        ListSpec spec = new ListSpec();
+        spec.filters.add("guids");
+        spec.filters.addAll(List.of(filters));
+        return spec;
+    }
+
+    public ListSpec orderBy(String... fields) {
+        orderFields.addAll(List.of(fields));
+        return this;
+    }
+
+    /** Replaces created_at/updated_at as the allowed order fields (e.g. feature flags: name only). */
+    public ListSpec onlyOrderBy(String... fields) {
+        orderFields.clear();
+        orderFields.addAll(List.of(fields));
+        return this;
+    }
+
+    public ListSpec labelSelector() {
+        labelSelector = true;
+        return this;
+    }
+
+    public ListSpec include(String... values) {
+        includes.addAll(List.of(values));
+        return this;
+    }
+
+    /** Keys the endpoint reads itself (e.g. {@code embed}, {@code fields[space]}, {@code unmapped}). */
+    public ListSpec extraKeys(String... keys) {
+        extraKeys.addAll(List.of(keys));
+        return this;
+    }
+
+    public ListSpec unprocessableOnError() {
+        unprocessableOnError = true;
+        return this;
+    }
+
+    public ListSpec withoutTimestamps() {
+        timestamps = false;
+        return this;
+    }
+
+    public ListSpec withoutUpdatedAts() {
+        updatedAts = false;
+        return this;
+    }
+}

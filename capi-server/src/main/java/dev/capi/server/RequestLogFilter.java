@@ -1,0 +1,67 @@
+package dev.capi.server;
+
+import dev.capi.domain.errors.CfError;
+import dev.capi.persistence.support.StatementCounter;
+import dev.capi.rest.v3.support.ErrorMapper;
+import dev.capi.rest.v3.support.RequestIds;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+
+/**
+ * Gives every request an {@code X-VCAP-Request-ID} (the caller's, or a new one), refuses oversized JSON bodies,
+ * and writes one log line per request: method, path, status, duration, request id and SQL statements executed.
+ */
+@PreMatching
+@Priority(1)
+public final class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    public static final String HEADER = "X-VCAP-Request-ID";
+    private static final Logger LOG = LoggerFactory.getLogger("capi.requests");
+    private static final String STARTED = "capi.started";
+
+    private final long maxJsonBodyBytes;
+
+    public RequestLogFilter(long maxJsonBodyBytes) {
+        this.maxJsonBodyBytes = maxJsonBodyBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String id = request.getHeaderString(HEADER);
+        if (id == null || id.isBlank() || id.length() > 255) {
+            id = UUID.randomUUID().toString();
+        }
+        request.setProperty(HEADER, id);
+        request.setProperty(STARTED, System.nanoTime());
+        RequestIds.set(id);
+        StatementCounter.reset();
+        MediaType type = request.getMediaType();
+        boolean multipart = type != null && "multipart".equalsIgnoreCase(type.getType());
+        boolean binary = type != null && MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type);
+        if (!multipart && !binary && request.getLength() > maxJsonBodyBytes) {
+            request.abortWith(ErrorMapper.response(CfError.RequestEntityTooLarge,
+                    "the request body is larger than " + maxJsonBodyBytes + " bytes"));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(HEADER);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+        Object started = request.getProperty(STARTED);
+        double millis = started == null ? 0 : (System.nanoTime() - (Long) started) / 1_000_000.0;
+        LOG.info("{} {} {} {}ms request_id={} sql={}", request.getMethod(), "/" + request.getUriInfo().getPath(),
+                response.getStatus(), String.format("%.1f", millis), id, StatementCounter.current());
+        RequestIds.clear();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.capi.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The standalone server's configuration: an optional YAML file, overridden key by key by {@code CAPI_*}
+ * environment variables (see the README for every key).
+ */
+public record ServerConfig(int port, String bind, String externalUrl, Path dataDir, String databaseUrl,
+                           String databaseUser, String databasePassword, String adminUser, String adminPassword,
+                           int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain) {
+
+    /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
+    public static ServerConfig load(Path yamlFile, Map<String, String> env) {
+        JsonNode yaml = readYaml(yamlFile);
+        int port = Integer.parseInt(value(env, "CAPI_PORT", yaml, "port", "9022"));
+        String bind = value(env, "CAPI_BIND", yaml, "bind", "127.0.0.1");
+        String externalUrl = value(env, "CAPI_EXTERNAL_URL", yaml, "external_url", "http://localhost:" + port);
+        Path dataDir = Path.of(value(env, "CAPI_DATA_DIR", yaml, "data_dir", "./capi-data")).toAbsolutePath();
+        String dbUrl = value(env, "CAPI_DATABASE_URL", yaml, "database/url", null);
+        String dbUser = value(env, "CAPI_DATABASE_USER", yaml, "database/user", null);
+        String dbPassword = value(env, "CAPI_DATABASE_PASSWORD", yaml, "database/password", null);
+        String adminUser = value(env, "CAPI_ADMIN_USER", yaml, "admin/user", "admin");
+        String adminPassword = value(env, "CAPI_ADMIN_PASSWORD", yaml, "admin/password", null);
+        int internalPort = Integer.parseInt(value(env, "CAPI_INTERNAL_PORT", yaml, "internal_port", "9023"));
+        String tokenKeys = value(env, "CAPI_UAA_TOKEN_KEYS_URL", yaml, "uaa/token_keys_url", null);
+        String uaaUrl = value(env, "CAPI_UAA_URL", yaml, "uaa/url", null);
+        String appsDomain = value(env, "CAPI_APPS_DOMAIN", yaml, "apps_domain", "apps.localhost");
+        return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
+                adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain);
+    }
+
+    /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */
+    public String effectiveDatabaseUrl() {
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            return databaseUrl;
+        }
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("capi") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Whether the built-in token issuer runs (no external UAA configured). */
+    public boolean builtInIssuer() {
+        return uaaTokenKeysUrl == null || uaaTokenKeysUrl.isBlank();
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static JsonNode readYaml(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String value(Map<String, String> env, String envKey, JsonNode yaml, String yamlPath,
+                                String fallback) {
+        String fromEnv = env.get(envKey);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        if (yaml != null) {
+            JsonNode node = yaml.at("/" + yamlPath);
+            if (!node.isMissingNode() && !node.isNull()) {
+                return node.asText();
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,2 +1,0 @@
-/** capi server. */
-package dev.capi.server;
