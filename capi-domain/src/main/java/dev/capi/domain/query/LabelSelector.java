@@ -77,6 +77,16 @@ public final class LabelSelector {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof LabelSelector selector && selector.requirements.equals(requirements);
+    }
+
+    @Override
+    public int hashCode() {
+        return requirements.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "LabelSelector" + requirements;
     }

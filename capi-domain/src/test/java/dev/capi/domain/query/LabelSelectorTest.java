@@ -84,6 +84,13 @@ class LabelSelectorTest {
     }
 
     @Test
+    void selectorsWithTheSameRequirementsAreEqual() {
+        assertThat(LabelSelector.parse("a=b,c")).isEqualTo(LabelSelector.parse("a==b,,c"))
+                .hasSameHashCodeAs(LabelSelector.parse("a==b,,c"))
+                .isNotEqualTo(LabelSelector.parse("c,a=b"));
+    }
+
+    @Test
     void requirementsAreAndedInTheOrderWritten() {
         assertThat(parse("foo=funky,santa=claus,!elf")).containsExactly(
                 new Equal("", "foo", "funky"), new Equal("", "santa", "claus"), new NotExists("", "elf"));
@@ -95,6 +102,11 @@ class LabelSelectorTest {
                 new In("", "env", List.of("prod", "staging")),
                 new NotIn("", "tier", List.of("web", "db")),
                 new Exists("", "x"));
+    }
+
+    @Test
+    void aNewlineEndsAParenthesizedGroupSoItsCommaSplits() {
+        assertThat(failure("a in (x\n,y)")).isEqualTo("Invalid label_selector value, Invalid label_selector value");
     }
 
     @Test
