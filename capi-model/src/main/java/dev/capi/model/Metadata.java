@@ -3,15 +3,28 @@ package dev.capi.model;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-/** Labels and annotations of a resource (full keys such as {@code example.com/env}). */
+/** A resource's labels and annotations: immutable, insertion-ordered maps from full key to a non-null value. */
 public record Metadata(Map<String, String> labels, Map<String, String> annotations) {
+
+    private static final Metadata EMPTY = new Metadata(Map.of(), Map.of());
+
+    /** Copies both maps in their order; a {@code null} map is taken as empty, {@code null} keys or values are refused. */
     public Metadata {
-        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        labels = copy(labels, "label");
+        annotations = copy(annotations, "annotation");
     }
 
-    /** Deep merge: null values delete, others add or overwrite, absent keys stay. */
+    /** No labels and no annotations. */
+    public static Metadata empty() {
+        return EMPTY;
+    }
+
+    /**
+     * The deep merge of a PATCH: per map, a key with a {@code null} value is deleted, a new key is added (at the end),
+     * an existing key is overwritten in place, absent keys are untouched, and a map that was not given changes nothing.
+     */
     public Metadata apply(MetadataUpdate update) {
         if (update == null) {
             return this;
@@ -20,21 +33,28 @@ public record Metadata(Map<String, String> labels, Map<String, String> annotatio
     }
 
     private static Map<String, String> merge(Map<String, String> current, Map<String, String> changes) {
-        if (changes == null) {
+        if (changes == null || changes.isEmpty()) {
             return current;
         }
-        var merged = new LinkedHashMap<>(current);
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                merged.remove(k);
+        Map<String, String> merged = new LinkedHashMap<>(current);
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
             } else {
-                merged.put(k, v);
+                merged.put(key, value);
             }
         });
         return merged;
     }
 
-    public static Metadata empty() {
-        return new Metadata(Map.of(), Map.of());
+    private static Map<String, String> copy(Map<String, String> source, String kind) {
+        if (source == null || source.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        source.forEach((key, value) -> copy.put(
+                Objects.requireNonNull(key, kind + " key"),
+                Objects.requireNonNull(value, () -> kind + " value of '" + key + "'")));
+        return Collections.unmodifiableMap(copy);
     }
 }

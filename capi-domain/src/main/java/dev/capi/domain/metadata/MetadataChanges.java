@@ -20,16 +20,8 @@ public final class MetadataChanges {
         if (update == null || (update.labels() == null && update.annotations() == null)) {
             return current;
         }
+        new MetadataValidator().checkLimits(current, update, maxLabels, maxAnnotations);
         Metadata merged = current.apply(update);
-        if (merged.labels().size() > maxLabels && merged.labels().size() > current.labels().size()) {
-            throw CfException.of(dev.capi.domain.errors.CfError.LabelLimitExceeded,
-                    merged.labels().size(), maxLabels);
-        }
-        if (merged.annotations().size() > maxAnnotations
-                && merged.annotations().size() > current.annotations().size()) {
-            throw CfException.of(dev.capi.domain.errors.CfError.AnnotationLimitExceeded,
-                    merged.annotations().size(), maxAnnotations);
-        }
         repository.replace(resourceGuid, resourceType, merged);
         return merged;
     }

@@ -187,8 +187,14 @@ public final class ListSql {
         } else if (r instanceof LabelRequirement.NotEqual e) {
             return "NOT EXISTS (" + base + " AND lbl.label_value = " + binds.add(e.value()) + ")";
         } else if (r instanceof LabelRequirement.In e) {
+            if (e.values().isEmpty()) {
+                return "1=0";
+            }
             return "EXISTS (" + base + " AND lbl.label_value IN (" + binds.list(e.values()) + "))";
         } else if (r instanceof LabelRequirement.NotIn e) {
+            if (e.values().isEmpty()) {
+                return "1=1";
+            }
             return "NOT EXISTS (" + base + " AND lbl.label_value IN (" + binds.list(e.values()) + "))";
         }
         throw new IllegalArgumentException("Unknown label requirement " + r);

@@ -1,6 +1,5 @@
 package dev.capi.persistence.organizations;
 
-import dev.capi.domain.query.LabelRequirement;
 import dev.capi.domain.query.LabelSelector;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.OrderBy;
@@ -114,10 +113,12 @@ class JdbiOrganizationRepositoryTest {
 
     @Test
     void filtersByLabelSelector() {
-        var prod = new LabelSelector(List.of(new LabelRequirement.Equal("", "env", "prod")));
-        var notProd = new LabelSelector(List.of(new LabelRequirement.NotEqual("", "env", "prod")));
-        var hasEnv = new LabelSelector(List.of(new LabelRequirement.Exists("", "env")));
-        var in = new LabelSelector(List.of(new LabelRequirement.In("", "env", List.of("dev", "qa"))));
+        var prod = LabelSelector.parse("env=prod");
+        var notProd = LabelSelector.parse("env!=prod");
+        var hasEnv = LabelSelector.parse("env");
+        var in = LabelSelector.parse("env in (dev,qa)");
+        assertThat(guids(orgs.list(withSelector(LabelSelector.parse("env="))))).isEmpty();
+        assertThat(guids(orgs.list(withSelector(LabelSelector.parse("!env,env notin (x)"))))).containsExactly("o3");
         assertThat(guids(orgs.list(withSelector(prod)))).containsExactly("o1");
         assertThat(guids(orgs.list(withSelector(notProd)))).containsExactly("o2", "o3");
         assertThat(guids(orgs.list(withSelector(hasEnv)))).containsExactly("o1", "o2");

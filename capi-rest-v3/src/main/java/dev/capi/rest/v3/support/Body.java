@@ -163,7 +163,7 @@ public final class Body {
         Map<String, String> labels = stringMap(node.get("labels"), "labels");
         Map<String, String> annotations = stringMap(node.get("annotations"), "annotations");
         MetadataUpdate update = new MetadataUpdate(labels, annotations);
-        errors.addAll(METADATA_VALIDATOR.validate(update));
+        METADATA_VALIDATOR.validate(update).forEach(e -> errors.add("Metadata " + e));
         return update;
     }
 
