@@ -1,5 +1,6 @@
 package dev.capi.domain;
 
+import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.events.AuditEventRepository;
 import dev.capi.domain.featureflags.FeatureFlagRepository;
 import dev.capi.domain.jobs.JobRepository;
@@ -17,5 +18,5 @@ import java.time.Clock;
 public record Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                    FeatureFlagRepository featureFlags) {
+                    FeatureFlagRepository featureFlags, BlobStore blobs) {
 }

@@ -4,6 +4,8 @@ import dev.capi.domain.DomainServices;
 import dev.capi.domain.Ports;
 import dev.capi.domain.Settings;
 import dev.capi.domain.auth.TokenVerifier;
+import dev.capi.domain.blobs.BlobStore;
+import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.jobs.JobWorker;
 import dev.capi.domain.support.Guids;
 import dev.capi.persistence.Database;
@@ -56,12 +58,23 @@ public final class CloudController implements AutoCloseable {
         Ports ports = new Ports(transactions, b.clock, b.guids, metadata,
                 new JdbiOrganizationRepository(jdbi, metadata), new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
-                new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi));
+                new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
         domain.jobs().onEnqueue(worker::signal);
         this.resourceConfig = resourceConfig(b);
+    }
+
+    private static BlobStore blobStore(Builder b) {
+        if (b.blobStore != null) {
+            return b.blobStore;
+        }
+        try {
+            return new LocalDiskBlobStore(java.nio.file.Files.createTempDirectory("capi-blobs-"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create a temporary blobstore: " + e.getMessage(), e);
+        }
     }
 
     public static Builder builder() {
@@ -144,6 +157,7 @@ public final class CloudController implements AutoCloseable {
         private String dbPassword;
         private int maxPoolSize = 10;
         private TokenVerifier tokenVerifier;
+        private BlobStore blobStore;
         private String externalUrl = "http://localhost:9022";
         private String loginUrl;
         private String uaaUrl;
@@ -173,6 +187,12 @@ public final class CloudController implements AutoCloseable {
 
         public Builder tokenVerifier(TokenVerifier verifier) {
             this.tokenVerifier = verifier;
+            return this;
+        }
+
+        /** Where bits live; default: a local-disk store in a new temporary directory. */
+        public Builder blobStore(BlobStore store) {
+            this.blobStore = store;
             return this;
         }
 
