@@ -17,6 +17,8 @@ import java.sql.SQLException;
 /** The database: a connection pool, the Liquibase schema applied at start, and a configured Jdbi. */
 public final class Database implements AutoCloseable {
     public static final String CHANGELOG = "db/changelog/master.xml";
+    /** Liquibase reports every change set at INFO; keep a reference so the level sticks. */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = quietLiquibase();
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -30,6 +32,12 @@ public final class Database implements AutoCloseable {
         jdbi.setSqlLogger(new StatementCounter());
         // list SQL binds every parameter it renders; a requirement that short-circuits ("1=0") leaves some unused
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+    }
+
+    private static java.util.logging.Logger quietLiquibase() {
+        var logger = java.util.logging.Logger.getLogger("liquibase");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     /** Opens a pooled database at a JDBC URL (H2 or PostgreSQL) and migrates its schema. */

@@ -111,6 +111,7 @@ public final class CloudController implements AutoCloseable {
         worker.start();
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"),
                 resourceConfig, false);
+        server.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
         try {
             server.start();
         } catch (java.io.IOException e) {

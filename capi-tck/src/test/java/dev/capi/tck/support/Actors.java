@@ -1,0 +1,57 @@
+package dev.capi.tck.support;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * One logged-in client per {@link Role} around one org and space (space-role holders are also org users, as CF
+ * requires). {@link #check} runs a request as every role and reports every mismatch at once.
+ */
+public final class Actors {
+    private final Map<Role, Cf> clients = new EnumMap<>(Role.class);
+    private final String orgGuid;
+    private final String spaceGuid;
+
+    Actors(Tck tck, String orgGuid, String spaceGuid) {
+        this.orgGuid = orgGuid;
+        this.spaceGuid = spaceGuid;
+        for (Role role : Role.values()) {
+            clients.put(role, tck.actor(role, orgGuid, spaceGuid));
+        }
+    }
+
+    public Cf as(Role role) {
+        return clients.get(role);
+    }
+
+    public String orgGuid() {
+        return orgGuid;
+    }
+
+    public String spaceGuid() {
+        return spaceGuid;
+    }
+
+    /** Runs {@code request} as each role (skipping roles the target server cannot provide) and compares statuses. */
+    public void check(Expect expect, Function<Cf, ApiResponse> request) {
+        List<String> mismatches = new ArrayList<>();
+        for (Role role : Role.values()) {
+            Cf cf = clients.get(role);
+            if (cf == null) {
+                continue;
+            }
+            ApiResponse r = request.apply(cf);
+            if (r.status() != expect.status(role)) {
+                mismatches.add(role + ": expected " + expect.status(role) + " but got " + r);
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            fail(String.join("\n", mismatches));
+        }
+    }
+}

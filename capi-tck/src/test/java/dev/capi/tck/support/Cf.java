@@ -1,0 +1,136 @@
+package dev.capi.tck.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** An HTTP client of the Cloud Controller acting as one identity (a bearer token, or anonymous). */
+public final class Cf {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String baseUrl;
+    private final String token;
+    private final String name;
+
+    public Cf(String baseUrl, String token, String name) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public ApiResponse get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public ApiResponse delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public ApiResponse post(String path, Object body) {
+        return send("POST", path, body, "application/json");
+    }
+
+    public ApiResponse patch(String path, Object body) {
+        return send("PATCH", path, body, "application/json");
+    }
+
+    /** Sends a raw body with a given content type (e.g. malformed JSON, YAML). */
+    public ApiResponse send(String method, String path, Object body, String contentType) {
+        String url = path.startsWith("http") ? path : baseUrl + path;
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "bearer " + token);
+        }
+        String payload = body == null ? null : body instanceof String s ? s : body.toString();
+        if (payload != null) {
+            b.header("Content-Type", contentType);
+            b.method(method, HttpRequest.BodyPublishers.ofString(payload));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Form-encoded POST (token endpoint), optionally with HTTP Basic. */
+    public static ApiResponse postForm(String url, Map<String, String> form, String basicUser, String basicPassword) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (basicUser != null) {
+            String credentials = basicUser + ":" + (basicPassword == null ? "" : basicPassword);
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls the job a 202 pointed to until it is COMPLETE or FAILED (30 s at most) and returns it. */
+    public JsonNode awaitJob(ApiResponse accepted) {
+        String location = accepted.header("Location");
+        if (location == null) {
+            throw new AssertionError("202 without Location: " + accepted);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            ApiResponse job = get(location);
+            String state = job.body().path("state").asText();
+            if ("COMPLETE".equals(state) || "FAILED".equals(state)) {
+                return job.body();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("job did not finish in 30 s: " + location);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

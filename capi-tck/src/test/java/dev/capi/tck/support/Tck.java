@@ -1,0 +1,187 @@
+package dev.capi.tck.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static dev.capi.tck.support.Json.obj;
+import static dev.capi.tck.support.Json.rel;
+
+/**
+ * The system under test, reached over HTTP only: an external Cloud Controller given by {@code -Dcapi.tck.url}
+ * ({@code capi.tck.admin-user}, {@code capi.tck.admin-password}; optionally {@code capi.tck.admin-read-only-user},
+ * {@code capi.tck.global-auditor-user} and their {@code -password}), or capi started in-process.
+ */
+public final class Tck {
+    private static volatile Tck instance;
+
+    private final String baseUrl;
+    private final TckServer embedded;
+    private final Cf admin;
+    private final String uaaUrl;
+    private final Map<Role, Cf> globalActors = new EnumMap<>(Role.class);
+    private final Map<String, Cf> logins = new ConcurrentHashMap<>();
+
+    private Tck() {
+        String url = System.getProperty("capi.tck.url");
+        String adminUser;
+        String adminPassword;
+        if (url != null && !url.isBlank()) {
+            embedded = null;
+            baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            adminUser = System.getProperty("capi.tck.admin-user", "admin");
+            adminPassword = System.getProperty("capi.tck.admin-password");
+        } else {
+            embedded = TckServer.start();
+            baseUrl = embedded.baseUrl();
+            adminUser = "admin";
+            adminPassword = embedded.adminPassword();
+        }
+        Cf anonymous = new Cf(baseUrl, null, "anonymous");
+        uaaUrl = anonymous.get("/").body().path("links").path("uaa").path("href").asText();
+        admin = login(adminUser, adminPassword);
+        globalActors.put(Role.ADMIN, admin);
+        globalActors.put(Role.ADMIN_READ_ONLY, globalUser("admin-read-only", Set.of("cloud_controller.admin_read_only")));
+        globalActors.put(Role.GLOBAL_AUDITOR, globalUser("global-auditor", Set.of("cloud_controller.global_auditor")));
+    }
+
+    public static Tck get() {
+        if (instance == null) {
+            synchronized (Tck.class) {
+                if (instance == null) {
+                    instance = new Tck();
+                }
+            }
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String uaaUrl() {
+        return uaaUrl;
+    }
+
+    public Cf admin() {
+        return admin;
+    }
+
+    public Cf anonymous() {
+        return new Cf(baseUrl, null, "anonymous");
+    }
+
+    public Cf withToken(String token) {
+        return new Cf(baseUrl, token, "token");
+    }
+
+    /** A name unique to this run. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Logs in with the password grant (client {@code cf}, empty secret) at the server's {@code links.uaa}. */
+    public Cf login(String username, String password) {
+        return logins.computeIfAbsent(username + "\u0000" + password, k -> {
+            ApiResponse r = Cf.postForm(uaaUrl + "/oauth/token",
+                    Map.of("grant_type", "password", "username", username, "password", password), "cf", "");
+            if (r.status() != 200) {
+                throw new IllegalStateException("login of " + username + " failed: " + r);
+            }
+            return new Cf(baseUrl, r.body().path("access_token").asText(), username);
+        });
+    }
+
+    /** Creates an account in the identity provider (SCIM), the Cloud Controller user, and logs it in. */
+    public Cf newUser(String prefix) {
+        String username = unique(prefix);
+        String password = "pw-" + UUID.randomUUID();
+        ApiResponse scim = admin.post(uaaUrl + "/Users", obj("userName", username, "password", password,
+                "origin", "uaa", "emails", List.of(Map.of("value", username + "@example.com", "primary", true))));
+        if (scim.status() != 201) {
+            throw new IllegalStateException("SCIM create of " + username + " failed: " + scim);
+        }
+        String guid = scim.body().path("id").asText();
+        ApiResponse user = admin.post("/v3/users", obj("guid", guid));
+        if (user.status() != 201) {
+            throw new IllegalStateException("POST /v3/users failed: " + user);
+        }
+        return login(username, password);
+    }
+
+    /** The Cloud Controller user guid behind a client (from its token, via GET /v3/roles-free means: the JWT). */
+    public static String userGuid(Cf cf) {
+        String[] parts = cf.token().split("\\.");
+        JsonNode claims = Json.parse(new String(java.util.Base64.getUrlDecoder().decode(parts[1])));
+        return claims.path("user_id").asText(claims.path("client_id").asText());
+    }
+
+    private Cf globalUser(String prefix, Set<String> scopes) {
+        if (embedded != null) {
+            String username = unique(prefix);
+            String password = "pw-" + UUID.randomUUID();
+            embedded.createUserWithScopes(username, password, scopes);
+            return login(username, password);
+        }
+        String user = System.getProperty("capi.tck." + prefix + "-user");
+        String password = System.getProperty("capi.tck." + prefix + "-password");
+        return user == null ? null : login(user, password);
+    }
+
+    public JsonNode createOrg() {
+        ApiResponse r = admin.post("/v3/organizations", obj("name", unique("org")));
+        if (r.status() != 201) {
+            throw new IllegalStateException("org create failed: " + r);
+        }
+        return r.body();
+    }
+
+    public JsonNode createSpace(String orgGuid) {
+        ApiResponse r = admin.post("/v3/spaces", obj("name", unique("space"),
+                "relationships", obj("organization", rel(orgGuid))));
+        if (r.status() != 201) {
+            throw new IllegalStateException("space create failed: " + r);
+        }
+        return r.body();
+    }
+
+    /** Grants a role by user guid (org roles take the org guid, space roles the space guid). */
+    public void grant(Cf user, String roleType, String targetGuid) {
+        String relation = roleType.startsWith("space_") ? "space" : "organization";
+        ApiResponse r = admin.post("/v3/roles", obj("type", roleType, "relationships",
+                obj("user", rel(userGuid(user)), relation, rel(targetGuid))));
+        if (r.status() != 201) {
+            throw new IllegalStateException("role " + roleType + " failed: " + r);
+        }
+    }
+
+    /** A client for {@code role} around a fresh or given org/space (space roles also get organization_user). */
+    Cf actor(Role role, String orgGuid, String spaceGuid) {
+        if (globalActors.containsKey(role)) {
+            return globalActors.get(role);
+        }
+        Cf user = newUser(role.name().toLowerCase().replace('_', '-'));
+        if (role.roleType() != null) {
+            if (role.isSpaceRole()) {
+                grant(user, "organization_user", orgGuid);
+                grant(user, role.roleType(), spaceGuid);
+            } else {
+                grant(user, role.roleType(), orgGuid);
+            }
+        }
+        return user;
+    }
+
+    /** A fresh org and space with one client per role. */
+    public Actors actors() {
+        String org = createOrg().path("guid").asText();
+        String space = createSpace(org).path("guid").asText();
+        return new Actors(this, org, space);
+    }
+}
