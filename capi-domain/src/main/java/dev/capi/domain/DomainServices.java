@@ -2,6 +2,7 @@ package dev.capi.domain;
 
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.auth.Principal;
+import dev.capi.domain.events.AuditEventQueries;
 import dev.capi.domain.events.AuditEvents;
 import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.jobs.JobHandler;
@@ -24,6 +25,7 @@ public final class DomainServices {
     private final Ports ports;
     private final Settings settings;
     private final AuditEvents auditEvents;
+    private final AuditEventQueries auditEventQueries;
     private final FeatureFlags featureFlags;
     private final Jobs jobs;
     private final UserRegistry userRegistry;
@@ -37,7 +39,11 @@ public final class DomainServices {
         this.ports = ports;
         this.settings = settings;
         this.auditEvents = new AuditEvents(ports.auditEvents(), ports.clock(), ports.guids());
-        this.featureFlags = new FeatureFlags(ports.featureFlags(), ports.clock());
+        this.featureFlags = new FeatureFlags(ports.featureFlags(), ports.transactions(), ports.clock());
+        if (!settings.featureFlagOverrides().isEmpty()) {
+            featureFlags.applyOverrides(settings.featureFlagOverrides());
+        }
+        this.auditEventQueries = new AuditEventQueries(ports.auditEvents(), ports.transactions());
         this.jobs = new Jobs(ports.jobs(), ports.clock(), ports.guids());
         this.userRegistry = new UserRegistry(ports.users(), ports.transactions(), ports.clock());
         this.roleGrants = new RoleGrants(ports.roles(), userRegistry, ports.clock(), ports.guids());
@@ -65,6 +71,10 @@ public final class DomainServices {
 
     public AuditEvents auditEvents() {
         return auditEvents;
+    }
+
+    public AuditEventQueries auditEventQueries() {
+        return auditEventQueries;
     }
 
     public FeatureFlags featureFlags() {

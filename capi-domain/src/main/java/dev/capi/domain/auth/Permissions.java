@@ -26,6 +26,10 @@ public final class Permissions {
     public static final Set<RoleType> APP_MANAGERS = EnumSet.of(SPACE_DEVELOPER, SPACE_SUPPORTER);
     public static final Set<RoleType> SECRET_READERS = EnumSet.of(SPACE_DEVELOPER);
     public static final Set<RoleType> ROUTE_ORG_READERS = EnumSet.of(ORGANIZATION_MANAGER, ORGANIZATION_AUDITOR);
+    /** Space roles that see the audit events of their space (not space managers). */
+    public static final Set<RoleType> EVENT_SPACE_READERS = EnumSet.of(SPACE_AUDITOR, SPACE_DEVELOPER, SPACE_SUPPORTER);
+    /** Org roles that see every audit event carrying their organization's guid. */
+    public static final Set<RoleType> EVENT_ORG_READERS = EnumSet.of(ORGANIZATION_AUDITOR);
 
     private final Principal principal;
     private final RoleRepository roles;
@@ -122,5 +126,20 @@ public final class Permissions {
     public Visibility routeVisibility() {
         return canReadGlobally() ? Visibility.everything()
                 : Visibility.of(principal.userGuid(), SPACE_READERS, ROUTE_ORG_READERS);
+    }
+
+    /**
+     * Whether the principal sees an audit event of this space and organization (either may be null): global readers
+     * all; space auditors, developers and supporters those of their space; org auditors those of their org.
+     */
+    public boolean canReadEvent(String spaceGuid, String orgGuid) {
+        return canReadGlobally() || (spaceGuid != null && hasSpaceRole(spaceGuid, EVENT_SPACE_READERS))
+                || (orgGuid != null && hasOrgRole(orgGuid, EVENT_ORG_READERS));
+    }
+
+    /** Audit events the principal can see, as {@link #canReadEvent} decides for one event. */
+    public Visibility eventVisibility() {
+        return canReadGlobally() ? Visibility.everything()
+                : Visibility.of(principal.userGuid(), EVENT_SPACE_READERS, EVENT_ORG_READERS);
     }
 }

@@ -1,15 +1,23 @@
 package dev.capi.domain.featureflags;
 
+import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.errors.CfException;
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
+import dev.capi.domain.support.Transactions;
 import dev.capi.model.FeatureFlag;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** The 19 feature flags with the reference's defaults, their stored overrides, and the checks that guard actions. */
 public final class FeatureFlags {
@@ -17,10 +25,13 @@ public final class FeatureFlags {
     public static final Map<String, Boolean> DEFAULTS = defaults();
 
     private final FeatureFlagRepository repository;
+    private final Transactions tx;
     private final Clock clock;
+    private volatile Set<String> configOverridden = Set.of();
 
-    public FeatureFlags(FeatureFlagRepository repository, Clock clock) {
+    public FeatureFlags(FeatureFlagRepository repository, Transactions tx, Clock clock) {
         this.repository = repository;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -84,18 +95,71 @@ public final class FeatureFlags {
     }
 
     /**
-     * Updates a flag (admin only); absent fields keep their value. customErrorMessage: null keeps, "" clears... the
-     * caller passes the new effective value.
+     * One page of the flags, ordered by name (the only order field). Without timestamp filters every flag is listed;
+     * with {@code updated_ats} only changed flags (those with a stored value) can match, as in the reference.
      */
-    public FeatureFlag update(Principal principal, String name, Boolean enabled, Optional<String> customMessage) {
-        FeatureFlag current = find(name).orElseThrow(() -> CfException.notFound("Feature flag"));
-        if (!principal.canWriteGlobally()) {
-            throw CfException.notAuthorized();
+    public Page<FeatureFlag> list(ListQuery query) {
+        List<FeatureFlag> matching = tx.inTransaction(() -> query.timestamps().isEmpty() ? all()
+                : repository.overrides().stream()
+                        .filter(f -> query.timestamps().stream().allMatch(t -> t.matches(f.updatedAt())))
+                        .toList());
+        Comparator<FeatureFlag> byName = Comparator.comparing(FeatureFlag::name);
+        List<FeatureFlag> sorted = matching.stream()
+                .sorted(query.orderBy() != null && query.orderBy().descending() ? byName.reversed() : byName)
+                .toList();
+        int from = (int) Math.min(sorted.size(), (long) (query.page() - 1) * query.perPage());
+        int to = (int) Math.min(sorted.size(), (long) from + query.perPage());
+        return new Page<>(sorted.subList(from, to), sorted.size());
+    }
+
+    /** The flag, or 404 "Feature flag not found" for a name that is not one of the 19. */
+    public FeatureFlag get(String name) {
+        return tx.inTransaction(() -> find(name)).orElseThrow(() -> CfException.notFound("Feature flag"));
+    }
+
+    /**
+     * Updates a flag: 404 for an unknown name, then 403 unless the principal writes globally, and only then the
+     * command is asked for — so body validation (422) comes after both, in the reference's order.
+     */
+    public FeatureFlag update(Permissions perms, String name, Supplier<FeatureFlagCommands.Update> command) {
+        return tx.inTransaction(() -> {
+            FeatureFlag current = get(name);
+            if (!perms.canWriteGlobally()) {
+                throw CfException.notAuthorized();
+            }
+            FeatureFlagCommands.Update cmd = command.get();
+            FeatureFlag updated = new FeatureFlag(name, cmd.enabled() != null ? cmd.enabled() : current.enabled(),
+                    cmd.customErrorMessageGiven() ? cmd.customErrorMessage() : current.customErrorMessage(), now());
+            repository.save(updated);
+            return updated;
+        });
+    }
+
+    /**
+     * Writes the configured overrides (the reference's {@code feature_flag_overrides}) at boot: a flag whose stored
+     * value differs is saved with the configured one. Unknown names are refused before anything is written.
+     */
+    public void applyOverrides(Map<String, Boolean> overrides) {
+        List<String> invalid = overrides.keySet().stream().filter(n -> !DEFAULTS.containsKey(n)).sorted().toList();
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException("Invalid feature flag name(s): " + invalid);
         }
-        FeatureFlag updated = new FeatureFlag(name, enabled != null ? enabled : current.enabled(),
-                customMessage == null ? current.customErrorMessage() : customMessage.orElse(null),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
-        repository.save(updated);
-        return updated;
+        tx.run(() -> overrides.forEach((name, enabled) -> {
+            Optional<FeatureFlag> stored = repository.override(name);
+            if (stored.isEmpty() || stored.get().enabled() != enabled) {
+                repository.save(new FeatureFlag(name, enabled,
+                        stored.map(FeatureFlag::customErrorMessage).orElse(null), now()));
+            }
+        }));
+        configOverridden = Set.copyOf(overrides.keySet());
+    }
+
+    /** Whether the configuration overrides this flag (a PATCH then warns that a redeploy may undo it). */
+    public boolean overriddenByConfig(String name) {
+        return configOverridden.contains(name);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

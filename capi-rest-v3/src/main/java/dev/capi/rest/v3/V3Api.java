@@ -1,5 +1,7 @@
 package dev.capi.rest.v3;
 
+import dev.capi.rest.v3.events.AuditEventsResource;
+import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
 import dev.capi.rest.v3.root.RootResource;
@@ -14,7 +16,8 @@ public final class V3Api {
     }
 
     public static List<Class<?>> resources() {
-        return List.of(RootResource.class, OrganizationsResource.class, JobsResource.class);
+        return List.of(RootResource.class, OrganizationsResource.class, JobsResource.class,
+                FeatureFlagsResource.class, AuditEventsResource.class);
     }
 
     public static List<Class<?>> providers() {

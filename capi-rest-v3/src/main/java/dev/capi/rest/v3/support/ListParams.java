@@ -48,6 +48,7 @@ public final class ListParams {
                 filters.put(key, splitValues(raw.get(key)));
             }
         }
+        negatedFilters(filters, errors);
         includes = includes(errors);
         LabelSelector selector = null;
         if (errors.isEmpty() && spec.labelSelector && raw.containsKey("label_selector")) {
@@ -113,7 +114,9 @@ public final class ListParams {
             keys.add("include");
         }
         if (spec.timestamps) {
-            keys.add("created_ats");
+            if (spec.createdAts) {
+                keys.add("created_ats");
+            }
             if (spec.updatedAts) {
                 keys.add("updated_ats");
             }
@@ -129,9 +132,14 @@ public final class ListParams {
             var m = RELATIONAL.matcher(key);
             String base = m.matches() ? m.group(1) : key;
             boolean extraPrefix = spec.extraKeys.stream().anyMatch(e -> e.endsWith("[") && key.startsWith(e));
-            if (!valid.contains(base) && !extraPrefix) {
+            boolean negation = spec.negatable.stream().anyMatch(f -> key.startsWith(f + "[") && key.endsWith("]"));
+            if (!valid.contains(base) && !extraPrefix && !negation) {
                 unknown.add(key);
             }
+        }
+        if (!spec.createdAts && raw.keySet().stream().anyMatch(k -> k.startsWith("created_ats"))) {
+            errors.add("Filtering by 'created_ats' is not allowed on this resource.");
+            unknown.removeIf(k -> k.startsWith("created_ats"));
         }
         if (!spec.updatedAts && raw.keySet().stream().anyMatch(k -> k.startsWith("updated_ats"))) {
             errors.add("Filtering by 'updated_ats' is not allowed on this resource.");
@@ -214,7 +222,7 @@ public final class ListParams {
             } else {
                 continue;
             }
-            if (base.equals("updated_ats") && !spec.updatedAts) {
+            if (base.equals("updated_ats") && !spec.updatedAts || base.equals("created_ats") && !spec.createdAts) {
                 continue;
             }
             String label = base.equals("created_ats") ? "Created ats" : "Updated ats";
@@ -261,6 +269,25 @@ public final class ListParams {
             result.add(new TimestampFilter(column, parsedOp, instants));
         }
         return result;
+    }
+
+    /**
+     * {@code <filter>[not]=a,b} of a negatable filter becomes the filter {@code <filter>[not]}; another operator, or
+     * no value, is the reference's "Target guids target_guids has an invalid operator".
+     */
+    private void negatedFilters(Map<String, List<String>> filters, List<String> errors) {
+        for (String filter : spec.negatable) {
+            for (var e : raw.entrySet()) {
+                if (!e.getKey().startsWith(filter + "[") || !e.getKey().endsWith("]")) {
+                    continue;
+                }
+                if (e.getKey().equals(filter + "[not]") && !e.getValue().isEmpty()) {
+                    filters.put(e.getKey(), splitValues(e.getValue()));
+                } else {
+                    errors.add(Body.humanize(filter) + " " + filter + " has an invalid operator");
+                }
+            }
+        }
     }
 
     private List<String> includes(List<String> errors) {

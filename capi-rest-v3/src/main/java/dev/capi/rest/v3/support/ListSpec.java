@@ -12,9 +12,11 @@ public final class ListSpec {
     final List<String> orderFields = new ArrayList<>(List.of("created_at", "updated_at"));
     final List<String> includes = new ArrayList<>();
     final List<String> extraKeys = new ArrayList<>();
+    final List<String> negatable = new ArrayList<>();
     boolean labelSelector;
     boolean unprocessableOnError;
     boolean timestamps = true;
+    boolean createdAts = true;
     boolean updatedAts = true;
     String defaultOrderField = "id";
 
@@ -53,6 +55,15 @@ public final class ListSpec {
         return this;
     }
 
+    /**
+     * Filters that also take the reference's {@code <filter>[not]=a,b} form (audit events' {@code target_guids}): it
+     * becomes the query filter {@code <filter>[not]}; any other operator is refused.
+     */
+    public ListSpec negatable(String... filters) {
+        negatable.addAll(List.of(filters));
+        return this;
+    }
+
     public ListSpec unprocessableOnError() {
         unprocessableOnError = true;
         return this;
@@ -60,6 +71,12 @@ public final class ListSpec {
 
     public ListSpec withoutTimestamps() {
         timestamps = false;
+        return this;
+    }
+
+    /** Refuses {@code created_ats} with the reference's text (feature flags). */
+    public ListSpec withoutCreatedAts() {
+        createdAts = false;
         return this;
     }
 
