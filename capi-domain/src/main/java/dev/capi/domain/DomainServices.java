@@ -12,6 +12,8 @@ import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
 import dev.capi.domain.roles.RoleGrants;
+import dev.capi.domain.spaces.SpaceDeletion;
+import dev.capi.domain.spaces.Spaces;
 import dev.capi.domain.users.UserRegistry;
 
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class DomainServices {
     private final RoleGrants roleGrants;
     private final MetadataChanges metadataChanges;
     private final Organizations organizations;
+    private final Spaces spaces;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -54,6 +57,9 @@ public final class DomainServices {
         var organizationDeletion = new OrganizationDeletion(ports.organizations(), ports.spaces(), ports.roles(),
                 ports.metadata(), cleanups);
         jobHandlers.add(organizationDeletion);
+        this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
+                metadataChanges, jobs, ports.clock(), ports.guids());
+        jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
     }
 
     public Ports ports() {
@@ -91,6 +97,10 @@ public final class DomainServices {
 
     public Organizations organizations() {
         return organizations;
+    }
+
+    public Spaces spaces() {
+        return spaces;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */
