@@ -11,8 +11,14 @@ import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.roles.RoleCreate;
+import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.roles.RoleGrants;
+import dev.capi.domain.roles.Roles;
+import dev.capi.domain.users.UserCreate;
+import dev.capi.domain.users.UserDeletion;
 import dev.capi.domain.users.UserRegistry;
+import dev.capi.domain.users.Users;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +38,10 @@ public final class DomainServices {
     private final RoleGrants roleGrants;
     private final MetadataChanges metadataChanges;
     private final Organizations organizations;
+    private final Users users;
+    private final UserCreate userCreate;
+    private final Roles roles;
+    private final RoleCreate roleCreate;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -54,6 +64,17 @@ public final class DomainServices {
         var organizationDeletion = new OrganizationDeletion(ports.organizations(), ports.spaces(), ports.roles(),
                 ports.metadata(), cleanups);
         jobHandlers.add(organizationDeletion);
+        this.users = new Users(ports.users(), ports.organizations(), ports.spaces(), ports.transactions(),
+                metadataChanges, jobs);
+        this.userCreate = new UserCreate(ports.users(), ports.transactions(), metadataChanges, ports.clock(),
+                ports.guids(), settings.allowUserCreationByOrgManager());
+        this.roles = new Roles(ports.roles(), ports.users(), ports.organizations(), ports.spaces(), auditEvents,
+                ports.transactions(), jobs);
+        this.roleCreate = new RoleCreate(ports.roles(), ports.users(), users, ports.organizations(), ports.spaces(),
+                auditEvents, featureFlags, ports.transactions(), ports.clock(), ports.guids(),
+                settings.allowUserCreationByOrgManager());
+        jobHandlers.add(new UserDeletion(ports.users(), ports.roles(), ports.metadata()));
+        jobHandlers.add(new RoleDeletion(ports.roles()));
     }
 
     public Ports ports() {
@@ -91,6 +112,22 @@ public final class DomainServices {
 
     public Organizations organizations() {
         return organizations;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public UserCreate userCreate() {
+        return userCreate;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    public RoleCreate roleCreate() {
+        return roleCreate;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */

@@ -12,6 +12,7 @@ import dev.capi.persistence.support.WithMetadata;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,8 +37,9 @@ public final class JdbiUserRepository implements UserRepository {
                     "u.guid IN (SELECT r.user_guid FROM roles r WHERE r.space_guid = " + binds.add(values.get(0)) + ")")
             .condition("shares_org_with", (values, binds) -> {
                 String me = binds.add(values.get(0));
-                return "(u.guid = " + me + " OR u.guid IN (SELECT r.user_guid FROM roles r WHERE r.organization_guid IN "
-                        + "(SELECT mine.organization_guid FROM roles mine WHERE mine.user_guid = " + me + ")))";
+                return "(u.guid = " + me + " OR u.guid IN (SELECT r.user_guid FROM roles r WHERE r.space_guid IS NULL"
+                        + " AND r.organization_guid IN (SELECT mine.organization_guid FROM roles mine"
+                        + " WHERE mine.user_guid = " + me + " AND mine.space_guid IS NULL)))";
             });
 
     private final Jdbi jdbi;
@@ -57,6 +59,17 @@ public final class JdbiUserRepository implements UserRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.guid = :g")
                         .bind("g", guid).map(MAPPER).findOne())
                 .map(u -> u.withMetadata(metadata.load(u.guid())));
+    }
+
+    @Override
+    public List<User> findAll(Collection<String> guids) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        List<User> rows = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM users u WHERE u.guid IN (<guids>) ORDER BY u.id")
+                .bindList("guids", List.copyOf(guids)).map(MAPPER).list());
+        return WithMetadata.attach(metadata, rows, User::guid, User::withMetadata);
     }
 
     @Override
