@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code POST /v3/roles}, as the reference's roles controller and RoleCreate action: the target must exist (else
@@ -68,7 +69,7 @@ public final class RoleCreate {
     }
 
     private Role spaceRole(Permissions perms, RoleCommands.Create cmd) {
-        Space space = targets.findSpace(cmd.spaceGuid()).orElseThrow(() ->
+        Space space = Optional.ofNullable(cmd.spaceGuid()).flatMap(targets::findSpace).orElseThrow(() ->
                 CfException.unprocessable("Invalid space. Ensure that the space exists and you have access to it."));
         Organization org = targets.organization(space.organizationGuid());
         if (!perms.canUpdateSpace(space.guid(), org.guid())) {
@@ -86,7 +87,8 @@ public final class RoleCreate {
     }
 
     private Role orgRole(Permissions perms, RoleCommands.Create cmd) {
-        Organization org = targets.findOrganization(cmd.organizationGuid()).orElseThrow(() ->
+        Organization org = Optional.ofNullable(cmd.organizationGuid()).flatMap(targets::findOrganization)
+                .orElseThrow(() ->
                 CfException.unprocessable("Invalid organization. Ensure that the organization exists and you have "
                         + "access to it."));
         if (!perms.canWriteOrg(org.guid())) {

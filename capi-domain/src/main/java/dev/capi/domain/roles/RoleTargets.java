@@ -13,6 +13,7 @@ import dev.capi.model.Space;
 import dev.capi.model.User;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What role creation and removal share: loading the role's organization or space, the reference's writability
@@ -38,11 +39,11 @@ final class RoleTargets {
         return spaces.find(guid).orElseThrow(() -> CfException.notFound("Space"));
     }
 
-    java.util.Optional<Organization> findOrganization(String guid) {
+    Optional<Organization> findOrganization(String guid) {
         return organizations.find(guid);
     }
 
-    java.util.Optional<Space> findSpace(String guid) {
+    Optional<Space> findSpace(String guid) {
         return spaces.find(guid);
     }
 
