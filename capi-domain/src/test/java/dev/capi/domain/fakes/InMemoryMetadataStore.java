@@ -1,0 +1,39 @@
+package dev.capi.domain.fakes;
+
+import dev.capi.domain.metadata.MetadataRepository;
+import dev.capi.model.Metadata;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A {@link MetadataRepository} in a map keyed by resource guid. */
+public final class InMemoryMetadataStore implements MetadataRepository {
+    private final Map<String, Metadata> rows = new HashMap<>();
+
+    @Override
+    public Metadata load(String resourceGuid) {
+        return rows.getOrDefault(resourceGuid, Metadata.empty());
+    }
+
+    @Override
+    public Map<String, Metadata> loadAll(Collection<String> resourceGuids) {
+        Map<String, Metadata> all = new HashMap<>();
+        resourceGuids.forEach(g -> all.put(g, load(g)));
+        return all;
+    }
+
+    @Override
+    public void replace(String resourceGuid, String resourceType, Metadata metadata) {
+        rows.put(resourceGuid, metadata);
+    }
+
+    @Override
+    public void delete(String resourceGuid) {
+        rows.remove(resourceGuid);
+    }
+
+    public boolean has(String resourceGuid) {
+        return rows.containsKey(resourceGuid);
+    }
+}
