@@ -28,7 +28,7 @@ public final class JdbiUserRepository implements UserRepository {
             .inFilter("origins", "u.origin")
             .condition("partial_usernames", (values, binds) -> "(" + values.stream()
                     .map(v -> "LOWER(u.username) LIKE " + binds.add("%" + escapeLike(v.toLowerCase()) + "%")
-                            + " ESCAPE '\\'")
+                            + " ESCAPE '!'")
                     .collect(Collectors.joining(" OR ")) + ")")
             .condition("in_organization", (values, binds) ->
                     "u.guid IN (SELECT r.user_guid FROM roles r WHERE r.organization_guid = " + binds.add(values.get(0))
@@ -50,8 +50,9 @@ public final class JdbiUserRepository implements UserRepository {
         this.metadata = metadata;
     }
 
+    /** Escapes LIKE wildcards with '!' (a backslash would end Jdbi's quoted literal early and hide the next bind). */
     private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override
