@@ -15,6 +15,8 @@ import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.roles.Roles;
+import dev.capi.domain.spaces.SpaceDeletion;
+import dev.capi.domain.spaces.Spaces;
 import dev.capi.domain.users.UserCreate;
 import dev.capi.domain.users.UserDeletion;
 import dev.capi.domain.users.UserRegistry;
@@ -42,6 +44,7 @@ public final class DomainServices {
     private final UserCreate userCreate;
     private final Roles roles;
     private final RoleCreate roleCreate;
+    private final Spaces spaces;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -75,6 +78,9 @@ public final class DomainServices {
                 settings.allowUserCreationByOrgManager());
         jobHandlers.add(new UserDeletion(ports.users(), ports.roles(), ports.metadata()));
         jobHandlers.add(new RoleDeletion(ports.roles()));
+        this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
+                metadataChanges, jobs, ports.clock(), ports.guids());
+        jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
     }
 
     public Ports ports() {
@@ -128,6 +134,10 @@ public final class DomainServices {
 
     public RoleCreate roleCreate() {
         return roleCreate;
+    }
+
+    public Spaces spaces() {
+        return spaces;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */

@@ -13,6 +13,9 @@ import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserCreate;
 import dev.capi.domain.users.Users;
 import dev.capi.model.AuditEvent;
+import dev.capi.model.Metadata;
+import dev.capi.model.Organization;
+import dev.capi.model.Space;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,10 +30,10 @@ public final class UsersAndRolesFixture {
 
     public final InMemoryRoleRepository roles = new InMemoryRoleRepository();
     public final InMemoryUserRepository users = new InMemoryUserRepository(roles);
-    public final StubOrganizationRepository orgs = new StubOrganizationRepository();
-    public final StubSpaceRepository spaces = new StubSpaceRepository();
-    public final InMemoryMetadataStore metadata = new InMemoryMetadataStore();
-    public final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
+    public final InMemoryOrganizations orgs = new InMemoryOrganizations();
+    public final InMemorySpaces spaces = new InMemorySpaces();
+    public final InMemoryMetadata metadata = new InMemoryMetadata();
+    public final InMemoryJobs jobRows = new InMemoryJobs();
     public final InMemoryAuditEventLog events = new InMemoryAuditEventLog();
     public final InMemoryFeatureFlags flagRows = new InMemoryFeatureFlags();
     public final ImmediateTransactions tx = new ImmediateTransactions();
@@ -39,7 +42,32 @@ public final class UsersAndRolesFixture {
     public final Guids guids = () -> "g" + counter.incrementAndGet();
     public final FeatureFlags flags = new FeatureFlags(flagRows, tx, clock);
     public final AuditEvents audit = new AuditEvents(events, clock, guids);
-    public final Jobs jobs = new Jobs(jobQueue, clock, guids);
+    public final Jobs jobs = new Jobs(jobRows, clock, guids);
+    private final AtomicInteger enqueued = new AtomicInteger();
+
+    public UsersAndRolesFixture() {
+        jobs.onEnqueue(enqueued::incrementAndGet);
+    }
+
+    /** Adds an organization (created one second after the previous fixture). */
+    public Organization addOrg(String guid, String name, boolean suspended) {
+        Organization org = new Organization(guid, NOW.plusSeconds(counter.get()), NOW, name, suspended, null,
+                Metadata.empty());
+        orgs.insert(org);
+        return org;
+    }
+
+    /** Adds a space of {@code orgGuid}. */
+    public Space addSpace(String guid, String name, String orgGuid, boolean suspended) {
+        Space space = new Space(guid, NOW, NOW, name, orgGuid, suspended, true, null, null, Metadata.empty());
+        spaces.insert(space);
+        return space;
+    }
+
+    /** How many jobs the use cases enqueued. */
+    public int enqueued() {
+        return enqueued.get();
+    }
     public final MetadataChanges metadataChanges = new MetadataChanges(metadata, 50, 200);
 
     public Users users() {

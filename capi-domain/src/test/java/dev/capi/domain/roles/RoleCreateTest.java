@@ -24,11 +24,11 @@ class RoleCreateTest {
 
     @BeforeEach
     void setUp() {
-        world.orgs.add("o1", "org-one", false);
-        world.orgs.add("o2", "org-two", true);
-        world.spaces.add("s1", "space-one", "o1", false);
-        world.spaces.add("s2", "space-two", "o1", true);
-        world.spaces.add("s3", "space-three", "o2", false);
+        world.addOrg("o1", "org-one", false);
+        world.addOrg("o2", "org-two", true);
+        world.addSpace("s1", "space-one", "o1", false);
+        world.addSpace("s2", "space-two", "o1", true);
+        world.addSpace("s3", "space-three", "o2", false);
         world.users.add("om", "om-name", "uaa");
         world.users.add("sm", "sm-name", "uaa");
         world.users.add("sd", "sd-name", "uaa");

@@ -29,10 +29,10 @@ class RolesTest {
 
     @BeforeEach
     void setUp() {
-        world.orgs.add("o1", "org-one", false);
-        world.orgs.add("o2", "org-two", true);
-        world.spaces.add("s1", "space-one", "o1", false);
-        world.spaces.add("s9", "space-nine", "o2", false);
+        world.addOrg("o1", "org-one", false);
+        world.addOrg("o2", "org-two", true);
+        world.addSpace("s1", "space-one", "o1", false);
+        world.addSpace("s9", "space-nine", "o2", false);
         world.users.add("t", "tee", "uaa");
         omRole = world.roles.org("om", ORGANIZATION_MANAGER, "o1");
         oaRole = world.roles.org("oa", ORGANIZATION_AUDITOR, "o1");
@@ -102,7 +102,7 @@ class RolesTest {
     void organizationUserStaysWhileTheUserHoldsSpaceRolesThere() {
         assertFails(() -> roles.delete(world.admin(), tOrgUser.guid()), CfError.UnprocessableEntity,
                 "Cannot delete organization_user role while user has roles in spaces in that organization.");
-        assertThat(world.jobQueue.all()).isEmpty();
+        assertThat(world.enqueued()).isZero();
         world.roles.delete(tSpaceAuditor.guid());
         assertThat(roles.delete(world.admin(), tOrgUser.guid())).isNotNull();
     }

@@ -27,9 +27,9 @@ class UsersTest {
 
     @BeforeEach
     void setUp() {
-        world.orgs.add("o1", "org-one", false);
-        world.orgs.add("o2", "org-two", false);
-        world.spaces.add("s1", "space-one", "o1", false);
+        world.addOrg("o1", "org-one", false);
+        world.addOrg("o2", "org-two", false);
+        world.addSpace("s1", "space-one", "o1", false);
         for (String u : new String[]{"ou", "oa", "sd", "other", "loner", "spaceonly"}) {
             world.users.add(u, u + "-name", "uaa");
         }
@@ -111,7 +111,7 @@ class UsersTest {
         new UserDeletion(world.users, world.roles, world.metadata).perform(job);
         assertThat(world.users.find("sd")).isEmpty();
         assertThat(world.roles.forUser("sd")).isEmpty();
-        assertThat(world.metadata.has("sd")).isFalse();
+        assertThat(world.metadata.load("sd")).isEqualTo(Metadata.empty());
         assertFails(() -> {
             new UserDeletion(world.users, world.roles, world.metadata).perform(job);
             return null;

@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A {@link MetadataRepository} in a map keyed by resource guid. */
-public final class InMemoryMetadataStore implements MetadataRepository {
+/** Metadata in a map keyed by resource guid. */
+public final class InMemoryMetadata implements MetadataRepository {
     private final Map<String, Metadata> rows = new HashMap<>();
 
     @Override
@@ -17,10 +17,10 @@ public final class InMemoryMetadataStore implements MetadataRepository {
     }
 
     @Override
-    public Map<String, Metadata> loadAll(Collection<String> resourceGuids) {
-        Map<String, Metadata> all = new HashMap<>();
-        resourceGuids.forEach(g -> all.put(g, load(g)));
-        return all;
+    public Map<String, Metadata> loadAll(Collection<String> guids) {
+        Map<String, Metadata> result = new HashMap<>();
+        guids.forEach(g -> result.put(g, load(g)));
+        return result;
     }
 
     @Override
@@ -31,9 +31,5 @@ public final class InMemoryMetadataStore implements MetadataRepository {
     @Override
     public void delete(String resourceGuid) {
         rows.remove(resourceGuid);
-    }
-
-    public boolean has(String resourceGuid) {
-        return rows.containsKey(resourceGuid);
     }
 }
