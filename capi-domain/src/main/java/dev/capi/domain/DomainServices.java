@@ -69,13 +69,13 @@ public final class DomainServices {
         jobHandlers.add(organizationDeletion);
         this.users = new Users(ports.users(), ports.organizations(), ports.spaces(), ports.transactions(),
                 metadataChanges, jobs);
-        this.userCreate = new UserCreate(ports.users(), ports.transactions(), metadataChanges, ports.clock(),
-                ports.guids(), settings.allowUserCreationByOrgManager());
+        this.userCreate = new UserCreate(ports.users(), ports.userDirectory(), ports.transactions(), metadataChanges,
+                ports.clock(), ports.guids(), settings.allowUserCreationByOrgManager());
         this.roles = new Roles(ports.roles(), ports.users(), ports.organizations(), ports.spaces(), auditEvents,
                 ports.transactions(), jobs);
-        this.roleCreate = new RoleCreate(ports.roles(), ports.users(), users, ports.organizations(), ports.spaces(),
-                auditEvents, featureFlags, ports.transactions(), ports.clock(), ports.guids(),
-                settings.allowUserCreationByOrgManager());
+        this.roleCreate = new RoleCreate(ports.roles(), ports.users(), ports.userDirectory(), users,
+                ports.organizations(), ports.spaces(), auditEvents, featureFlags, ports.transactions(), ports.clock(),
+                ports.guids(), settings.allowUserCreationByOrgManager());
         jobHandlers.add(new UserDeletion(ports.users(), ports.roles(), ports.metadata()));
         jobHandlers.add(new RoleDeletion(ports.roles()));
         this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,

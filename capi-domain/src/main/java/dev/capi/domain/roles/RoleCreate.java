@@ -8,6 +8,7 @@ import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
+import dev.capi.domain.users.UserDirectory;
 import dev.capi.domain.users.UserRepository;
 import dev.capi.domain.users.Users;
 import dev.capi.model.Metadata;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code POST /v3/roles}, as the reference's roles controller and RoleCreate action: the target must exist (else
@@ -37,6 +39,7 @@ public final class RoleCreate {
 
     private final RoleRepository roles;
     private final UserRepository users;
+    private final UserDirectory directory;
     private final Users userQueries;
     private final RoleTargets targets;
     private final FeatureFlags flags;
@@ -45,12 +48,13 @@ public final class RoleCreate {
     private final Guids guids;
     private final boolean allowUserCreationByOrgManager;
 
-    public RoleCreate(RoleRepository roles, UserRepository users, Users userQueries,
+    public RoleCreate(RoleRepository roles, UserRepository users, UserDirectory directory, Users userQueries,
                       OrganizationRepository organizations, SpaceRepository spaces, AuditEvents audit,
                       FeatureFlags flags, Transactions tx, Clock clock, Guids guids,
                       boolean allowUserCreationByOrgManager) {
         this.roles = roles;
         this.users = users;
+        this.directory = directory;
         this.userQueries = userQueries;
         this.targets = new RoleTargets(organizations, spaces, audit);
         this.flags = flags;
@@ -99,14 +103,28 @@ public final class RoleCreate {
         if (cmd.byUsername() && cmd.origin() != null && !"uaa".equals(cmd.origin())
                 && allowUserCreationByOrgManager) {
             flags.requireUnlessAdmin(SET_ROLES_BY_USERNAME, perms.principal());
-            user = users.findByUsername(cmd.username(), cmd.origin()).stream().findFirst()
+            user = known(cmd.username(), cmd.origin()).map(this::userRow)
                     .orElseGet(() -> newUser(guids.next(), cmd.username(), cmd.origin()));
         } else {
-            String guid = cmd.byUsername() ? guidForUsername(perms, cmd.username(), cmd.origin(), false)
-                    : cmd.userGuid();
-            user = users.find(guid).orElseGet(() -> newUser(guid, null, null));
+            user = userRow(cmd.byUsername() ? guidForUsername(perms, cmd.username(), cmd.origin(), false)
+                    : cmd.userGuid());
         }
         return grant(perms, cmd, user, org, null);
+    }
+
+    /** The user row, created (with the directory's names, if it knows the user) when missing. */
+    private User userRow(String guid) {
+        return users.find(guid).orElseGet(() -> {
+            var entry = directory.find(guid);
+            return newUser(guid, entry.map(UserDirectory.Entry::username).orElse(null),
+                    entry.map(UserDirectory.Entry::origin).orElse(null));
+        });
+    }
+
+    /** The guid of a user with this username (and origin, when given): known users first, then the directory. */
+    private Optional<String> known(String username, String origin) {
+        return users.findByUsername(username, origin).stream().findFirst().map(User::guid)
+                .or(() -> directory.search(username, origin).stream().findFirst().map(UserDirectory.Entry::guid));
     }
 
     private User newUser(String guid, String username, String origin) {
@@ -116,12 +134,13 @@ public final class RoleCreate {
         return user;
     }
 
-    /** The reference's UAA lookup, answered from the users the Cloud Controller knows. */
+    /** The reference's UAA lookup, answered from the users the Cloud Controller knows and the directory. */
     private String guidForUsername(Permissions perms, String username, String origin, boolean spaceRole) {
         flags.requireUnlessAdmin(SET_ROLES_BY_USERNAME, perms.principal());
         String resolved = origin;
         if (origin == null) {
-            List<String> origins = users.findByUsername(username, null).stream().map(User::origin)
+            List<String> origins = Stream.concat(users.findByUsername(username, null).stream().map(User::origin),
+                            directory.search(username, null).stream().map(UserDirectory.Entry::origin))
                     .filter(Objects::nonNull).distinct().sorted().toList();
             if (origins.size() > 1) {
                 throw CfException.unprocessable("Ambiguous user. User with username '" + username + "' exists in the "
@@ -129,9 +148,9 @@ public final class RoleCreate {
             }
             resolved = origins.isEmpty() ? null : origins.get(0);
         }
-        var match = users.findByUsername(username, resolved).stream().findFirst();
+        var match = known(username, resolved);
         if (match.isPresent()) {
-            return match.get().guid();
+            return match.get();
         }
         if (spaceRole) {
             throw CfException.unprocessable(NOT_IN_ORGANIZATION);

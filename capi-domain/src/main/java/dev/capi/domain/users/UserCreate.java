@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code POST /v3/users}: admins create a user by guid or by username and origin; with
- * {@code allow_user_creation_by_org_manager}, org managers may create users by username and origin only. A user
- * created by username and origin gets a new guid (the reference's UAA "shadow user").
+ * {@code allow_user_creation_by_org_manager}, org managers may create users by username and origin only. Names come
+ * from the {@link UserDirectory} when it knows the user; a user by username and origin it does not know gets a new
+ * guid (the reference's UAA "shadow user").
  */
 public final class UserCreate {
     private final UserRepository repository;
@@ -23,11 +24,13 @@ public final class UserCreate {
     private final MetadataChanges metadata;
     private final Clock clock;
     private final Guids guids;
+    private final UserDirectory directory;
     private final boolean allowCreationByOrgManager;
 
-    public UserCreate(UserRepository repository, Transactions tx, MetadataChanges metadata, Clock clock, Guids guids,
-                      boolean allowCreationByOrgManager) {
+    public UserCreate(UserRepository repository, UserDirectory directory, Transactions tx, MetadataChanges metadata,
+                      Clock clock, Guids guids, boolean allowCreationByOrgManager) {
         this.repository = repository;
+        this.directory = directory;
         this.tx = tx;
         this.metadata = metadata;
         this.clock = clock;
@@ -52,14 +55,19 @@ public final class UserCreate {
                 if (repository.find(cmd.guid()).isPresent()) {
                     throw CfException.unprocessable("User with guid '" + cmd.guid() + "' already exists.");
                 }
-                user = new User(cmd.guid(), now, now, null, null, null, Metadata.empty());
+                var known = directory.find(cmd.guid());
+                String username = known.map(UserDirectory.Entry::username).orElse(null);
+                user = new User(cmd.guid(), now, now, username, username,
+                        known.map(UserDirectory.Entry::origin).orElse(null), Metadata.empty());
             } else {
-                if (!repository.findByUsername(cmd.username(), cmd.origin()).isEmpty()) {
+                String guid = directory.search(cmd.username(), cmd.origin()).stream().findFirst()
+                        .map(UserDirectory.Entry::guid).orElseGet(guids::next);
+                if (!repository.findByUsername(cmd.username(), cmd.origin()).isEmpty()
+                        || repository.find(guid).isPresent()) {
                     throw CfException.unprocessable("User with username '" + cmd.username() + "' and origin '"
                             + cmd.origin() + "' already exists.");
                 }
-                user = new User(guids.next(), now, now, cmd.username(), cmd.username(), cmd.origin(),
-                        Metadata.empty());
+                user = new User(guid, now, now, cmd.username(), cmd.username(), cmd.origin(), Metadata.empty());
             }
             repository.insert(user);
             return user.withMetadata(metadata.apply(user.guid(), "user", Metadata.empty(), cmd.metadata()));

@@ -26,22 +26,28 @@ public final class UserRegistry {
     }
 
     public User ensure(Principal principal) {
-        return tx.inTransaction(() -> users.find(principal.userGuid()).map(u -> refresh(u, principal)).orElseGet(() -> {
-            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            var user = new User(principal.userGuid(), now, now, principal.userName(), principal.userName(),
-                    principal.origin(), Metadata.empty());
-            users.insert(user);
-            return user;
-        }));
+        String name = username(principal);
+        return tx.inTransaction(() -> users.find(principal.userGuid()).map(u -> refresh(u, name, principal.origin()))
+                .orElseGet(() -> {
+                    var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    var user = new User(principal.userGuid(), now, now, name, name, name == null ? null
+                            : principal.origin(), Metadata.empty());
+                    users.insert(user);
+                    return user;
+                }));
     }
 
-    private User refresh(User user, Principal principal) {
-        if (principal.userName() == null || (Objects.equals(user.username(), principal.userName())
-                && Objects.equals(user.origin(), principal.origin()))) {
+    /** The token's user name; clients (whose guid is their client id) have none, as in the reference. */
+    private static String username(Principal principal) {
+        return principal.userGuid().equals(principal.clientId()) ? null : principal.userName();
+    }
+
+    private User refresh(User user, String name, String origin) {
+        if (name == null || (Objects.equals(user.username(), name) && Objects.equals(user.origin(), origin))) {
             return user;
         }
-        var updated = new User(user.guid(), user.createdAt(), user.updatedAt(), principal.userName(),
-                principal.userName(), principal.origin(), user.metadata());
+        var updated = new User(user.guid(), user.createdAt(), user.updatedAt(), name, name, origin,
+                user.metadata());
         users.update(updated);
         return updated;
     }

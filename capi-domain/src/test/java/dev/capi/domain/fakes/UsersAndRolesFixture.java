@@ -30,6 +30,7 @@ public final class UsersAndRolesFixture {
 
     public final InMemoryRoleRepository roles = new InMemoryRoleRepository();
     public final InMemoryUserRepository users = new InMemoryUserRepository(roles);
+    public final InMemoryUserDirectory directory = new InMemoryUserDirectory();
     public final InMemoryOrganizations orgs = new InMemoryOrganizations();
     public final InMemorySpaces spaces = new InMemorySpaces();
     public final InMemoryMetadata metadata = new InMemoryMetadata();
@@ -75,7 +76,7 @@ public final class UsersAndRolesFixture {
     }
 
     public UserCreate userCreate(boolean allowCreationByOrgManager) {
-        return new UserCreate(users, tx, metadataChanges, clock, guids, allowCreationByOrgManager);
+        return new UserCreate(users, directory, tx, metadataChanges, clock, guids, allowCreationByOrgManager);
     }
 
     public Roles roles() {
@@ -83,7 +84,7 @@ public final class UsersAndRolesFixture {
     }
 
     public RoleCreate roleCreate(boolean allowUserCreationByOrgManager) {
-        return new RoleCreate(roles, users, users(), orgs, spaces, audit, flags, tx, clock, guids,
+        return new RoleCreate(roles, users, directory, users(), orgs, spaces, audit, flags, tx, clock, guids,
                 allowUserCreationByOrgManager);
     }
 

@@ -218,6 +218,32 @@ class RoleCreateTest {
     }
 
     @Test
+    void usernamesTheCloudControllerHasNotSeenResolveThroughTheDirectory() {
+        world.directory.add("d1", "dana", "uaa").add("t", "tee", "ldap");
+        Role role = create.create(world.as("om"), byName(ORGANIZATION_AUDITOR, "dana", null, "o1"));
+        assertThat(role.userGuid()).isEqualTo("d1");
+        assertThat(world.users.find("d1")).hasValueSatisfying(u -> {
+            assertThat(u.username()).isEqualTo("dana");
+            assertThat(u.origin()).isEqualTo("uaa");
+        });
+        assertThat(world.recorded().get(0).target().name()).isEqualTo("dana");
+        assertFails(() -> create.create(world.as("om"), byName(ORGANIZATION_USER, "tee", null, "o1")),
+                CfError.UnprocessableEntity, "Ambiguous user. User with username 'tee' exists in the following "
+                        + "origins: ldap, uaa. Specify an origin to disambiguate.");
+        world.directory.add("d2", "dora", "uaa");
+        assertFails(() -> create.create(world.as("om"), byName(SPACE_AUDITOR, "dora", null, "s1")),
+                CfError.UnprocessableEntity, RoleCreate.NOT_IN_ORGANIZATION);
+        assertThat(world.users.find("d2")).isEmpty();
+    }
+
+    @Test
+    void orgRolesForAGuidTheDirectoryKnowsCreateTheUserWithItsNames() {
+        world.directory.add("d3", "dee", "okta");
+        create.create(world.admin(), orgRole(ORGANIZATION_USER, "d3", "o1"));
+        assertThat(world.users.find("d3").orElseThrow().username()).isEqualTo("dee");
+    }
+
+    @Test
     void grantingYourselfARoleRefreshesYourPermissions() {
         Permissions om = world.as("om");
         assertThat(om.hasOrgRole("o1", java.util.Set.of(ORGANIZATION_AUDITOR))).isFalse();

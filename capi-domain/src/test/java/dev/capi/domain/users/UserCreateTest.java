@@ -63,6 +63,21 @@ class UserCreateTest {
     }
 
     @Test
+    void namesComeFromTheDirectoryWhenItKnowsTheUser() {
+        world.directory.add("known", "kim", "uaa").add("ext", "eve", "ldap");
+        User byGuid = world.userCreate(false).create(world.admin(),
+                () -> new UserCommands.Create("known", null, null, null));
+        assertThat(byGuid.username()).isEqualTo("kim");
+        assertThat(byGuid.origin()).isEqualTo("uaa");
+        User byName = world.userCreate(false).create(world.admin(),
+                () -> new UserCommands.Create(null, "eve", "ldap", null));
+        assertThat(byName.guid()).as("the directory's guid, not a new one").isEqualTo("ext");
+        assertFails(() -> world.userCreate(false).create(world.admin(),
+                        () -> new UserCommands.Create(null, "kim", "uaa", null)), CfError.UnprocessableEntity,
+                "User with username 'kim' and origin 'uaa' already exists.");
+    }
+
+    @Test
     void othersAreForbiddenBeforeTheBodyIsRead() {
         for (var perms : new dev.capi.domain.auth.Permissions[]{world.as("om"),
                 world.withScopes("aro", Principal.ADMIN_READ_ONLY), world.withScopes("ga", Principal.GLOBAL_AUDITOR)}) {

@@ -34,6 +34,14 @@ class UserRegistryTest {
     }
 
     @Test
+    void clientsHaveNoUsername() {
+        var client = registry.ensure(new Principal("cc_routing", "cc_routing", null, "cc_routing",
+                Set.of(Principal.READ)));
+        assertThat(client.username()).isNull();
+        assertThat(client.origin()).isNull();
+    }
+
+    @Test
     void leavesTheRowAloneWhenNothingChangedOrTheTokenHasNoName() {
         var stored = world.users.add("u1", "alice", "uaa");
         assertThat(registry.ensure(principal("u1", "alice", "uaa"))).isSameAs(stored);
