@@ -52,10 +52,11 @@ public final class ListParams {
         includes = includes(errors);
         LabelSelector selector = null;
         if (errors.isEmpty() && spec.labelSelector && raw.containsKey("label_selector")) {
-            try {
+            List<String> problems = LabelSelector.errors(raw.get("label_selector"));
+            if (problems.isEmpty()) {
                 selector = LabelSelector.parse(raw.get("label_selector"));
-            } catch (CfException e) {
-                errors.add(e.detail());
+            } else {
+                errors.addAll(problems);
             }
         }
         if (!errors.isEmpty()) {
