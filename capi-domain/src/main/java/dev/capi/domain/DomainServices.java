@@ -11,10 +11,16 @@ import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.roles.RoleCreate;
+import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.roles.RoleGrants;
+import dev.capi.domain.roles.Roles;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
+import dev.capi.domain.users.UserCreate;
+import dev.capi.domain.users.UserDeletion;
 import dev.capi.domain.users.UserRegistry;
+import dev.capi.domain.users.Users;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +40,10 @@ public final class DomainServices {
     private final RoleGrants roleGrants;
     private final MetadataChanges metadataChanges;
     private final Organizations organizations;
+    private final Users users;
+    private final UserCreate userCreate;
+    private final Roles roles;
+    private final RoleCreate roleCreate;
     private final Spaces spaces;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
@@ -57,6 +67,17 @@ public final class DomainServices {
         var organizationDeletion = new OrganizationDeletion(ports.organizations(), ports.spaces(), ports.roles(),
                 ports.metadata(), cleanups);
         jobHandlers.add(organizationDeletion);
+        this.users = new Users(ports.users(), ports.organizations(), ports.spaces(), ports.transactions(),
+                metadataChanges, jobs);
+        this.userCreate = new UserCreate(ports.users(), ports.userDirectory(), ports.transactions(), metadataChanges,
+                ports.clock(), ports.guids(), settings.allowUserCreationByOrgManager());
+        this.roles = new Roles(ports.roles(), ports.users(), ports.organizations(), ports.spaces(), auditEvents,
+                ports.transactions(), jobs);
+        this.roleCreate = new RoleCreate(ports.roles(), ports.users(), ports.userDirectory(), users,
+                ports.organizations(), ports.spaces(), auditEvents, featureFlags, ports.transactions(), ports.clock(),
+                ports.guids(), settings.allowUserCreationByOrgManager());
+        jobHandlers.add(new UserDeletion(ports.users(), ports.roles(), ports.metadata()));
+        jobHandlers.add(new RoleDeletion(ports.roles()));
         this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
                 metadataChanges, jobs, ports.clock(), ports.guids());
         jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
@@ -97,6 +118,22 @@ public final class DomainServices {
 
     public Organizations organizations() {
         return organizations;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public UserCreate userCreate() {
+        return userCreate;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    public RoleCreate roleCreate() {
+        return roleCreate;
     }
 
     public Spaces spaces() {

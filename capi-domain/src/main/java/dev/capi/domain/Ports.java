@@ -10,6 +10,7 @@ import dev.capi.domain.roles.RoleRepository;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
+import dev.capi.domain.users.UserDirectory;
 import dev.capi.domain.users.UserRepository;
 
 import java.time.Clock;
@@ -18,5 +19,13 @@ import java.time.Clock;
 public record Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                    FeatureFlagRepository featureFlags, BlobStore blobs) {
+                    FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory) {
+    /** Without an identity provider directory (only the users table resolves names). */
+    public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
+                 OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
+                 RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
+                 FeatureFlagRepository featureFlags, BlobStore blobs) {
+        this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
+                featureFlags, blobs, UserDirectory.none());
+    }
 }

@@ -4,10 +4,14 @@ import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
+import dev.capi.rest.v3.roles.RolesResource;
 import dev.capi.rest.v3.root.RootResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
+import dev.capi.rest.v3.users.OrganizationUsersResource;
+import dev.capi.rest.v3.users.SpaceUsersResource;
+import dev.capi.rest.v3.users.UsersResource;
 
 import java.util.List;
 
@@ -18,7 +22,8 @@ public final class V3Api {
 
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
-                FeatureFlagsResource.class, AuditEventsResource.class);
+                FeatureFlagsResource.class, AuditEventsResource.class,
+                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class);
     }
 
     public static List<Class<?>> providers() {

@@ -122,7 +122,7 @@ class SpacesTest {
         void listsVisibleSpacesWithIncludedOrganizations() {
             ApiResponse r = actors.as(SPACE_AUDITOR).get("/v3/spaces?include=organization");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.body().path("resources").findValuesAsText("guid")).containsExactly(actors.spaceGuid());
+            assertThat(r.resourceValues("guid")).containsExactly(actors.spaceGuid());
             assertThat(r.body().path("included").path("organizations").findValuesAsText("guid"))
                     .containsExactly(actors.orgGuid());
             assertThat(actors.as(ORG_AUDITOR).get("/v3/spaces").body().path("resources")).isEmpty();
