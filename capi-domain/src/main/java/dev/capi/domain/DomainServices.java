@@ -13,6 +13,8 @@ import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
 import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.registrycredentials.RegistryCredentials;
 import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.roles.Roles;
 import dev.capi.domain.spaces.SpaceDeletion;
@@ -45,6 +47,7 @@ public final class DomainServices {
     private final Roles roles;
     private final RoleCreate roleCreate;
     private final Spaces spaces;
+    private final RegistryCredentials registryCredentials;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -81,6 +84,10 @@ public final class DomainServices {
         this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
                 metadataChanges, jobs, ports.clock(), ports.guids());
         jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
+        this.registryCredentials = new RegistryCredentials(ports.more().get(RegistryCredentialRepository.class),
+                ports.organizations(), ports.spaces(), ports.transactions(), metadataChanges, ports.clock(),
+                ports.guids());
+        cleanups.add(registryCredentials);
     }
 
     public Ports ports() {
@@ -134,6 +141,10 @@ public final class DomainServices {
 
     public RoleCreate roleCreate() {
         return roleCreate;
+    }
+
+    public RegistryCredentials registryCredentials() {
+        return registryCredentials;
     }
 
     public Spaces spaces() {

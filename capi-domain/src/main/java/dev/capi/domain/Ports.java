@@ -19,7 +19,17 @@ import java.time.Clock;
 public record Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                    FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory) {
+                    FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory,
+                    Repositories more) {
+    /** Without further repositories. */
+    public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
+                 OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
+                 RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
+                 FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory) {
+        this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
+                featureFlags, blobs, userDirectory, new Repositories());
+    }
+
     /** Without an identity provider directory (only the users table resolves names). */
     public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                  OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,

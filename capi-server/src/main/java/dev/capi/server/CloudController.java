@@ -2,6 +2,9 @@ package dev.capi.server;
 
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.Ports;
+import dev.capi.domain.Repositories;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
 import dev.capi.domain.Settings;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
@@ -67,7 +70,8 @@ public final class CloudController implements AutoCloseable {
                 new JdbiOrganizationRepository(jdbi, metadata), new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
-                b.userDirectory);
+                b.userDirectory, new Repositories()
+                .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata)));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
