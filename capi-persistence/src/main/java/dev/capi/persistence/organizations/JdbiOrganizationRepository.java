@@ -42,13 +42,8 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
 
     @Override
     public List<Organization> findAll(Collection<String> guids) {
-        if (guids.isEmpty()) {
-            return List.of();
-        }
-        List<Organization> rows = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM organizations o WHERE o.guid IN (<guids>) ORDER BY o.id")
-                .bindList("guids", List.copyOf(guids)).map(MAPPER).list());
-        return WithMetadata.attach(metadata, rows, Organization::guid, Organization::withMetadata);
+        return WithMetadata.attach(metadata, jdbi.withHandle(h -> LIST.byGuids(h, COLUMNS, guids, MAPPER)),
+                Organization::guid, Organization::withMetadata);
     }
 
     @Override

@@ -54,12 +54,8 @@ public final class JdbiSpaceRepository implements SpaceRepository {
 
     @Override
     public List<Space> findAll(Collection<String> guids) {
-        if (guids.isEmpty()) {
-            return List.of();
-        }
-        return WithMetadata.attach(metadata, jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM spaces s WHERE s.guid IN (<guids>) ORDER BY s.id")
-                .bindList("guids", List.copyOf(guids)).map(MAPPER).list()), Space::guid, Space::withMetadata);
+        return WithMetadata.attach(metadata, jdbi.withHandle(h -> LIST.byGuids(h, COLUMNS, guids, MAPPER)),
+                Space::guid, Space::withMetadata);
     }
 
     @Override
