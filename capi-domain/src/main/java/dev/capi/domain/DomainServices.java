@@ -11,6 +11,14 @@ import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.quotas.OrganizationQuotaDeletion;
+import dev.capi.domain.quotas.OrganizationQuotas;
+import dev.capi.domain.quotas.QuotaCleanup;
+import dev.capi.domain.quotas.QuotaGuard;
+import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.quotas.SpaceQuotaDeletion;
+import dev.capi.domain.quotas.SpaceQuotas;
+import dev.capi.domain.quotas.UsageSummaries;
 import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.users.UserRegistry;
 
@@ -32,6 +40,11 @@ public final class DomainServices {
     private final RoleGrants roleGrants;
     private final MetadataChanges metadataChanges;
     private final Organizations organizations;
+    private final OrganizationQuotas organizationQuotas;
+    private final SpaceQuotas spaceQuotas;
+    private final UsageSummaries usageSummaries;
+    private final QuotaScopes quotaScopes;
+    private final QuotaGuard quotaGuard = new QuotaGuard();
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -54,6 +67,18 @@ public final class DomainServices {
         var organizationDeletion = new OrganizationDeletion(ports.organizations(), ports.spaces(), ports.roles(),
                 ports.metadata(), cleanups);
         jobHandlers.add(organizationDeletion);
+        this.organizationQuotas = new OrganizationQuotas(ports.organizationQuotas(), ports.organizations(),
+                ports.quotaUsage(), ports.transactions(), auditEvents, jobs, ports.clock(), ports.guids());
+        organizationQuotas.seed(settings.quotaDefinitions());
+        this.spaceQuotas = new SpaceQuotas(ports.spaceQuotas(), ports.organizations(), ports.spaces(),
+                ports.organizationQuotas(), ports.quotaUsage(), ports.transactions(), auditEvents, jobs, ports.clock(),
+                ports.guids());
+        this.usageSummaries = new UsageSummaries(ports.organizations(), ports.quotaUsage(), ports.transactions());
+        this.quotaScopes = new QuotaScopes(ports.organizations(), ports.spaces(), ports.organizationQuotas(),
+                ports.spaceQuotas(), ports.quotaUsage());
+        cleanups.add(new QuotaCleanup(ports.spaceQuotas()));
+        jobHandlers.add(new OrganizationQuotaDeletion(ports.organizationQuotas()));
+        jobHandlers.add(new SpaceQuotaDeletion(ports.spaceQuotas()));
     }
 
     public Ports ports() {
@@ -91,6 +116,28 @@ public final class DomainServices {
 
     public Organizations organizations() {
         return organizations;
+    }
+
+    public OrganizationQuotas organizationQuotas() {
+        return organizationQuotas;
+    }
+
+    public SpaceQuotas spaceQuotas() {
+        return spaceQuotas;
+    }
+
+    public UsageSummaries usageSummaries() {
+        return usageSummaries;
+    }
+
+    /** Loads the quotas and usage a change falls under, for {@link #quotaGuard()} (inside the change's transaction). */
+    public QuotaScopes quotaScopes() {
+        return quotaScopes;
+    }
+
+    /** Decides whether a change fits the organization's and the space's quotas. */
+    public QuotaGuard quotaGuard() {
+        return quotaGuard;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */

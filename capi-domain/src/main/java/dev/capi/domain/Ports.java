@@ -6,6 +6,9 @@ import dev.capi.domain.featureflags.FeatureFlagRepository;
 import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
 import dev.capi.domain.roles.RoleRepository;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
@@ -18,5 +21,7 @@ import java.time.Clock;
 public record Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                    FeatureFlagRepository featureFlags, BlobStore blobs) {
+                    FeatureFlagRepository featureFlags, BlobStore blobs,
+                    OrganizationQuotaRepository organizationQuotas, SpaceQuotaRepository spaceQuotas,
+                    QuotaUsageRepository quotaUsage) {
 }

@@ -15,6 +15,9 @@ import dev.capi.persistence.featureflags.JdbiFeatureFlagRepository;
 import dev.capi.persistence.jobs.JdbiJobRepository;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.organizations.JdbiOrganizationRepository;
+import dev.capi.persistence.quotas.JdbiOrganizationQuotaRepository;
+import dev.capi.persistence.quotas.JdbiQuotaUsageRepository;
+import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
@@ -56,9 +59,12 @@ public final class CloudController implements AutoCloseable {
         var transactions = new JdbiTransactions(jdbi);
         var jobs = new JdbiJobRepository(jdbi);
         Ports ports = new Ports(transactions, b.clock, b.guids, metadata,
-                new JdbiOrganizationRepository(jdbi, metadata), new JdbiSpaceRepository(jdbi, metadata),
+                new JdbiOrganizationRepository(jdbi, metadata, b.settings.defaultQuotaDefinition()),
+                new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
-                new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b));
+                new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
+                new JdbiOrganizationQuotaRepository(jdbi), new JdbiSpaceQuotaRepository(jdbi),
+                new JdbiQuotaUsageRepository(jdbi));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);

@@ -5,6 +5,7 @@ import dev.capi.domain.query.Page;
 import dev.capi.domain.query.Visibility;
 import dev.capi.model.OrganizationQuota;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +32,8 @@ public interface OrganizationQuotaRepository {
 
     void delete(String guid);
 
-    /** Makes the quota the quota of these organizations. */
-    void applyTo(String quotaGuid, Collection<String> organizationGuids);
+    /** Makes the quota the quota of these organizations (their {@code updated_at} becomes {@code at}). */
+    void applyTo(String quotaGuid, Collection<String> organizationGuids, Instant at);
 
     /** Every organization the quota is applied to, in creation order. */
     List<String> organizationGuids(String quotaGuid);

@@ -86,7 +86,7 @@ public final class OrganizationQuotas {
                         + QuotaTexts.rubyList(QuotaTexts.missing(orgGuids, found))
                         + " do not exist, or you do not have access to them.");
             }
-            repository.applyTo(quota.guid(), orgGuids);
+            repository.applyTo(quota.guid(), orgGuids, now);
             audit.record("audit.organization_quota.create", perms.principal(), target(quota), null, null,
                     Map.of("request", cmd.request()));
             return find(perms, quota.guid());
@@ -139,7 +139,7 @@ public final class OrganizationQuotas {
                 throw CfException.unprocessable("Current usage exceeds new quota values. The org(s) being assigned "
                         + "this quota contain apps running with an unlimited log rate limit.");
             }
-            repository.applyTo(guid, found);
+            repository.applyTo(guid, found, now());
             for (Organization org : orgs) {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("organization_guid", org.guid());

@@ -5,6 +5,7 @@ import dev.capi.domain.query.Page;
 import dev.capi.domain.query.Visibility;
 import dev.capi.model.SpaceQuota;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +31,11 @@ public interface SpaceQuotaRepository {
 
     void delete(String guid);
 
-    /** Makes the quota the quota of these spaces. */
-    void applyTo(String quotaGuid, Collection<String> spaceGuids);
+    /** Makes the quota the quota of these spaces (their {@code updated_at} becomes {@code at}). */
+    void applyTo(String quotaGuid, Collection<String> spaceGuids, Instant at);
 
-    /** Takes the quota off one space. */
-    void removeFrom(String quotaGuid, String spaceGuid);
+    /** Takes the quota off one space (its {@code updated_at} becomes {@code at}). */
+    void removeFrom(String quotaGuid, String spaceGuid, Instant at);
 
     /** Every space the quota is applied to, in creation order. */
     List<String> spaceGuids(String quotaGuid);

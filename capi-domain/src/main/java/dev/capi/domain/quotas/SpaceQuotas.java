@@ -129,7 +129,7 @@ public final class SpaceQuotas {
                         + QuotaTexts.rubyList(QuotaTexts.missing(cmd.spaceGuids(), found))
                         + " do not exist within the organization specified, or you do not have access to them.");
             }
-            repository.applyTo(quota.guid(), found);
+            repository.applyTo(quota.guid(), found, now);
             audit.record("audit.space_quota.create", perms.principal(), target(quota), null, org.guid(),
                     Map.of("request", cmd.request()));
             return visible(perms, quota.guid());
@@ -190,7 +190,7 @@ public final class SpaceQuotas {
                 throw CfException.unprocessable("Current usage exceeds new quota values. The space(s) being assigned "
                         + "this quota contain apps running with an unlimited log rate limit.");
             }
-            repository.applyTo(guid, existingGuids);
+            repository.applyTo(guid, existingGuids, now());
             for (Space space : existing) {
                 audit.record("audit.space_quota.apply", perms.principal(), target(quota), space.guid(),
                         quota.organizationGuid(), spaceData(space));
@@ -206,7 +206,7 @@ public final class SpaceQuotas {
             Space space = spaces.find(spaceGuid).filter(s -> guid.equals(s.quotaGuid())).orElseThrow(() ->
                     CfException.unprocessable("Unable to remove quota from space with guid '" + spaceGuid
                             + "'. Ensure the space quota is applied to this space."));
-            repository.removeFrom(guid, space.guid());
+            repository.removeFrom(guid, space.guid(), now());
             audit.record("audit.space_quota.remove", perms.principal(), target(quota), space.guid(),
                     quota.organizationGuid(), spaceData(space));
         });

@@ -8,6 +8,7 @@ import dev.capi.domain.roles.RoleRepository;
 import dev.capi.model.Organization;
 import dev.capi.model.OrganizationQuota;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +76,9 @@ public final class InMemoryOrganizationQuotas implements OrganizationQuotaReposi
     }
 
     @Override
-    public void applyTo(String quotaGuid, Collection<String> organizationGuids) {
+    public void applyTo(String quotaGuid, Collection<String> organizationGuids, Instant at) {
         organizations.findAll(organizationGuids).forEach(o -> organizations.update(new Organization(o.guid(),
-                o.createdAt(), o.updatedAt(), o.name(), o.suspended(), quotaGuid, o.metadata())));
+                o.createdAt(), at, o.name(), o.suspended(), quotaGuid, o.metadata())));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.capi.domain.roles.RoleRepository;
 import dev.capi.model.Space;
 import dev.capi.model.SpaceQuota;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,18 +81,18 @@ public final class InMemorySpaceQuotas implements SpaceQuotaRepository {
     }
 
     @Override
-    public void applyTo(String quotaGuid, Collection<String> spaceGuids) {
-        spaces.findAll(spaceGuids).forEach(s -> spaces.update(withQuota(s, quotaGuid)));
+    public void applyTo(String quotaGuid, Collection<String> spaceGuids, Instant at) {
+        spaces.findAll(spaceGuids).forEach(s -> spaces.update(withQuota(s, quotaGuid, at)));
     }
 
     @Override
-    public void removeFrom(String quotaGuid, String spaceGuid) {
+    public void removeFrom(String quotaGuid, String spaceGuid, Instant at) {
         spaces.find(spaceGuid).filter(s -> quotaGuid.equals(s.quotaGuid()))
-                .ifPresent(s -> spaces.update(withQuota(s, null)));
+                .ifPresent(s -> spaces.update(withQuota(s, null, at)));
     }
 
-    private static Space withQuota(Space s, String quotaGuid) {
-        return new Space(s.guid(), s.createdAt(), s.updatedAt(), s.name(), s.organizationGuid(), s.suspended(),
+    private static Space withQuota(Space s, String quotaGuid, Instant at) {
+        return new Space(s.guid(), s.createdAt(), at, s.name(), s.organizationGuid(), s.suspended(),
                 s.allowSsh(), quotaGuid, s.isolationSegmentGuid(), s.metadata());
     }
 

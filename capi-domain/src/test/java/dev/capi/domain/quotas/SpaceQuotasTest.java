@@ -132,7 +132,7 @@ class SpaceQuotasTest {
     void reservedPortsStayWithinRoutesAndTheOrganizationQuota() {
         orgQuotas.insert(new OrganizationQuota("oq", NOW, NOW, "default",
                 new QuotaLimits(-1, -1, -1, -1, -1, true, -1, -1, -1, 0, -1), List.of()));
-        orgQuotas.applyTo("oq", List.of("o1"));
+        orgQuotas.applyTo("oq", List.of("o1"), NOW);
         String text = "Total reserved ports must be -1, 0, or a positive integer, must be less than or equal to "
                 + "total routes, and must be less than or equal to total reserved ports for the organization quota.";
         refused(() -> quotas.create(as("om"), () -> create("q", "o1",
