@@ -4,6 +4,9 @@ import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
+import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
+import dev.capi.rest.v3.quotas.SpaceQuotasResource;
+import dev.capi.rest.v3.quotas.UsageSummaryResources;
 import dev.capi.rest.v3.root.RootResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
@@ -17,7 +20,9 @@ public final class V3Api {
 
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, JobsResource.class,
-                FeatureFlagsResource.class, AuditEventsResource.class);
+                FeatureFlagsResource.class, AuditEventsResource.class,
+                OrganizationQuotasResource.class, SpaceQuotasResource.class,
+                UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class);
     }
 
     public static List<Class<?>> providers() {
