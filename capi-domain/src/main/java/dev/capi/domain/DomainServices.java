@@ -19,8 +19,16 @@ import dev.capi.domain.quotas.QuotaScopes;
 import dev.capi.domain.quotas.SpaceQuotaDeletion;
 import dev.capi.domain.quotas.SpaceQuotas;
 import dev.capi.domain.quotas.UsageSummaries;
+import dev.capi.domain.roles.RoleCreate;
+import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.roles.RoleGrants;
+import dev.capi.domain.roles.Roles;
+import dev.capi.domain.spaces.SpaceDeletion;
+import dev.capi.domain.spaces.Spaces;
+import dev.capi.domain.users.UserCreate;
+import dev.capi.domain.users.UserDeletion;
 import dev.capi.domain.users.UserRegistry;
+import dev.capi.domain.users.Users;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +48,11 @@ public final class DomainServices {
     private final RoleGrants roleGrants;
     private final MetadataChanges metadataChanges;
     private final Organizations organizations;
+    private final Users users;
+    private final UserCreate userCreate;
+    private final Roles roles;
+    private final RoleCreate roleCreate;
+    private final Spaces spaces;
     private final OrganizationQuotas organizationQuotas;
     private final SpaceQuotas spaceQuotas;
     private final UsageSummaries usageSummaries;
@@ -67,6 +80,20 @@ public final class DomainServices {
         var organizationDeletion = new OrganizationDeletion(ports.organizations(), ports.spaces(), ports.roles(),
                 ports.metadata(), cleanups);
         jobHandlers.add(organizationDeletion);
+        this.users = new Users(ports.users(), ports.organizations(), ports.spaces(), ports.transactions(),
+                metadataChanges, jobs);
+        this.userCreate = new UserCreate(ports.users(), ports.userDirectory(), ports.transactions(), metadataChanges,
+                ports.clock(), ports.guids(), settings.allowUserCreationByOrgManager());
+        this.roles = new Roles(ports.roles(), ports.users(), ports.organizations(), ports.spaces(), auditEvents,
+                ports.transactions(), jobs);
+        this.roleCreate = new RoleCreate(ports.roles(), ports.users(), ports.userDirectory(), users,
+                ports.organizations(), ports.spaces(), auditEvents, featureFlags, ports.transactions(), ports.clock(),
+                ports.guids(), settings.allowUserCreationByOrgManager());
+        jobHandlers.add(new UserDeletion(ports.users(), ports.roles(), ports.metadata()));
+        jobHandlers.add(new RoleDeletion(ports.roles()));
+        this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
+                metadataChanges, jobs, ports.clock(), ports.guids());
+        jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
         this.organizationQuotas = new OrganizationQuotas(ports.organizationQuotas(), ports.organizations(),
                 ports.quotaUsage(), ports.transactions(), auditEvents, jobs, ports.clock(), ports.guids());
         organizationQuotas.seed(settings.quotaDefinitions());
@@ -116,6 +143,26 @@ public final class DomainServices {
 
     public Organizations organizations() {
         return organizations;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public UserCreate userCreate() {
+        return userCreate;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    public RoleCreate roleCreate() {
+        return roleCreate;
+    }
+
+    public Spaces spaces() {
+        return spaces;
     }
 
     public OrganizationQuotas organizationQuotas() {

@@ -13,6 +13,7 @@ import dev.capi.domain.roles.RoleRepository;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
+import dev.capi.domain.users.UserDirectory;
 import dev.capi.domain.users.UserRepository;
 
 import java.time.Clock;
@@ -21,7 +22,17 @@ import java.time.Clock;
 public record Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                    FeatureFlagRepository featureFlags, BlobStore blobs,
+                    FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory,
                     OrganizationQuotaRepository organizationQuotas, SpaceQuotaRepository spaceQuotas,
                     QuotaUsageRepository quotaUsage) {
+    /** Without an identity provider directory (only the users table resolves names). */
+    public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
+                 OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
+                 RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
+                 FeatureFlagRepository featureFlags, BlobStore blobs,
+                 OrganizationQuotaRepository organizationQuotas, SpaceQuotaRepository spaceQuotas,
+                 QuotaUsageRepository quotaUsage) {
+        this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
+                featureFlags, blobs, UserDirectory.none(), organizationQuotas, spaceQuotas, quotaUsage);
+    }
 }

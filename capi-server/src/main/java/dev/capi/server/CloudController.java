@@ -8,6 +8,7 @@ import dev.capi.domain.blobs.BlobStore;
 import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.jobs.JobWorker;
 import dev.capi.domain.support.Guids;
+import dev.capi.domain.users.UserDirectory;
 import dev.capi.persistence.Database;
 import dev.capi.persistence.JdbiTransactions;
 import dev.capi.persistence.events.JdbiAuditEventRepository;
@@ -63,7 +64,7 @@ public final class CloudController implements AutoCloseable {
                 new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
-                new JdbiOrganizationQuotaRepository(jdbi), new JdbiSpaceQuotaRepository(jdbi),
+                b.userDirectory, new JdbiOrganizationQuotaRepository(jdbi), new JdbiSpaceQuotaRepository(jdbi),
                 new JdbiQuotaUsageRepository(jdbi));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
@@ -163,6 +164,7 @@ public final class CloudController implements AutoCloseable {
         private String dbPassword;
         private int maxPoolSize = 10;
         private TokenVerifier tokenVerifier;
+        private UserDirectory userDirectory = UserDirectory.none();
         private BlobStore blobStore;
         private String externalUrl = "http://localhost:9022";
         private String loginUrl;
@@ -188,6 +190,12 @@ public final class CloudController implements AutoCloseable {
 
         public Builder maxPoolSize(int size) {
             this.maxPoolSize = size;
+            return this;
+        }
+
+        /** The identity provider's user directory (names of users the Cloud Controller has not seen yet). */
+        public Builder userDirectory(UserDirectory directory) {
+            this.userDirectory = directory;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.capi.server;
 
 import dev.capi.persistence.Database;
 import dev.capi.persistence.identity.JdbiAccountStore;
+import dev.capi.server.identity.AccountDirectory;
 import dev.capi.server.identity.BuiltInIdentityProvider;
 import dev.capi.server.identity.JwtTokenVerifier;
 import org.slf4j.Logger;
@@ -40,8 +41,10 @@ public final class StandaloneServer implements AutoCloseable {
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl());
         if (config.builtInIssuer()) {
             String issuerUrl = config.externalUrl() + "/uaa";
-            this.identity = new BuiltInIdentityProvider(new JdbiAccountStore(database.jdbi()),
+            var accounts = new JdbiAccountStore(database.jdbi());
+            this.identity = new BuiltInIdentityProvider(accounts,
                     config.dataDir().resolve("keys"), issuerUrl, Clock.systemUTC(), List.of());
+            builder.userDirectory(new AccountDirectory(accounts));
             this.adminPassword = adminPassword(config);
             identity.ensureAdmin(config.adminUser(), adminPassword);
             builder.tokenVerifier(identity.tokenVerifier()).component(identity.uaaResource())

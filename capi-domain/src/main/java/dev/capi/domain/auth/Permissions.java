@@ -2,6 +2,7 @@ package dev.capi.domain.auth;
 
 import dev.capi.domain.query.Visibility;
 import dev.capi.domain.roles.RoleRepository;
+import dev.capi.domain.roles.RoleVisibility;
 import dev.capi.model.Role;
 import dev.capi.model.RoleType;
 
@@ -30,6 +31,8 @@ public final class Permissions {
     public static final Set<RoleType> EVENT_SPACE_READERS = EnumSet.of(SPACE_AUDITOR, SPACE_DEVELOPER, SPACE_SUPPORTER);
     /** Org roles that see every audit event carrying their organization's guid. */
     public static final Set<RoleType> EVENT_ORG_READERS = EnumSet.of(ORGANIZATION_AUDITOR);
+    /** Org roles whose holders see the organization's org-level roles and users (the reference's org reading). */
+    public static final Set<RoleType> ROLE_ORG_READERS = ORG_READERS;
 
     private final Principal principal;
     private final RoleRepository roles;
@@ -141,5 +144,30 @@ public final class Permissions {
     public Visibility eventVisibility() {
         return canReadGlobally() ? Visibility.everything()
                 : Visibility.of(principal.userGuid(), EVENT_SPACE_READERS, EVENT_ORG_READERS);
+    }
+
+    /** Whether the principal holds {@code organization_manager} in any organization (user creation by org managers). */
+    public boolean isOrgManagerOfAnyOrg() {
+        return myRoles().stream().anyMatch(r -> ORG_MANAGERS.contains(r.type()) && !r.type().isSpaceRole());
+    }
+
+    /**
+     * Whether the principal sees a role: a space role when it can read the space ({@link #canReadSpace}), an org
+     * role when it holds any org role in that organization; global readers see all.
+     */
+    public boolean canReadRole(Role role) {
+        if (canReadGlobally()) {
+            return true;
+        }
+        return role.type().isSpaceRole() ? canReadSpace(role.spaceGuid(), role.organizationGuid())
+                : hasOrgRole(role.organizationGuid(), ROLE_ORG_READERS);
+    }
+
+    /** Roles the principal can see, as {@link #canReadRole} decides for one role. */
+    public RoleVisibility roleVisibility() {
+        if (canReadGlobally()) {
+            return RoleVisibility.everything();
+        }
+        return new RoleVisibility(spaceVisibility(), Visibility.of(principal.userGuid(), Set.of(), ROLE_ORG_READERS));
     }
 }

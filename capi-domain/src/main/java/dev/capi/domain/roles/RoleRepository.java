@@ -8,7 +8,11 @@ import dev.capi.model.RoleType;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: role rows. List filters: types, organization_guids, space_guids, user_guids, guids. */
+/**
+ * Port: role rows. List filters: guids, types, space_guids, user_guids, and organization_guids (which, as in the
+ * reference, matches organization roles only); default order created_at. The list takes the viewer's
+ * {@link RoleVisibility} (the query's own visibility is not used: roles need one per kind).
+ */
 public interface RoleRepository {
     List<Role> forUser(String userGuid);
 
@@ -16,7 +20,7 @@ public interface RoleRepository {
 
     Optional<Role> find(RoleType type, String userGuid, String organizationGuid, String spaceGuid);
 
-    Page<Role> list(ListQuery query);
+    Page<Role> list(ListQuery query, RoleVisibility visibility);
 
     void insert(Role role);
 

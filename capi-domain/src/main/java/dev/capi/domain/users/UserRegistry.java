@@ -7,8 +7,13 @@ import dev.capi.model.User;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
-/** Creates the Cloud Controller user row of a token's principal on first sight, as the reference does. */
+/**
+ * Creates the Cloud Controller user row of a token's principal on first sight, as the reference does, and keeps
+ * the row's username and origin (the cache that username filters and roles by username read) in step with the
+ * token: a user created by guid alone learns its name at its first request.
+ */
 public final class UserRegistry {
     private final UserRepository users;
     private final Transactions tx;
@@ -21,12 +26,29 @@ public final class UserRegistry {
     }
 
     public User ensure(Principal principal) {
-        return tx.inTransaction(() -> users.find(principal.userGuid()).orElseGet(() -> {
-            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            var user = new User(principal.userGuid(), now, now, principal.userName(), principal.userName(),
-                    principal.origin(), Metadata.empty());
-            users.insert(user);
+        String name = username(principal);
+        return tx.inTransaction(() -> users.find(principal.userGuid()).map(u -> refresh(u, name, principal.origin()))
+                .orElseGet(() -> {
+                    var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    var user = new User(principal.userGuid(), now, now, name, name, name == null ? null
+                            : principal.origin(), Metadata.empty());
+                    users.insert(user);
+                    return user;
+                }));
+    }
+
+    /** The token's user name; clients (whose guid is their client id) have none, as in the reference. */
+    private static String username(Principal principal) {
+        return principal.userGuid().equals(principal.clientId()) ? null : principal.userName();
+    }
+
+    private User refresh(User user, String name, String origin) {
+        if (name == null || (Objects.equals(user.username(), name) && Objects.equals(user.origin(), origin))) {
             return user;
-        }));
+        }
+        var updated = new User(user.guid(), user.createdAt(), user.updatedAt(), name, name, origin,
+                user.metadata());
+        users.update(updated);
+        return updated;
     }
 }

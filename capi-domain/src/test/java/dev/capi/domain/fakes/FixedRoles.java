@@ -3,6 +3,7 @@ package dev.capi.domain.fakes;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.roles.RoleRepository;
+import dev.capi.domain.roles.RoleVisibility;
 import dev.capi.model.Role;
 import dev.capi.model.RoleType;
 
@@ -47,7 +48,7 @@ public final class FixedRoles implements RoleRepository {
     }
 
     @Override
-    public Page<Role> list(ListQuery query) {
+    public Page<Role> list(ListQuery query, RoleVisibility visibility) {
         return new Page<>(List.copyOf(roles), roles.size());
     }
 

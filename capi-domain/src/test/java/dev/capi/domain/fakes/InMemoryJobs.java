@@ -2,21 +2,17 @@ package dev.capi.domain.fakes;
 
 import dev.capi.domain.jobs.JobRepository;
 import dev.capi.model.Job;
+import dev.capi.model.JobState;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link JobRepository} in a map; {@code claimNext} is not needed by domain tests and claims nothing. */
+/** Jobs in a map; claims the oldest unclaimed PROCESSING job. */
 public final class InMemoryJobs implements JobRepository {
     private final Map<String, Job> rows = new LinkedHashMap<>();
-
-    public List<Job> all() {
-        return new ArrayList<>(rows.values());
-    }
+    private final Map<String, String> claims = new LinkedHashMap<>();
 
     @Override
     public void insert(Job job) {
@@ -30,7 +26,10 @@ public final class InMemoryJobs implements JobRepository {
 
     @Override
     public Optional<Job> claimNext(String nodeId, Instant now) {
-        return Optional.empty();
+        Optional<Job> next = rows.values().stream()
+                .filter(j -> j.state() == JobState.PROCESSING && !claims.containsKey(j.guid())).findFirst();
+        next.ifPresent(j -> claims.put(j.guid(), nodeId));
+        return next;
     }
 
     @Override

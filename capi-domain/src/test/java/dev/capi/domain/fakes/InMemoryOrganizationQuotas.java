@@ -29,12 +29,16 @@ public final class InMemoryOrganizationQuotas implements OrganizationQuotaReposi
         this.roles = roles;
     }
 
+    private List<Organization> allOrganizations() {
+        return organizations.list(ListQuery.all()).resources();
+    }
+
     public List<OrganizationQuota> all() {
         return List.copyOf(rows.values());
     }
 
     private OrganizationQuota withOrgs(OrganizationQuota q, Visibility v) {
-        return q.withOrganizationGuids(organizations.all().stream()
+        return q.withOrganizationGuids(allOrganizations().stream()
                 .filter(o -> q.guid().equals(o.quotaGuid()))
                 .filter(o -> VisibleByRoles.test(v, roles, null, o.guid()))
                 .map(Organization::guid).toList());
@@ -83,7 +87,7 @@ public final class InMemoryOrganizationQuotas implements OrganizationQuotaReposi
 
     @Override
     public List<String> organizationGuids(String quotaGuid) {
-        return organizations.all().stream().filter(o -> quotaGuid.equals(o.quotaGuid())).map(Organization::guid)
+        return allOrganizations().stream().filter(o -> quotaGuid.equals(o.quotaGuid())).map(Organization::guid)
                 .toList();
     }
 

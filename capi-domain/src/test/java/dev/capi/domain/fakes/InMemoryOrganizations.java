@@ -3,36 +3,17 @@ package dev.capi.domain.fakes;
 import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
-import dev.capi.model.Metadata;
 import dev.capi.model.Organization;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An {@link OrganizationRepository} in a map; {@code list} ignores the query. */
+/** Organizations in a map; lists ignore filters (domain tests check rules, persistence tests check SQL). */
 public final class InMemoryOrganizations implements OrganizationRepository {
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private final Map<String, Organization> rows = new LinkedHashMap<>();
-    private String defaultQuotaGuid;
-
-    /** Adds an organization. */
-    public InMemoryOrganizations add(String guid, String name, boolean suspended, String quotaGuid) {
-        rows.put(guid, new Organization(guid, T0, T0, name, suspended, quotaGuid, Metadata.empty()));
-        return this;
-    }
-
-    public void defaultQuotaGuid(String guid) {
-        this.defaultQuotaGuid = guid;
-    }
-
-    public List<Organization> all() {
-        return new ArrayList<>(rows.values());
-    }
 
     @Override
     public Optional<Organization> find(String guid) {
@@ -41,12 +22,12 @@ public final class InMemoryOrganizations implements OrganizationRepository {
 
     @Override
     public List<Organization> findAll(Collection<String> guids) {
-        return rows.values().stream().filter(o -> guids.contains(o.guid())).toList();
+        return guids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
     public Page<Organization> list(ListQuery query) {
-        return new Page<>(all(), rows.size());
+        return new Page<>(List.copyOf(rows.values()), rows.size());
     }
 
     @Override
@@ -56,7 +37,7 @@ public final class InMemoryOrganizations implements OrganizationRepository {
 
     @Override
     public Optional<String> defaultQuotaGuid() {
-        return Optional.ofNullable(defaultQuotaGuid);
+        return Optional.empty();
     }
 
     @Override

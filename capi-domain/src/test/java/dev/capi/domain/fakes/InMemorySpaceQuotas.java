@@ -29,12 +29,16 @@ public final class InMemorySpaceQuotas implements SpaceQuotaRepository {
         this.roles = roles;
     }
 
+    private List<Space> allSpaces() {
+        return spaces.list(ListQuery.all()).resources();
+    }
+
     public List<SpaceQuota> all() {
         return List.copyOf(rows.values());
     }
 
     private SpaceQuota withSpaces(SpaceQuota q, Visibility v) {
-        return q.withSpaceGuids(spaces.all().stream().filter(s -> q.guid().equals(s.quotaGuid()))
+        return q.withSpaceGuids(allSpaces().stream().filter(s -> q.guid().equals(s.quotaGuid()))
                 .filter(s -> VisibleByRoles.test(v, roles, s.guid(), s.organizationGuid()))
                 .map(Space::guid).toList());
     }
@@ -43,7 +47,7 @@ public final class InMemorySpaceQuotas implements SpaceQuotaRepository {
         Visibility orgPart = Visibility.of(v.userGuid(), java.util.Set.of(), v.orgRoles());
         Visibility spacePart = Visibility.of(v.userGuid(), v.spaceRoles(), java.util.Set.of());
         return v.all() || VisibleByRoles.test(orgPart, roles, null, q.organizationGuid())
-                || spaces.all().stream().anyMatch(s -> q.guid().equals(s.quotaGuid())
+                || allSpaces().stream().anyMatch(s -> q.guid().equals(s.quotaGuid())
                 && VisibleByRoles.test(spacePart, roles, s.guid(), s.organizationGuid()));
     }
 
@@ -98,7 +102,7 @@ public final class InMemorySpaceQuotas implements SpaceQuotaRepository {
 
     @Override
     public List<String> spaceGuids(String quotaGuid) {
-        return spaces.all().stream().filter(s -> quotaGuid.equals(s.quotaGuid())).map(Space::guid).toList();
+        return allSpaces().stream().filter(s -> quotaGuid.equals(s.quotaGuid())).map(Space::guid).toList();
     }
 
     @Override

@@ -3,31 +3,18 @@ package dev.capi.domain.fakes;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.spaces.SpaceRepository;
-import dev.capi.model.Metadata;
 import dev.capi.model.Space;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A {@link SpaceRepository} in a map; {@code list} ignores the query. */
+/** Spaces in a map; lists ignore filters. */
 public final class InMemorySpaces implements SpaceRepository {
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private final Map<String, Space> rows = new LinkedHashMap<>();
-
-    /** Adds a space. */
-    public InMemorySpaces add(String guid, String name, String orgGuid) {
-        rows.put(guid, new Space(guid, T0, T0, name, orgGuid, false, true, null, null, Metadata.empty()));
-        return this;
-    }
-
-    public List<Space> all() {
-        return new ArrayList<>(rows.values());
-    }
 
     @Override
     public Optional<Space> find(String guid) {
@@ -36,7 +23,7 @@ public final class InMemorySpaces implements SpaceRepository {
 
     @Override
     public List<Space> findAll(Collection<String> guids) {
-        return rows.values().stream().filter(s -> guids.contains(s.guid())).toList();
+        return guids.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -46,7 +33,7 @@ public final class InMemorySpaces implements SpaceRepository {
 
     @Override
     public Page<Space> list(ListQuery query) {
-        return new Page<>(all(), rows.size());
+        return new Page<>(List.copyOf(rows.values()), rows.size());
     }
 
     @Override

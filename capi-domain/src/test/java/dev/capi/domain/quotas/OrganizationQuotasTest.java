@@ -18,6 +18,8 @@ import dev.capi.domain.quotas.QuotaCommands.Limit;
 import dev.capi.domain.quotas.QuotaCommands.LimitChanges;
 import dev.capi.model.AuditEvent;
 import dev.capi.model.Job;
+import dev.capi.model.Metadata;
+import dev.capi.model.Organization;
 import dev.capi.model.QuotaLimits;
 import dev.capi.model.RoleType;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,16 @@ class OrganizationQuotasTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private final AtomicInteger ids = new AtomicInteger();
     private final FixedRoles roles = new FixedRoles().org("om", RoleType.ORGANIZATION_MANAGER, "o1");
-    private final InMemoryOrganizations orgs = new InMemoryOrganizations()
-            .add("o1", "org-one", false, null).add("o2", "org-two", false, null);
+    private final InMemoryOrganizations orgs = new InMemoryOrganizations();
+
+    {
+        org("o1", "org-one");
+        org("o2", "org-two");
+    }
+
+    private void org(String guid, String name) {
+        orgs.insert(new Organization(guid, NOW, NOW, name, false, null, Metadata.empty()));
+    }
     private final InMemoryOrganizationQuotas repository = new InMemoryOrganizationQuotas(orgs, roles);
     private final InMemoryAuditEventLog events = new InMemoryAuditEventLog();
     private final InMemoryJobs jobRows = new InMemoryJobs();

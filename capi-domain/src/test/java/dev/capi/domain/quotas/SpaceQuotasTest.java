@@ -19,6 +19,9 @@ import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.quotas.QuotaCommands.Limit;
 import dev.capi.domain.quotas.QuotaCommands.LimitChanges;
 import dev.capi.model.AuditEvent;
+import dev.capi.model.Metadata;
+import dev.capi.model.Organization;
+import dev.capi.model.Space;
 import dev.capi.model.OrganizationQuota;
 import dev.capi.model.QuotaLimits;
 import dev.capi.model.SpaceQuota;
@@ -46,10 +49,26 @@ class SpaceQuotasTest {
             .org("sd", ORGANIZATION_USER, "o1").space("sd", SPACE_DEVELOPER, "o1", "s1")
             .org("sd2", ORGANIZATION_USER, "o1").space("sd2", SPACE_DEVELOPER, "o1", "s2")
             .org("om2", ORGANIZATION_MANAGER, "o2");
-    private final InMemoryOrganizations orgs = new InMemoryOrganizations()
-            .add("o1", "org-one", false, null).add("o2", "org-two", false, null).add("o3", "frozen", true, null);
-    private final InMemorySpaces spaces = new InMemorySpaces()
-            .add("s1", "dev", "o1").add("s2", "prod", "o1").add("x1", "other", "o2").add("f1", "cold", "o3");
+    private final InMemoryOrganizations orgs = new InMemoryOrganizations();
+    private final InMemorySpaces spaces = new InMemorySpaces();
+
+    {
+        org("o1", "org-one", false);
+        org("o2", "org-two", false);
+        org("o3", "frozen", true);
+        space("s1", "dev", "o1");
+        space("s2", "prod", "o1");
+        space("x1", "other", "o2");
+        space("f1", "cold", "o3");
+    }
+
+    private void org(String guid, String name, boolean suspended) {
+        orgs.insert(new Organization(guid, NOW, NOW, name, suspended, null, Metadata.empty()));
+    }
+
+    private void space(String guid, String name, String org) {
+        spaces.insert(new Space(guid, NOW, NOW, name, org, false, true, null, null, Metadata.empty()));
+    }
     private final InMemoryOrganizationQuotas orgQuotas = new InMemoryOrganizationQuotas(orgs, roles);
     private final InMemorySpaceQuotas repository = new InMemorySpaceQuotas(spaces, roles);
     private final InMemoryAuditEventLog events = new InMemoryAuditEventLog();
@@ -174,7 +193,7 @@ class SpaceQuotasTest {
         refused(() -> quotas.remove(as("sd"), q.guid(), "s1"), CfError.NotAuthorized, NOT_AUTHORIZED);
         refused(() -> quotas.delete(as("ga", Principal.GLOBAL_AUDITOR), q.guid()), CfError.NotAuthorized,
                 NOT_AUTHORIZED);
-        orgs.add("o1", "org-one", true, null);
+        org("o1", "org-one", true);
         refused(() -> quotas.update(as("om"), q.guid(), () -> null), CfError.OrgSuspended,
                 "The organization is suspended");
         assertThat(quotas.update(admin(), q.guid(), () -> new QuotaCommands.UpdateSpaceQuota("renamed",

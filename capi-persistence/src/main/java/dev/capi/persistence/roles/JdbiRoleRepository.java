@@ -2,7 +2,9 @@ package dev.capi.persistence.roles;
 
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
+import dev.capi.domain.query.Visibility;
 import dev.capi.domain.roles.RoleRepository;
+import dev.capi.domain.roles.RoleVisibility;
 import dev.capi.model.Role;
 import dev.capi.model.RoleType;
 import dev.capi.persistence.support.ListSql;
@@ -21,17 +23,8 @@ public final class JdbiRoleRepository implements RoleRepository {
             TimeColumns.read(rs, "created_at"), TimeColumns.read(rs, "updated_at"),
             RoleType.fromWire(rs.getString("type")).orElseThrow(), rs.getString("user_guid"),
             rs.getString("organization_guid"), rs.getString("space_guid"));
-    /**
-     * Visibility of a role: roles in spaces the viewer can read, and org roles in orgs the viewer belongs to.
-     * The domain passes the viewer's visibility; for roles the "space" of an org role is null, so an org role is
-     * matched through its organization only.
-     */
-    private static final ListSql LIST = new ListSql("roles r", "r")
-            .inFilter("types", "r.type")
-            .inFilter("organization_guids", "r.organization_guid")
-            .inFilter("space_guids", "r.space_guid")
-            .inFilter("user_guids", "r.user_guid")
-            .visibleThrough("r.space_guid", "r.organization_guid");
+    /** The internal filter key under which the viewer's visibility is rendered. */
+    private static final String VISIBLE = "visible_to_viewer";
 
     private final Jdbi jdbi;
 
@@ -60,8 +53,43 @@ public final class JdbiRoleRepository implements RoleRepository {
     }
 
     @Override
-    public Page<Role> list(ListQuery query) {
-        return jdbi.withHandle(h -> LIST.page(h, COLUMNS, query, MAPPER));
+    public Page<Role> list(ListQuery query, RoleVisibility visibility) {
+        ListSql sql = listSql(visibility);
+        return jdbi.withHandle(h -> sql.page(h, COLUMNS, query.withVisibility(Visibility.everything())
+                .withFilter(VISIBLE, List.of()), MAPPER));
+    }
+
+    /**
+     * The list SQL for one viewer: the filters (organization_guids, as in the reference, matches organization roles
+     * only: the reference's space roles carry no organization), and the viewer's visibility as one more condition,
+     * space roles through their space and organization roles through their organization.
+     */
+    private static ListSql listSql(RoleVisibility visibility) {
+        return new ListSql("roles r", "r")
+                .inFilter("types", "r.type")
+                .inFilter("space_guids", "r.space_guid")
+                .inFilter("user_guids", "r.user_guid")
+                .condition("organization_guids", (values, binds) ->
+                        "(r.space_guid IS NULL AND " + ListSql.in("r.organization_guid", values, binds) + ")")
+                .condition(VISIBLE, (ignored, binds) -> visibility(visibility, binds));
+    }
+
+    private static String visibility(RoleVisibility v, ListSql.Binds binds) {
+        if (v.all()) {
+            return "";
+        }
+        return "((r.space_guid IS NOT NULL AND " + render(v.spaceRoles(), "r.space_guid", binds)
+                + ") OR (r.space_guid IS NULL AND " + render(v.orgRoles(), null, binds) + "))";
+    }
+
+    private static String render(Visibility v, String spaceColumn, ListSql.Binds binds) {
+        if (v.all()) {
+            return "1=1";
+        }
+        if (v.userGuid() == null) {
+            return "1=0";
+        }
+        return ListSql.VisibilitySql.render(v, spaceColumn, "r.organization_guid", binds);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.capi.persistence.support.WithMetadata;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ public final class JdbiUserRepository implements UserRepository {
             .inFilter("origins", "u.origin")
             .condition("partial_usernames", (values, binds) -> "(" + values.stream()
                     .map(v -> "LOWER(u.username) LIKE " + binds.add("%" + escapeLike(v.toLowerCase()) + "%")
-                            + " ESCAPE '\\'")
+                            + " ESCAPE '!'")
                     .collect(Collectors.joining(" OR ")) + ")")
             .condition("in_organization", (values, binds) ->
                     "u.guid IN (SELECT r.user_guid FROM roles r WHERE r.organization_guid = " + binds.add(values.get(0))
@@ -36,8 +37,9 @@ public final class JdbiUserRepository implements UserRepository {
                     "u.guid IN (SELECT r.user_guid FROM roles r WHERE r.space_guid = " + binds.add(values.get(0)) + ")")
             .condition("shares_org_with", (values, binds) -> {
                 String me = binds.add(values.get(0));
-                return "(u.guid = " + me + " OR u.guid IN (SELECT r.user_guid FROM roles r WHERE r.organization_guid IN "
-                        + "(SELECT mine.organization_guid FROM roles mine WHERE mine.user_guid = " + me + ")))";
+                return "(u.guid = " + me + " OR u.guid IN (SELECT r.user_guid FROM roles r WHERE r.space_guid IS NULL"
+                        + " AND r.organization_guid IN (SELECT mine.organization_guid FROM roles mine"
+                        + " WHERE mine.user_guid = " + me + " AND mine.space_guid IS NULL)))";
             });
 
     private final Jdbi jdbi;
@@ -48,8 +50,9 @@ public final class JdbiUserRepository implements UserRepository {
         this.metadata = metadata;
     }
 
+    /** Escapes LIKE wildcards with '!' (a backslash would end Jdbi's quoted literal early and hide the next bind). */
     private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override
@@ -57,6 +60,17 @@ public final class JdbiUserRepository implements UserRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.guid = :g")
                         .bind("g", guid).map(MAPPER).findOne())
                 .map(u -> u.withMetadata(metadata.load(u.guid())));
+    }
+
+    @Override
+    public List<User> findAll(Collection<String> guids) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        List<User> rows = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM users u WHERE u.guid IN (<guids>) ORDER BY u.id")
+                .bindList("guids", List.copyOf(guids)).map(MAPPER).list());
+        return WithMetadata.attach(metadata, rows, User::guid, User::withMetadata);
     }
 
     @Override

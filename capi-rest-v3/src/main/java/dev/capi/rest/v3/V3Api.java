@@ -7,9 +7,14 @@ import dev.capi.rest.v3.organizations.OrganizationsResource;
 import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
 import dev.capi.rest.v3.quotas.SpaceQuotasResource;
 import dev.capi.rest.v3.quotas.UsageSummaryResources;
+import dev.capi.rest.v3.roles.RolesResource;
 import dev.capi.rest.v3.root.RootResource;
+import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
+import dev.capi.rest.v3.users.OrganizationUsersResource;
+import dev.capi.rest.v3.users.SpaceUsersResource;
+import dev.capi.rest.v3.users.UsersResource;
 
 import java.util.List;
 
@@ -19,8 +24,9 @@ public final class V3Api {
     }
 
     public static List<Class<?>> resources() {
-        return List.of(RootResource.class, OrganizationsResource.class, JobsResource.class,
+        return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
+                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
                 OrganizationQuotasResource.class, SpaceQuotasResource.class,
                 UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class);
     }

@@ -228,9 +228,9 @@ class OrganizationsTest {
 
         @Test
         void onlyAdminsMayDelete() {
-            actors.check(Expect.byDefault(403).and(404, NO_ROLE).and(202, ADMIN).and(403, ADMIN_READ_ONLY),
-                    cf -> cf == actors.as(ADMIN) ? cf.delete("/v3/organizations/" + tck.createOrg().path("guid")
-                            .asText()) : cf.delete(path()));
+            actors.check(Expect.byDefault(403).and(404, NO_ROLE).and(Expect.SKIP, ADMIN), cf -> cf.delete(path()));
+            String fresh = tck.createOrg().path("guid").asText();
+            assertThat(admin.delete("/v3/organizations/" + fresh).status()).isEqualTo(202);
         }
     }
 }

@@ -24,6 +24,16 @@ public record ApiResponse(int status, HttpHeaders headers, String raw, JsonNode 
         return body().path("errors").path(0).path("detail").asText(null);
     }
 
+    /**
+     * {@code field} of each resource of a list, top level only ({@code findValuesAsText} would also collect the
+     * guids inside relationships).
+     */
+    public java.util.List<String> resourceValues(String field) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        body().path("resources").forEach(r -> values.add(r.path(field).asText(null)));
+        return values;
+    }
+
     public int errorCode() {
         return body().path("errors").path(0).path("code").asInt(-1);
     }

@@ -13,6 +13,9 @@ public final class Expect {
         }
     }
 
+    /** A status meaning "do not send this request as this role" (e.g. a destructive call checked elsewhere). */
+    public static final int SKIP = -1;
+
     public static Expect byDefault(int status) {
         return new Expect(status);
     }

@@ -23,6 +23,8 @@ public final class Tck {
     private final String baseUrl;
     private final TckServer embedded;
     private final Cf admin;
+    private final String adminUsername;
+    private final String adminPassword;
     private final String uaaUrl;
     private final Map<Role, Cf> globalActors = new EnumMap<>(Role.class);
     private final Map<String, Cf> logins = new ConcurrentHashMap<>();
@@ -42,6 +44,8 @@ public final class Tck {
             adminUser = "admin";
             adminPassword = embedded.adminPassword();
         }
+        this.adminUsername = adminUser;
+        this.adminPassword = adminPassword;
         Cf anonymous = new Cf(baseUrl, null, "anonymous");
         uaaUrl = anonymous.get("/").body().path("links").path("uaa").path("href").asText();
         admin = login(adminUser, adminPassword);
@@ -67,6 +71,15 @@ public final class Tck {
 
     public String uaaUrl() {
         return uaaUrl;
+    }
+
+    /** The admin credentials, for real clients (cf-java-client) that log in themselves. */
+    public String adminUsername() {
+        return adminUsername;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
     }
 
     public Cf admin() {

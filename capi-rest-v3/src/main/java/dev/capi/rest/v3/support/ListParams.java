@@ -52,10 +52,11 @@ public final class ListParams {
         includes = includes(errors);
         LabelSelector selector = null;
         if (errors.isEmpty() && spec.labelSelector && raw.containsKey("label_selector")) {
-            try {
+            List<String> problems = LabelSelector.errors(raw.get("label_selector"));
+            if (problems.isEmpty()) {
                 selector = LabelSelector.parse(raw.get("label_selector"));
-            } catch (CfException e) {
-                errors.add(e.detail());
+            } else {
+                errors.addAll(problems);
             }
         }
         if (!errors.isEmpty()) {
@@ -192,7 +193,7 @@ public final class ListParams {
 
     private OrderBy orderBy(List<String> errors) {
         if (!raw.containsKey("order_by")) {
-            return new OrderBy(spec.defaultOrderField, false, false);
+            return new OrderBy(spec.defaultOrderField, false, spec.defaultOrderExplicit);
         }
         String v = raw.get("order_by");
         boolean desc = v.startsWith("-");
@@ -311,6 +312,11 @@ public final class ListParams {
 
     /** Parses {@code include} of a single-resource GET (refusing any other key) with the reference's texts. */
     public static List<String> singleInclude(UriInfo uri, String... allowed) {
+        return singleInclude(uri, false, allowed);
+    }
+
+    /** As {@link #singleInclude(UriInfo, String...)}; {@code unprocessable} answers 422 instead of 400 (roles). */
+    public static List<String> singleInclude(UriInfo uri, boolean unprocessable, String... allowed) {
         Map<String, String> raw = firstValues(uri.getQueryParameters());
         List<String> valid = allowed.length > 0 ? List.of("include") : List.of();
         List<String> errors = new ArrayList<>();
@@ -322,7 +328,8 @@ public final class ListParams {
         List<String> includes = raw.containsKey("include") && unknown.isEmpty()
                 ? checkIncludes(raw.get("include"), List.of(allowed), errors) : List.of();
         if (!errors.isEmpty()) {
-            throw CfException.of(CfError.BadQueryParameter, String.join(", ", errors));
+            String detail = String.join(", ", errors);
+            throw unprocessable ? CfException.unprocessable(detail) : CfException.badQuery(detail);
         }
         return includes;
     }

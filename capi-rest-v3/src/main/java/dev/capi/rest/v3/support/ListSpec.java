@@ -19,6 +19,7 @@ public final class ListSpec {
     boolean createdAts = true;
     boolean updatedAts = true;
     String defaultOrderField = "id";
+    boolean defaultOrderExplicit;
 
     public static ListSpec of(String... filters) {
         ListSpec spec = new ListSpec();
@@ -36,6 +37,16 @@ public final class ListSpec {
     public ListSpec onlyOrderBy(String... fields) {
         orderFields.clear();
         orderFields.addAll(List.of(fields));
+        return this;
+    }
+
+    /**
+     * An order the reference applies when the client gives none, as if the client had asked for it (roles:
+     * {@code created_at}, so pagination links carry {@code order_by=+created_at} and guid breaks ties).
+     */
+    public ListSpec defaultOrderBy(String field) {
+        defaultOrderField = field;
+        defaultOrderExplicit = true;
         return this;
     }
 

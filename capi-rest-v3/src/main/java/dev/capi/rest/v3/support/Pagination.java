@@ -61,7 +61,7 @@ public final class Pagination {
     }
 
     /** Ruby's CGI.escape: form encoding where only {@code a-zA-Z0-9_.-~} stay literal. */
-    static String escape(String s) {
+    public static String escape(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
     }
 }
