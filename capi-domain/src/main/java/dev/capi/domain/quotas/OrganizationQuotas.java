@@ -166,17 +166,13 @@ public final class OrganizationQuotas {
 
     /**
      * Writes the configured quota definitions (the reference's {@code quota_definitions} seeds): a missing one is
-     * created, an existing one (by name) gets the configured limits.
+     * created; an existing one (by name) is left as it is, as the reference leaves it (admins may have changed it).
      */
     public void seed(Map<String, QuotaLimits> definitions) {
         tx.run(() -> definitions.forEach((name, limits) -> {
-            var existing = repository.findByName(name);
-            if (existing.isEmpty()) {
+            if (repository.findByName(name).isEmpty()) {
                 Instant now = now();
                 repository.insert(new OrganizationQuota(guids.next(), now, now, name, limits, List.of()));
-            } else if (!existing.get().limits().equals(limits)) {
-                var q = existing.get();
-                repository.update(new OrganizationQuota(q.guid(), q.createdAt(), now(), name, limits, List.of()));
             }
         }));
     }

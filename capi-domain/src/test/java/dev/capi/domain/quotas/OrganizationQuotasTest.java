@@ -227,16 +227,17 @@ class OrganizationQuotasTest {
     }
 
     @Test
-    void seedingCreatesConfiguredQuotasAndResetsTheirLimits() {
-        quotas.seed(Map.of("default", new QuotaLimits(10240, -1, -1, -1, -1, true, 100, -1, 1000, 0, -1)));
+    void seedingCreatesMissingQuotasAndKeepsChangedOnes() {
+        var configured = new QuotaLimits(10240, -1, -1, -1, -1, true, 100, -1, 1000, 0, -1);
+        quotas.seed(Map.of("default", configured));
         var seeded = repository.findByName("default").orElseThrow();
-        assertThat(seeded.limits().totalMemoryInMb()).isEqualTo(10240);
+        assertThat(seeded.limits()).isEqualTo(configured);
         quotas.update(admin(), seeded.guid(), () -> new QuotaCommands.UpdateOrganizationQuota(null,
                 limits(Map.of(Limit.TOTAL_MEMORY_IN_MB, 1L)), Map.of()));
-        quotas.seed(Map.of("default", new QuotaLimits(10240, -1, -1, -1, -1, true, 100, -1, 1000, 0, -1)));
+        quotas.seed(Map.of("default", configured));
         assertThat(repository.all()).singleElement().satisfies(q -> {
             assertThat(q.guid()).isEqualTo(seeded.guid());
-            assertThat(q.limits().totalMemoryInMb()).isEqualTo(10240);
+            assertThat(q.limits().totalMemoryInMb()).isEqualTo(1);
         });
     }
 }
