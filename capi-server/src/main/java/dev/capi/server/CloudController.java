@@ -22,7 +22,11 @@ import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
+import dev.capi.rest.internal.InternalApi;
 import dev.capi.rest.v3.V3Api;
+import dev.capi.rest.v3.support.RequestMetrics;
+import dev.capi.server.tls.TlsMaterial;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import dev.capi.rest.v3.support.ApiInfo;
 import dev.capi.rest.v3.support.Links;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -48,7 +52,10 @@ public final class CloudController implements AutoCloseable {
     private final DomainServices domain;
     private final JobWorker worker;
     private final ResourceConfig resourceConfig;
+    private final ResourceConfig internalConfig;
+    private final RequestMetrics metrics = new RequestMetrics();
     private HttpServer server;
+    private HttpServer internalServer;
 
     private CloudController(Builder b) {
         this.ownsDatabase = b.database == null;
@@ -71,6 +78,7 @@ public final class CloudController implements AutoCloseable {
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
         domain.jobs().onEnqueue(worker::signal);
         this.resourceConfig = resourceConfig(b);
+        this.internalConfig = internalConfig(b);
     }
 
     private static BlobStore blobStore(Builder b) {
@@ -92,7 +100,7 @@ public final class CloudController implements AutoCloseable {
         ResourceConfig rc = new ResourceConfig();
         V3Api.resources().forEach(rc::register);
         V3Api.providers().forEach(rc::register);
-        rc.register(new RequestLogFilter(b.maxJsonBodyBytes));
+        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
         b.extraComponents.forEach(rc::register);
         Links links = new Links(b.externalUrl);
         ApiInfo info = new ApiInfo(b.loginUrl != null ? b.loginUrl : b.externalUrl + "/uaa",
@@ -106,11 +114,54 @@ public final class CloudController implements AutoCloseable {
                 bind(links).to(Links.class);
                 bind(info).to(ApiInfo.class);
                 bind(verifier).to(TokenVerifier.class);
+                bind(metrics).to(RequestMetrics.class);
             }
         });
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         return rc;
+    }
+
+    /** The internal API (platform components) as its own application, served on the mutual-TLS listener. */
+    private ResourceConfig internalConfig(Builder b) {
+        ResourceConfig rc = new ResourceConfig();
+        InternalApi.resources().forEach(rc::register);
+        InternalApi.providers().forEach(rc::register);
+        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
+        Links links = new Links(b.externalUrl);
+        rc.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(domain).to(DomainServices.class);
+                bind(links).to(Links.class);
+                bind(metrics).to(RequestMetrics.class);
+            }
+        });
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        return rc;
+    }
+
+    /** The internal API's application, for platforms that serve it in their own (mutual-TLS) container. */
+    public ResourceConfig internalResourceConfig() {
+        return internalConfig;
+    }
+
+    /**
+     * Starts the internal API on {@code bind:port} with mutual TLS: clients must present a certificate signed by the
+     * material's CA, or the handshake fails. Returns the bound port.
+     */
+    public int startInternal(String bind, int port, TlsMaterial tls) {
+        var ssl = new SSLEngineConfigurator(tls.sslContext(), false, true, false);
+        internalServer = GrizzlyHttpServerFactory.createHttpServer(
+                URI.create("https://" + bind + ":" + port + "/"), internalConfig, true, ssl, false);
+        internalServer.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
+        try {
+            internalServer.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        return internalServer.getListeners().iterator().next().getPort();
     }
 
     /** The JAX-RS application, for platforms that mount it in their own container. */
@@ -149,6 +200,9 @@ public final class CloudController implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.shutdownNow();
+        }
+        if (internalServer != null) {
+            internalServer.shutdownNow();
         }
         worker.close();
         if (ownsDatabase) {

@@ -6,7 +6,7 @@ import dev.capi.rest.v3.support.JsonSupport;
 import dev.capi.rest.v3.support.Links;
 import dev.capi.rest.v3.support.MetadataPresenter;
 
-/** Space JSON, as the reference presents it. */
+/** Space JSON, as the reference presents it (same keys, same order). */
 public final class SpacePresenter {
     private SpacePresenter() {
     }
@@ -21,16 +21,16 @@ public final class SpacePresenter {
         ObjectNode relationships = node.putObject("relationships");
         relationships.set("organization", MetadataPresenter.relationship(space.organizationGuid()));
         relationships.set("quota", MetadataPresenter.relationship(space.quotaGuid()));
+        node.set("metadata", MetadataPresenter.present(space.metadata()));
         ObjectNode l = node.putObject("links");
         String self = "/v3/spaces/" + space.guid();
         l.set("self", links.href(self));
-        l.set("features", links.href(self + "/features"));
         l.set("organization", links.href("/v3/organizations/" + space.organizationGuid()));
+        l.set("features", links.href(self + "/features"));
+        l.set("apply_manifest", links.action(self + "/actions/apply_manifest", "POST"));
         if (space.quotaGuid() != null) {
             l.set("quota", links.href("/v3/space_quotas/" + space.quotaGuid()));
         }
-        l.set("apply_manifest", links.action(self + "/actions/apply_manifest", "POST"));
-        node.set("metadata", MetadataPresenter.present(space.metadata()));
         return node;
     }
 
