@@ -12,10 +12,7 @@ public final class SpacePresenter {
     }
 
     public static ObjectNode present(Space space, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", space.guid());
-        node.put("created_at", JsonSupport.timestamp(space.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(space.updatedAt()));
+        ObjectNode node = JsonSupport.resource(space.guid(), space.createdAt(), space.updatedAt());
         node.put("name", space.name());
         node.put("suspended", space.suspended());
         ObjectNode relationships = node.putObject("relationships");
