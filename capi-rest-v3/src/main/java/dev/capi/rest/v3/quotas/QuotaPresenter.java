@@ -76,10 +76,7 @@ public final class QuotaPresenter {
     }
 
     private static ObjectNode head(String guid, java.time.Instant created, java.time.Instant updated, String name) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", guid);
-        node.put("created_at", JsonSupport.timestamp(created));
-        node.put("updated_at", JsonSupport.timestamp(updated));
+        ObjectNode node = JsonSupport.resource(guid, created, updated);
         node.put("name", name);
         return node;
     }
