@@ -12,15 +12,20 @@ import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
 import dev.capi.domain.quotas.OrganizationQuotaDeletion;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
 import dev.capi.domain.quotas.OrganizationQuotas;
 import dev.capi.domain.quotas.QuotaCleanup;
 import dev.capi.domain.quotas.QuotaGuard;
 import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.quotas.QuotaUsageRepository;
 import dev.capi.domain.quotas.SpaceQuotaDeletion;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
 import dev.capi.domain.quotas.SpaceQuotas;
 import dev.capi.domain.quotas.UsageSummaries;
 import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.registrycredentials.RegistryCredentials;
 import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.roles.Roles;
 import dev.capi.domain.spaces.SpaceDeletion;
@@ -58,6 +63,7 @@ public final class DomainServices {
     private final UsageSummaries usageSummaries;
     private final QuotaScopes quotaScopes;
     private final QuotaGuard quotaGuard = new QuotaGuard();
+    private final RegistryCredentials registryCredentials;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -94,18 +100,25 @@ public final class DomainServices {
         this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
                 metadataChanges, jobs, ports.clock(), ports.guids());
         jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
-        this.organizationQuotas = new OrganizationQuotas(ports.organizationQuotas(), ports.organizations(),
-                ports.quotaUsage(), ports.transactions(), auditEvents, jobs, ports.clock(), ports.guids());
-        organizationQuotas.seed(settings.quotaDefinitions());
-        this.spaceQuotas = new SpaceQuotas(ports.spaceQuotas(), ports.organizations(), ports.spaces(),
-                ports.organizationQuotas(), ports.quotaUsage(), ports.transactions(), auditEvents, jobs, ports.clock(),
+        this.registryCredentials = new RegistryCredentials(ports.more().get(RegistryCredentialRepository.class),
+                ports.organizations(), ports.spaces(), ports.transactions(), metadataChanges, ports.clock(),
                 ports.guids());
-        this.usageSummaries = new UsageSummaries(ports.organizations(), ports.quotaUsage(), ports.transactions());
-        this.quotaScopes = new QuotaScopes(ports.organizations(), ports.spaces(), ports.organizationQuotas(),
-                ports.spaceQuotas(), ports.quotaUsage());
-        cleanups.add(new QuotaCleanup(ports.spaceQuotas()));
-        jobHandlers.add(new OrganizationQuotaDeletion(ports.organizationQuotas()));
-        jobHandlers.add(new SpaceQuotaDeletion(ports.spaceQuotas()));
+        cleanups.add(registryCredentials);
+        var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
+        var spaceQuotaRows = ports.more().get(SpaceQuotaRepository.class);
+        var quotaUsage = ports.more().get(QuotaUsageRepository.class);
+        this.organizationQuotas = new OrganizationQuotas(organizationQuotaRows, ports.organizations(), quotaUsage,
+                ports.transactions(), auditEvents, jobs, ports.clock(), ports.guids());
+        organizationQuotas.seed(settings.quotaDefinitions());
+        this.spaceQuotas = new SpaceQuotas(spaceQuotaRows, ports.organizations(), ports.spaces(),
+                organizationQuotaRows, quotaUsage, ports.transactions(), auditEvents, jobs, ports.clock(),
+                ports.guids());
+        this.usageSummaries = new UsageSummaries(ports.organizations(), quotaUsage, ports.transactions());
+        this.quotaScopes = new QuotaScopes(ports.organizations(), ports.spaces(), organizationQuotaRows,
+                spaceQuotaRows, quotaUsage);
+        cleanups.add(new QuotaCleanup(spaceQuotaRows));
+        jobHandlers.add(new OrganizationQuotaDeletion(organizationQuotaRows));
+        jobHandlers.add(new SpaceQuotaDeletion(spaceQuotaRows));
     }
 
     public Ports ports() {
@@ -159,6 +172,10 @@ public final class DomainServices {
 
     public RoleCreate roleCreate() {
         return roleCreate;
+    }
+
+    public RegistryCredentials registryCredentials() {
+        return registryCredentials;
     }
 
     public Spaces spaces() {

@@ -6,9 +6,6 @@ import dev.capi.domain.featureflags.FeatureFlagRepository;
 import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationRepository;
-import dev.capi.domain.quotas.OrganizationQuotaRepository;
-import dev.capi.domain.quotas.QuotaUsageRepository;
-import dev.capi.domain.quotas.SpaceQuotaRepository;
 import dev.capi.domain.roles.RoleRepository;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
@@ -23,16 +20,22 @@ public record Ports(Transactions transactions, Clock clock, Guids guids, Metadat
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
                     FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory,
-                    OrganizationQuotaRepository organizationQuotas, SpaceQuotaRepository spaceQuotas,
-                    QuotaUsageRepository quotaUsage) {
+                    Repositories more) {
+    /** Without further repositories. */
+    public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
+                 OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
+                 RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
+                 FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory) {
+        this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
+                featureFlags, blobs, userDirectory, new Repositories());
+    }
+
     /** Without an identity provider directory (only the users table resolves names). */
     public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                  OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                  RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                 FeatureFlagRepository featureFlags, BlobStore blobs,
-                 OrganizationQuotaRepository organizationQuotas, SpaceQuotaRepository spaceQuotas,
-                 QuotaUsageRepository quotaUsage) {
+                 FeatureFlagRepository featureFlags, BlobStore blobs) {
         this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
-                featureFlags, blobs, UserDirectory.none(), organizationQuotas, spaceQuotas, quotaUsage);
+                featureFlags, blobs, UserDirectory.none());
     }
 }

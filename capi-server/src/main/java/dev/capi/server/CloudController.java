@@ -2,11 +2,17 @@ package dev.capi.server;
 
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.Ports;
+import dev.capi.domain.Repositories;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
 import dev.capi.domain.Settings;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserDirectory;
 import dev.capi.persistence.Database;
@@ -71,8 +77,11 @@ public final class CloudController implements AutoCloseable {
                 new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
-                b.userDirectory, new JdbiOrganizationQuotaRepository(jdbi), new JdbiSpaceQuotaRepository(jdbi),
-                new JdbiQuotaUsageRepository(jdbi));
+                b.userDirectory, new Repositories()
+                .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
+                .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
+                .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
+                .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi)));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);

@@ -8,6 +8,7 @@ import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
 import dev.capi.rest.v3.quotas.SpaceQuotasResource;
 import dev.capi.rest.v3.quotas.UsageSummaryResources;
 import dev.capi.rest.v3.roles.RolesResource;
+import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
 import dev.capi.rest.v3.root.RootResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
@@ -24,7 +25,8 @@ public final class V3Api {
     }
 
     public static List<Class<?>> resources() {
-        return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
+        return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
+                RegistryCredentialsResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
                 OrganizationQuotasResource.class, SpaceQuotasResource.class,
