@@ -11,6 +11,17 @@ import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.quotas.OrganizationQuotaDeletion;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.OrganizationQuotas;
+import dev.capi.domain.quotas.QuotaCleanup;
+import dev.capi.domain.quotas.QuotaGuard;
+import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaDeletion;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
+import dev.capi.domain.quotas.SpaceQuotas;
+import dev.capi.domain.quotas.UsageSummaries;
 import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
@@ -47,6 +58,11 @@ public final class DomainServices {
     private final Roles roles;
     private final RoleCreate roleCreate;
     private final Spaces spaces;
+    private final OrganizationQuotas organizationQuotas;
+    private final SpaceQuotas spaceQuotas;
+    private final UsageSummaries usageSummaries;
+    private final QuotaScopes quotaScopes;
+    private final QuotaGuard quotaGuard = new QuotaGuard();
     private final RegistryCredentials registryCredentials;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
@@ -88,6 +104,21 @@ public final class DomainServices {
                 ports.organizations(), ports.spaces(), ports.transactions(), metadataChanges, ports.clock(),
                 ports.guids());
         cleanups.add(registryCredentials);
+        var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
+        var spaceQuotaRows = ports.more().get(SpaceQuotaRepository.class);
+        var quotaUsage = ports.more().get(QuotaUsageRepository.class);
+        this.organizationQuotas = new OrganizationQuotas(organizationQuotaRows, ports.organizations(), quotaUsage,
+                ports.transactions(), auditEvents, jobs, ports.clock(), ports.guids());
+        organizationQuotas.seed(settings.quotaDefinitions());
+        this.spaceQuotas = new SpaceQuotas(spaceQuotaRows, ports.organizations(), ports.spaces(),
+                organizationQuotaRows, quotaUsage, ports.transactions(), auditEvents, jobs, ports.clock(),
+                ports.guids());
+        this.usageSummaries = new UsageSummaries(ports.organizations(), quotaUsage, ports.transactions());
+        this.quotaScopes = new QuotaScopes(ports.organizations(), ports.spaces(), organizationQuotaRows,
+                spaceQuotaRows, quotaUsage);
+        cleanups.add(new QuotaCleanup(spaceQuotaRows));
+        jobHandlers.add(new OrganizationQuotaDeletion(organizationQuotaRows));
+        jobHandlers.add(new SpaceQuotaDeletion(spaceQuotaRows));
     }
 
     public Ports ports() {
@@ -149,6 +180,28 @@ public final class DomainServices {
 
     public Spaces spaces() {
         return spaces;
+    }
+
+    public OrganizationQuotas organizationQuotas() {
+        return organizationQuotas;
+    }
+
+    public SpaceQuotas spaceQuotas() {
+        return spaceQuotas;
+    }
+
+    public UsageSummaries usageSummaries() {
+        return usageSummaries;
+    }
+
+    /** Loads the quotas and usage a change falls under, for {@link #quotaGuard()} (inside the change's transaction). */
+    public QuotaScopes quotaScopes() {
+        return quotaScopes;
+    }
+
+    /** Decides whether a change fits the organization's and the space's quotas. */
+    public QuotaGuard quotaGuard() {
+        return quotaGuard;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */

@@ -1,15 +1,34 @@
 package dev.capi.domain;
 
+import dev.capi.model.QuotaLimits;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Configuration values that change domain behaviour (the reference's cloud_controller.yml keys that matter here);
- * {@code featureFlagOverrides} is the reference's {@code feature_flag_overrides}, written at boot.
+ * {@code featureFlagOverrides} is the reference's {@code feature_flag_overrides}, written at boot;
+ * {@code quotaDefinitions} and {@code defaultQuotaDefinition} are the reference's {@code quota_definitions} (seeded
+ * at boot) and {@code default_quota_definition} (the quota new organizations get).
  */
 public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
-                       Map<String, Boolean> featureFlagOverrides) {
+                       Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
+                       String defaultQuotaDefinition) {
+    /** The reference's sample {@code default} quota: 10240 MB, 100 service instances, paid plans, 1000 routes. */
+    public static final QuotaLimits SAMPLE_DEFAULT_QUOTA = new QuotaLimits(10240, QuotaLimits.UNLIMITED,
+            QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED, true, 100, QuotaLimits.UNLIMITED,
+            1000, 0, QuotaLimits.UNLIMITED);
+
     public Settings {
         featureFlagOverrides = Map.copyOf(featureFlagOverrides);
+        quotaDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(quotaDefinitions));
+    }
+
+    public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
+                    Map<String, Boolean> featureFlagOverrides) {
+        this(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, featureFlagOverrides,
+                Map.of("default", SAMPLE_DEFAULT_QUOTA), "default");
     }
 
     public static Settings defaults() {
@@ -17,6 +36,13 @@ public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, 
     }
 
     public Settings withFeatureFlagOverrides(Map<String, Boolean> overrides) {
-        return new Settings(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, overrides);
+        return new Settings(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, overrides,
+                quotaDefinitions, defaultQuotaDefinition);
+    }
+
+    /** Seeds these quotas and gives new organizations the one named {@code defaultName} (null: none). */
+    public Settings withQuotaDefinitions(Map<String, QuotaLimits> definitions, String defaultName) {
+        return new Settings(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager,
+                featureFlagOverrides, definitions, defaultName);
     }
 }

@@ -10,6 +10,9 @@ import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserDirectory;
 import dev.capi.persistence.Database;
@@ -19,6 +22,9 @@ import dev.capi.persistence.featureflags.JdbiFeatureFlagRepository;
 import dev.capi.persistence.jobs.JdbiJobRepository;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.organizations.JdbiOrganizationRepository;
+import dev.capi.persistence.quotas.JdbiOrganizationQuotaRepository;
+import dev.capi.persistence.quotas.JdbiQuotaUsageRepository;
+import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
@@ -67,11 +73,15 @@ public final class CloudController implements AutoCloseable {
         var transactions = new JdbiTransactions(jdbi);
         var jobs = new JdbiJobRepository(jdbi);
         Ports ports = new Ports(transactions, b.clock, b.guids, metadata,
-                new JdbiOrganizationRepository(jdbi, metadata), new JdbiSpaceRepository(jdbi, metadata),
+                new JdbiOrganizationRepository(jdbi, metadata, b.settings.defaultQuotaDefinition()),
+                new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
                 b.userDirectory, new Repositories()
-                .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata)));
+                .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
+                .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
+                .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
+                .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi)));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);

@@ -4,6 +4,9 @@ import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
+import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
+import dev.capi.rest.v3.quotas.SpaceQuotasResource;
+import dev.capi.rest.v3.quotas.UsageSummaryResources;
 import dev.capi.rest.v3.roles.RolesResource;
 import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
 import dev.capi.rest.v3.root.RootResource;
@@ -25,7 +28,9 @@ public final class V3Api {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
                 RegistryCredentialsResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
-                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class);
+                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
+                OrganizationQuotasResource.class, SpaceQuotasResource.class,
+                UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class);
     }
 
     public static List<Class<?>> providers() {
