@@ -27,6 +27,8 @@ import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
 import dev.capi.domain.registrycredentials.RegistryCredentials;
 import dev.capi.domain.roles.RoleGrants;
+import dev.capi.domain.stacks.StackRepository;
+import dev.capi.domain.stacks.Stacks;
 import dev.capi.domain.roles.Roles;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
@@ -64,6 +66,7 @@ public final class DomainServices {
     private final QuotaScopes quotaScopes;
     private final QuotaGuard quotaGuard = new QuotaGuard();
     private final RegistryCredentials registryCredentials;
+    private final Stacks stacks;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -104,6 +107,8 @@ public final class DomainServices {
                 ports.organizations(), ports.spaces(), ports.transactions(), metadataChanges, ports.clock(),
                 ports.guids());
         cleanups.add(registryCredentials);
+        this.stacks = new Stacks(ports.more().get(StackRepository.class), ports.transactions(), auditEvents,
+                metadataChanges, ports.clock(), ports.guids());
         var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
         var spaceQuotaRows = ports.more().get(SpaceQuotaRepository.class);
         var quotaUsage = ports.more().get(QuotaUsageRepository.class);
@@ -172,6 +177,10 @@ public final class DomainServices {
 
     public RoleCreate roleCreate() {
         return roleCreate;
+    }
+
+    public Stacks stacks() {
+        return stacks;
     }
 
     public RegistryCredentials registryCredentials() {

@@ -4,6 +4,9 @@ import dev.capi.domain.DomainServices;
 import dev.capi.domain.Ports;
 import dev.capi.domain.Repositories;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.stacks.StackDefinition;
+import dev.capi.domain.stacks.StackRepository;
+import dev.capi.persistence.stacks.JdbiStackRepository;
 import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
 import dev.capi.domain.Settings;
 import dev.capi.domain.auth.TokenVerifier;
@@ -79,10 +82,12 @@ public final class CloudController implements AutoCloseable {
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
+                .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
                 .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
                 .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
                 .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi)));
         this.domain = new DomainServices(ports, b.settings);
+        domain.stacks().seed(b.stacks, b.defaultStack);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
         domain.jobs().onEnqueue(worker::signal);
@@ -238,6 +243,8 @@ public final class CloudController implements AutoCloseable {
         private long jobPollMillis = 500;
         private long maxJsonBodyBytes = 1024 * 1024;
         private final List<Object> extraComponents = new ArrayList<>();
+        private List<StackDefinition> stacks = StackDefinition.SAMPLE;
+        private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
 
         public Builder database(Database database) {
             this.database = database;
@@ -302,6 +309,13 @@ public final class CloudController implements AutoCloseable {
 
         public Builder jobPollMillis(long millis) {
             this.jobPollMillis = millis;
+            return this;
+        }
+
+        /** The stacks seeded at start (missing ones are created) and the default one. */
+        public Builder stacks(List<StackDefinition> definitions, String defaultStackName) {
+            this.stacks = List.copyOf(definitions);
+            this.defaultStack = defaultStackName;
             return this;
         }
 

@@ -11,6 +11,7 @@ import dev.capi.rest.v3.roles.RolesResource;
 import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
 import dev.capi.rest.v3.root.RootResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
+import dev.capi.rest.v3.stacks.StacksResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
 import dev.capi.rest.v3.users.OrganizationUsersResource;
@@ -26,7 +27,7 @@ public final class V3Api {
 
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
-                RegistryCredentialsResource.class, JobsResource.class,
+                RegistryCredentialsResource.class, StacksResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
                 OrganizationQuotasResource.class, SpaceQuotasResource.class,
