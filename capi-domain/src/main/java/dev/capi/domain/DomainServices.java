@@ -5,6 +5,10 @@ import dev.capi.domain.auth.Principal;
 import dev.capi.domain.events.AuditEventQueries;
 import dev.capi.domain.events.AuditEvents;
 import dev.capi.domain.featureflags.FeatureFlags;
+import dev.capi.domain.isolationsegments.IsolationSegmentAssignments;
+import dev.capi.domain.isolationsegments.IsolationSegmentCleanup;
+import dev.capi.domain.isolationsegments.IsolationSegmentEntitlements;
+import dev.capi.domain.isolationsegments.IsolationSegments;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
@@ -15,6 +19,10 @@ import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.roles.Roles;
+import dev.capi.domain.securitygroups.SecurityGroupCleanup;
+import dev.capi.domain.securitygroups.SecurityGroupDeletion;
+import dev.capi.domain.securitygroups.SecurityGroupRules;
+import dev.capi.domain.securitygroups.SecurityGroups;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
 import dev.capi.domain.users.UserCreate;
@@ -45,6 +53,10 @@ public final class DomainServices {
     private final Roles roles;
     private final RoleCreate roleCreate;
     private final Spaces spaces;
+    private final IsolationSegments isolationSegments;
+    private final IsolationSegmentEntitlements isolationSegmentEntitlements;
+    private final IsolationSegmentAssignments isolationSegmentAssignments;
+    private final SecurityGroups securityGroups;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -81,6 +93,20 @@ public final class DomainServices {
         this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
                 metadataChanges, jobs, ports.clock(), ports.guids());
         jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
+        this.isolationSegments = new IsolationSegments(ports.isolationSegments(), ports.metadata(),
+                ports.transactions(), metadataChanges, ports.clock(), ports.guids());
+        this.isolationSegmentEntitlements = new IsolationSegmentEntitlements(ports.isolationSegments(),
+                isolationSegments, ports.organizations(), ports.spaces(), ports.transactions(), ports.clock());
+        this.isolationSegmentAssignments = new IsolationSegmentAssignments(ports.isolationSegments(),
+                ports.organizations(), ports.spaces(), auditEvents, ports.transactions(), ports.clock());
+        cleanups.add(new IsolationSegmentCleanup(ports.isolationSegments()));
+        var groupSettings = settings.securityGroups();
+        this.securityGroups = new SecurityGroups(ports.securityGroups(), ports.spaces(), ports.organizations(),
+                ports.transactions(), jobs, ports.clock(), ports.guids(),
+                new SecurityGroupRules(groupSettings.enableIpv6(), groupSettings.commaDelimitedDestinations()));
+        securityGroups.seed(groupSettings);
+        cleanups.add(new SecurityGroupCleanup(ports.securityGroups()));
+        jobHandlers.add(new SecurityGroupDeletion(ports.securityGroups(), ports.clock()));
     }
 
     public Ports ports() {
@@ -138,6 +164,23 @@ public final class DomainServices {
 
     public Spaces spaces() {
         return spaces;
+    }
+
+    public IsolationSegments isolationSegments() {
+        return isolationSegments;
+    }
+
+    public IsolationSegmentEntitlements isolationSegmentEntitlements() {
+        return isolationSegmentEntitlements;
+    }
+
+    /** Organizations' default segments and spaces' segments. */
+    public IsolationSegmentAssignments isolationSegmentAssignments() {
+        return isolationSegmentAssignments;
+    }
+
+    public SecurityGroups securityGroups() {
+        return securityGroups;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */

@@ -13,10 +13,12 @@ import dev.capi.persistence.Database;
 import dev.capi.persistence.JdbiTransactions;
 import dev.capi.persistence.events.JdbiAuditEventRepository;
 import dev.capi.persistence.featureflags.JdbiFeatureFlagRepository;
+import dev.capi.persistence.isolationsegments.JdbiIsolationSegmentRepository;
 import dev.capi.persistence.jobs.JdbiJobRepository;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.organizations.JdbiOrganizationRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
+import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.v3.V3Api;
@@ -60,7 +62,8 @@ public final class CloudController implements AutoCloseable {
                 new JdbiOrganizationRepository(jdbi, metadata), new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
-                b.userDirectory);
+                b.userDirectory, new JdbiIsolationSegmentRepository(jdbi, metadata),
+                new JdbiSecurityGroupRepository(jdbi));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
