@@ -2,9 +2,14 @@ package dev.capi.rest.v3;
 
 import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
+import dev.capi.rest.v3.isolationsegments.IsolationSegmentsResource;
+import dev.capi.rest.v3.isolationsegments.OrganizationDefaultIsolationSegmentResource;
+import dev.capi.rest.v3.isolationsegments.SpaceIsolationSegmentResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
 import dev.capi.rest.v3.roles.RolesResource;
+import dev.capi.rest.v3.securitygroups.SecurityGroupsResource;
+import dev.capi.rest.v3.securitygroups.SpaceSecurityGroupsResource;
 import dev.capi.rest.v3.root.RootResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
@@ -23,7 +28,9 @@ public final class V3Api {
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
-                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class);
+                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
+                IsolationSegmentsResource.class, OrganizationDefaultIsolationSegmentResource.class,
+                SpaceIsolationSegmentResource.class, SecurityGroupsResource.class, SpaceSecurityGroupsResource.class);
     }
 
     public static List<Class<?>> providers() {
