@@ -8,6 +8,7 @@ import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.isolationsegments.IsolationSegmentAssignments;
 import dev.capi.domain.isolationsegments.IsolationSegmentCleanup;
 import dev.capi.domain.isolationsegments.IsolationSegmentEntitlements;
+import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
 import dev.capi.domain.isolationsegments.IsolationSegments;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.Jobs;
@@ -15,12 +16,26 @@ import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.quotas.OrganizationQuotaDeletion;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.OrganizationQuotas;
+import dev.capi.domain.quotas.QuotaCleanup;
+import dev.capi.domain.quotas.QuotaGuard;
+import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaDeletion;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
+import dev.capi.domain.quotas.SpaceQuotas;
+import dev.capi.domain.quotas.UsageSummaries;
 import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.registrycredentials.RegistryCredentials;
 import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.roles.Roles;
 import dev.capi.domain.securitygroups.SecurityGroupCleanup;
 import dev.capi.domain.securitygroups.SecurityGroupDeletion;
+import dev.capi.domain.securitygroups.SecurityGroupRepository;
 import dev.capi.domain.securitygroups.SecurityGroupRules;
 import dev.capi.domain.securitygroups.SecurityGroups;
 import dev.capi.domain.spaces.SpaceDeletion;
@@ -53,6 +68,12 @@ public final class DomainServices {
     private final Roles roles;
     private final RoleCreate roleCreate;
     private final Spaces spaces;
+    private final OrganizationQuotas organizationQuotas;
+    private final SpaceQuotas spaceQuotas;
+    private final UsageSummaries usageSummaries;
+    private final QuotaScopes quotaScopes;
+    private final QuotaGuard quotaGuard = new QuotaGuard();
+    private final RegistryCredentials registryCredentials;
     private final IsolationSegments isolationSegments;
     private final IsolationSegmentEntitlements isolationSegmentEntitlements;
     private final IsolationSegmentAssignments isolationSegmentAssignments;
@@ -93,20 +114,41 @@ public final class DomainServices {
         this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
                 metadataChanges, jobs, ports.clock(), ports.guids());
         jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
-        this.isolationSegments = new IsolationSegments(ports.isolationSegments(), ports.metadata(),
+        this.registryCredentials = new RegistryCredentials(ports.more().get(RegistryCredentialRepository.class),
+                ports.organizations(), ports.spaces(), ports.transactions(), metadataChanges, ports.clock(),
+                ports.guids());
+        cleanups.add(registryCredentials);
+        var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
+        var spaceQuotaRows = ports.more().get(SpaceQuotaRepository.class);
+        var quotaUsage = ports.more().get(QuotaUsageRepository.class);
+        this.organizationQuotas = new OrganizationQuotas(organizationQuotaRows, ports.organizations(), quotaUsage,
+                ports.transactions(), auditEvents, jobs, ports.clock(), ports.guids());
+        organizationQuotas.seed(settings.quotaDefinitions());
+        this.spaceQuotas = new SpaceQuotas(spaceQuotaRows, ports.organizations(), ports.spaces(),
+                organizationQuotaRows, quotaUsage, ports.transactions(), auditEvents, jobs, ports.clock(),
+                ports.guids());
+        this.usageSummaries = new UsageSummaries(ports.organizations(), quotaUsage, ports.transactions());
+        this.quotaScopes = new QuotaScopes(ports.organizations(), ports.spaces(), organizationQuotaRows,
+                spaceQuotaRows, quotaUsage);
+        cleanups.add(new QuotaCleanup(spaceQuotaRows));
+        jobHandlers.add(new OrganizationQuotaDeletion(organizationQuotaRows));
+        jobHandlers.add(new SpaceQuotaDeletion(spaceQuotaRows));
+        var isolationSegmentRows = ports.more().get(IsolationSegmentRepository.class);
+        var securityGroupRows = ports.more().get(SecurityGroupRepository.class);
+        this.isolationSegments = new IsolationSegments(isolationSegmentRows, ports.metadata(),
                 ports.transactions(), metadataChanges, ports.clock(), ports.guids());
-        this.isolationSegmentEntitlements = new IsolationSegmentEntitlements(ports.isolationSegments(),
+        this.isolationSegmentEntitlements = new IsolationSegmentEntitlements(isolationSegmentRows,
                 isolationSegments, ports.organizations(), ports.spaces(), ports.transactions(), ports.clock());
-        this.isolationSegmentAssignments = new IsolationSegmentAssignments(ports.isolationSegments(),
+        this.isolationSegmentAssignments = new IsolationSegmentAssignments(isolationSegmentRows,
                 ports.organizations(), ports.spaces(), auditEvents, ports.transactions(), ports.clock());
-        cleanups.add(new IsolationSegmentCleanup(ports.isolationSegments()));
+        cleanups.add(new IsolationSegmentCleanup(isolationSegmentRows));
         var groupSettings = settings.securityGroups();
-        this.securityGroups = new SecurityGroups(ports.securityGroups(), ports.spaces(), ports.organizations(),
+        this.securityGroups = new SecurityGroups(securityGroupRows, ports.spaces(), ports.organizations(),
                 ports.transactions(), jobs, ports.clock(), ports.guids(),
                 new SecurityGroupRules(groupSettings.enableIpv6(), groupSettings.commaDelimitedDestinations()));
         securityGroups.seed(groupSettings);
-        cleanups.add(new SecurityGroupCleanup(ports.securityGroups()));
-        jobHandlers.add(new SecurityGroupDeletion(ports.securityGroups(), ports.clock()));
+        cleanups.add(new SecurityGroupCleanup(securityGroupRows));
+        jobHandlers.add(new SecurityGroupDeletion(securityGroupRows, ports.clock()));
     }
 
     public Ports ports() {
@@ -162,8 +204,34 @@ public final class DomainServices {
         return roleCreate;
     }
 
+    public RegistryCredentials registryCredentials() {
+        return registryCredentials;
+    }
+
     public Spaces spaces() {
         return spaces;
+    }
+
+    public OrganizationQuotas organizationQuotas() {
+        return organizationQuotas;
+    }
+
+    public SpaceQuotas spaceQuotas() {
+        return spaceQuotas;
+    }
+
+    public UsageSummaries usageSummaries() {
+        return usageSummaries;
+    }
+
+    /** Loads the quotas and usage a change falls under, for {@link #quotaGuard()} (inside the change's transaction). */
+    public QuotaScopes quotaScopes() {
+        return quotaScopes;
+    }
+
+    /** Decides whether a change fits the organization's and the space's quotas. */
+    public QuotaGuard quotaGuard() {
+        return quotaGuard;
     }
 
     public IsolationSegments isolationSegments() {

@@ -3,12 +3,10 @@ package dev.capi.domain;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.events.AuditEventRepository;
 import dev.capi.domain.featureflags.FeatureFlagRepository;
-import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
 import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.roles.RoleRepository;
-import dev.capi.domain.securitygroups.SecurityGroupRepository;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
@@ -22,14 +20,22 @@ public record Ports(Transactions transactions, Clock clock, Guids guids, Metadat
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
                     FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory,
-                    IsolationSegmentRepository isolationSegments, SecurityGroupRepository securityGroups) {
+                    Repositories more) {
+    /** Without further repositories. */
+    public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
+                 OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
+                 RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
+                 FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory) {
+        this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
+                featureFlags, blobs, userDirectory, new Repositories());
+    }
+
     /** Without an identity provider directory (only the users table resolves names). */
     public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                  OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                  RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                 FeatureFlagRepository featureFlags, BlobStore blobs,
-                 IsolationSegmentRepository isolationSegments, SecurityGroupRepository securityGroups) {
+                 FeatureFlagRepository featureFlags, BlobStore blobs) {
         this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
-                featureFlags, blobs, UserDirectory.none(), isolationSegments, securityGroups);
+                featureFlags, blobs, UserDirectory.none());
     }
 }

@@ -2,11 +2,19 @@ package dev.capi.server;
 
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.Ports;
+import dev.capi.domain.Repositories;
+import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
+import dev.capi.domain.securitygroups.SecurityGroupRepository;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
 import dev.capi.domain.Settings;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserDirectory;
 import dev.capi.persistence.Database;
@@ -17,11 +25,18 @@ import dev.capi.persistence.isolationsegments.JdbiIsolationSegmentRepository;
 import dev.capi.persistence.jobs.JdbiJobRepository;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.organizations.JdbiOrganizationRepository;
+import dev.capi.persistence.quotas.JdbiOrganizationQuotaRepository;
+import dev.capi.persistence.quotas.JdbiQuotaUsageRepository;
+import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
 import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
+import dev.capi.rest.internal.InternalApi;
 import dev.capi.rest.v3.V3Api;
+import dev.capi.rest.v3.support.RequestMetrics;
+import dev.capi.server.tls.TlsMaterial;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import dev.capi.rest.v3.support.ApiInfo;
 import dev.capi.rest.v3.support.Links;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -47,7 +62,10 @@ public final class CloudController implements AutoCloseable {
     private final DomainServices domain;
     private final JobWorker worker;
     private final ResourceConfig resourceConfig;
+    private final ResourceConfig internalConfig;
+    private final RequestMetrics metrics = new RequestMetrics();
     private HttpServer server;
+    private HttpServer internalServer;
 
     private CloudController(Builder b) {
         this.ownsDatabase = b.database == null;
@@ -59,16 +77,23 @@ public final class CloudController implements AutoCloseable {
         var transactions = new JdbiTransactions(jdbi);
         var jobs = new JdbiJobRepository(jdbi);
         Ports ports = new Ports(transactions, b.clock, b.guids, metadata,
-                new JdbiOrganizationRepository(jdbi, metadata), new JdbiSpaceRepository(jdbi, metadata),
+                new JdbiOrganizationRepository(jdbi, metadata, b.settings.defaultQuotaDefinition()),
+                new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
-                b.userDirectory, new JdbiIsolationSegmentRepository(jdbi, metadata),
-                new JdbiSecurityGroupRepository(jdbi));
+                b.userDirectory, new Repositories()
+                .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
+                .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
+                .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
+                .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))
+                .with(IsolationSegmentRepository.class, new JdbiIsolationSegmentRepository(jdbi, metadata))
+                .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi)));
         this.domain = new DomainServices(ports, b.settings);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
         domain.jobs().onEnqueue(worker::signal);
         this.resourceConfig = resourceConfig(b);
+        this.internalConfig = internalConfig(b);
     }
 
     private static BlobStore blobStore(Builder b) {
@@ -90,7 +115,7 @@ public final class CloudController implements AutoCloseable {
         ResourceConfig rc = new ResourceConfig();
         V3Api.resources().forEach(rc::register);
         V3Api.providers().forEach(rc::register);
-        rc.register(new RequestLogFilter(b.maxJsonBodyBytes));
+        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
         b.extraComponents.forEach(rc::register);
         Links links = new Links(b.externalUrl);
         ApiInfo info = new ApiInfo(b.loginUrl != null ? b.loginUrl : b.externalUrl + "/uaa",
@@ -104,11 +129,54 @@ public final class CloudController implements AutoCloseable {
                 bind(links).to(Links.class);
                 bind(info).to(ApiInfo.class);
                 bind(verifier).to(TokenVerifier.class);
+                bind(metrics).to(RequestMetrics.class);
             }
         });
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         return rc;
+    }
+
+    /** The internal API (platform components) as its own application, served on the mutual-TLS listener. */
+    private ResourceConfig internalConfig(Builder b) {
+        ResourceConfig rc = new ResourceConfig();
+        InternalApi.resources().forEach(rc::register);
+        InternalApi.providers().forEach(rc::register);
+        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
+        Links links = new Links(b.externalUrl);
+        rc.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(domain).to(DomainServices.class);
+                bind(links).to(Links.class);
+                bind(metrics).to(RequestMetrics.class);
+            }
+        });
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        return rc;
+    }
+
+    /** The internal API's application, for platforms that serve it in their own (mutual-TLS) container. */
+    public ResourceConfig internalResourceConfig() {
+        return internalConfig;
+    }
+
+    /**
+     * Starts the internal API on {@code bind:port} with mutual TLS: clients must present a certificate signed by the
+     * material's CA, or the handshake fails. Returns the bound port.
+     */
+    public int startInternal(String bind, int port, TlsMaterial tls) {
+        var ssl = new SSLEngineConfigurator(tls.sslContext(), false, true, false);
+        internalServer = GrizzlyHttpServerFactory.createHttpServer(
+                URI.create("https://" + bind + ":" + port + "/"), internalConfig, true, ssl, false);
+        internalServer.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
+        try {
+            internalServer.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        return internalServer.getListeners().iterator().next().getPort();
     }
 
     /** The JAX-RS application, for platforms that mount it in their own container. */
@@ -147,6 +215,9 @@ public final class CloudController implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.shutdownNow();
+        }
+        if (internalServer != null) {
+            internalServer.shutdownNow();
         }
         worker.close();
         if (ownsDatabase) {

@@ -148,7 +148,7 @@ public final class Permissions {
 
     /** Whether the principal holds {@code organization_manager} in any organization (user creation by org managers). */
     public boolean isOrgManagerOfAnyOrg() {
-        return myRoles().stream().anyMatch(r -> ORG_MANAGERS.contains(r.type()) && !r.type().isSpaceRole());
+        return myRoles().stream().anyMatch(r -> ORG_MANAGERS.contains(r.type()));
     }
 
     /**

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Port: role rows. List filters: guids, types, space_guids, user_guids, and organization_guids (which, as in the
- * reference, matches organization roles only); default order created_at. The list takes the viewer's
- * {@link RoleVisibility} (the query's own visibility is not used: roles need one per kind).
+ * reference, matches organization roles only); order created_at or updated_at, guid breaking ties. The list takes
+ * the viewer's {@link RoleVisibility} (the query's own visibility is not used: roles need one per kind).
  */
 public interface RoleRepository {
     List<Role> forUser(String userGuid);

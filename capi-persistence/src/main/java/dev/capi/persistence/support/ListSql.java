@@ -111,6 +111,16 @@ public final class ListSql {
         return new Page<>(rows, total);
     }
 
+    /** The rows with these guids (no visibility: callers check it), in creation order; one statement. */
+    public <T> List<T> byGuids(Handle handle, String selectColumns, Collection<String> guids, RowMapper<T> mapper) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT " + selectColumns + " FROM " + from + " WHERE " + guidColumn
+                        + " IN (<guids>) ORDER BY " + alias + ".id")
+                .bindList("guids", List.copyOf(guids)).map(mapper).list();
+    }
+
     /** Every row matching the query's filters and visibility, unpaginated, in the query's order. */
     public <T> List<T> all(Handle handle, String selectColumns, ListQuery query, RowMapper<T> mapper) {
         Binds binds = new Binds();

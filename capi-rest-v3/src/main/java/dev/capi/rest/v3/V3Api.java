@@ -7,7 +7,11 @@ import dev.capi.rest.v3.isolationsegments.OrganizationDefaultIsolationSegmentRes
 import dev.capi.rest.v3.isolationsegments.SpaceIsolationSegmentResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
+import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
+import dev.capi.rest.v3.quotas.SpaceQuotasResource;
+import dev.capi.rest.v3.quotas.UsageSummaryResources;
 import dev.capi.rest.v3.roles.RolesResource;
+import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
 import dev.capi.rest.v3.securitygroups.SecurityGroupsResource;
 import dev.capi.rest.v3.securitygroups.SpaceSecurityGroupsResource;
 import dev.capi.rest.v3.root.RootResource;
@@ -26,9 +30,12 @@ public final class V3Api {
     }
 
     public static List<Class<?>> resources() {
-        return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
+        return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
+                RegistryCredentialsResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
+                OrganizationQuotasResource.class, SpaceQuotasResource.class,
+                UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class,
                 IsolationSegmentsResource.class, OrganizationDefaultIsolationSegmentResource.class,
                 SpaceIsolationSegmentResource.class, SecurityGroupsResource.class, SpaceSecurityGroupsResource.class);
     }

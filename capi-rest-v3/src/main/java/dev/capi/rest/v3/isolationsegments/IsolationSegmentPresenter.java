@@ -12,10 +12,7 @@ public final class IsolationSegmentPresenter {
     }
 
     public static ObjectNode present(IsolationSegment segment, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", segment.guid());
-        node.put("created_at", JsonSupport.timestamp(segment.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(segment.updatedAt()));
+        ObjectNode node = JsonSupport.resource(segment.guid(), segment.createdAt(), segment.updatedAt());
         node.put("name", segment.name());
         node.set("metadata", MetadataPresenter.present(segment.metadata()));
         ObjectNode l = node.putObject("links");

@@ -14,10 +14,7 @@ public final class SecurityGroupPresenter {
     }
 
     public static ObjectNode present(SecurityGroup group, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", group.guid());
-        node.put("created_at", JsonSupport.timestamp(group.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(group.updatedAt()));
+        ObjectNode node = JsonSupport.resource(group.guid(), group.createdAt(), group.updatedAt());
         node.put("name", group.name());
         node.set("rules", JsonSupport.MAPPER.valueToTree(group.rules()));
         node.putObject("globally_enabled").put("running", group.runningDefault())

@@ -1,0 +1,135 @@
+package dev.capi.server;
+
+import dev.capi.domain.DomainServices;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.auth.Principal;
+import dev.capi.domain.organizations.OrganizationCommands;
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.OrderBy;
+import dev.capi.domain.query.Visibility;
+import dev.capi.domain.quotas.QuotaCommands;
+import dev.capi.domain.roles.RoleCommands;
+import dev.capi.domain.spaces.SpaceCommands;
+import dev.capi.model.MetadataUpdate;
+import dev.capi.model.RoleType;
+import dev.capi.persistence.Database;
+import dev.capi.persistence.support.StatementCounter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lists cost a constant number of SQL statements whatever the page size and with includes: the same count for a
+ * page of 2 and a page of 12, as admin and as a user whose visibility is a subquery.
+ */
+class ConstantStatementsTest {
+    static Database database;
+    static CloudController cc;
+    static DomainServices domain;
+    static Permissions admin;
+    static Permissions user;
+
+    @BeforeAll
+    static void seed() {
+        database = Database.open("jdbc:h2:mem:stmts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
+        cc = CloudController.builder().database(database).tokenVerifier(t -> {
+            throw new IllegalStateException("not used");
+        }).build();
+        domain = cc.domain();
+        admin = domain.permissions(new Principal("admin", "admin", "uaa", "cf",
+                Set.of(Principal.ADMIN, Principal.READ, Principal.WRITE)));
+        Principal userPrincipal = new Principal("user-1", "user-1", "uaa", "cf", Set.of(Principal.READ));
+        domain.userRegistry().ensure(userPrincipal);
+        var labels = new MetadataUpdate(Map.of("env", "prod"), Map.of("note", "x"));
+        for (int i = 0; i < 12; i++) {
+            var org = domain.organizations().create(admin, new OrganizationCommands.Create("org-" + i, null, labels));
+            var space = domain.spaces().create(admin, new SpaceCommands.Create("space", org.guid(), labels));
+            domain.roleCreate().create(admin, new RoleCommands.Create(RoleType.ORGANIZATION_USER, "user-1", null,
+                    null, org.guid(), null, null));
+            domain.roleCreate().create(admin, new RoleCommands.Create(RoleType.SPACE_DEVELOPER, "user-1", null,
+                    null, null, space.guid(), null));
+        }
+        user = domain.permissions(userPrincipal);
+        var orgs = domain.organizations().list(admin, ListQuery.all()).resources();
+        for (int i = 0; i < 12; i++) {
+            var org = orgs.get(i).guid();
+            domain.organizationQuotas().create(admin, () -> new QuotaCommands.CreateOrganizationQuota(
+                    UUID.randomUUID().toString(), QuotaCommands.LimitChanges.none(), List.of(org), Map.of()));
+            var space = domain.spaces().list(admin, ListQuery.all().withFilter("organization_guids", List.of(org)))
+                    .resources().get(0).guid();
+            domain.spaceQuotas().create(admin, () -> new QuotaCommands.CreateSpaceQuota("sq",
+                    org, QuotaCommands.LimitChanges.none(), List.of(space), Map.of()));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        cc.close();
+        database.close();
+    }
+
+    private static ListQuery page(int perPage) {
+        return new ListQuery(1, perPage, new OrderBy("created_at", false, true), Map.of(), List.of(), null,
+                Visibility.everything());
+    }
+
+    private static int statements(Supplier<?> call) {
+        StatementCounter.reset();
+        call.get();
+        return StatementCounter.current();
+    }
+
+    private static void assertConstant(String what, java.util.function.IntFunction<?> listWithPageSize) {
+        int small = statements(() -> listWithPageSize.apply(2));
+        int large = statements(() -> listWithPageSize.apply(12));
+        assertThat(large).as(what + ": statements for 12 rows vs 2 rows").isEqualTo(small);
+        assertThat(small).as(what).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void organizationListsAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("organizations", n -> domain.organizations().list(p, page(n)));
+        }
+    }
+
+    @Test
+    void spaceListsWithIncludedOrganizationsAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("spaces", n -> domain.spaces().organizationsOf(domain.spaces().list(p, page(n))
+                    .resources()));
+        }
+    }
+
+    @Test
+    void roleListsWithEveryIncludeAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("roles", n -> domain.roles().related(domain.roles().list(p, page(n)).resources(),
+                    Set.of("user", "organization", "space")));
+        }
+    }
+
+    @Test
+    void userAndAuditEventListsAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("users", n -> domain.users().list(p, page(n)));
+            assertConstant("audit events", n -> domain.auditEventQueries().list(p, page(n)));
+        }
+    }
+
+    @Test
+    void quotaListsWithTheirOrganizationsAndSpacesAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("organization quotas", n -> domain.organizationQuotas().list(p, page(n)));
+            assertConstant("space quotas", n -> domain.spaceQuotas().list(p, page(n)));
+        }
+    }
+}
