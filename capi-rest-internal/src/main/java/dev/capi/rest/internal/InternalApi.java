@@ -1,6 +1,7 @@
 package dev.capi.rest.internal;
 
 import dev.capi.rest.internal.jobs.StagingJobsResource;
+import dev.capi.rest.internal.logging.SyslogDrainUrlsResource;
 import dev.capi.rest.internal.metrics.MetricsResource;
 import dev.capi.rest.v3.support.ErrorMapper;
 
@@ -12,7 +13,7 @@ public final class InternalApi {
     }
 
     public static List<Class<?>> resources() {
-        return List.of(MetricsResource.class, StagingJobsResource.class);
+        return List.of(MetricsResource.class, StagingJobsResource.class, SyslogDrainUrlsResource.class);
     }
 
     public static List<Class<?>> providers() {

@@ -45,6 +45,15 @@ class InternalListenerTest {
     }
 
     @Test
+    void syslogDrainUrlsComeInBatches() {
+        ApiResponse r = internal.get("/internal/v5/syslog_drain_urls?batch_size=50");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().path("results").isObject()).isTrue();
+        assertThat(r.body().has("next_id")).isTrue();
+        assertThat(internal.get("/internal/v5/syslog_drain_urls?batch_size=-1").status()).isEqualTo(400);
+    }
+
+    @Test
     void stagingJobsAreReadableByTheUploader() {
         String org = tck.createOrg().path("guid").asText();
         ApiResponse delete = tck.admin().delete("/v3/organizations/" + org);
