@@ -5,6 +5,11 @@ import dev.capi.domain.auth.Principal;
 import dev.capi.domain.events.AuditEventQueries;
 import dev.capi.domain.events.AuditEvents;
 import dev.capi.domain.featureflags.FeatureFlags;
+import dev.capi.domain.isolationsegments.IsolationSegmentAssignments;
+import dev.capi.domain.isolationsegments.IsolationSegmentCleanup;
+import dev.capi.domain.isolationsegments.IsolationSegmentEntitlements;
+import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
+import dev.capi.domain.isolationsegments.IsolationSegments;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
@@ -30,6 +35,11 @@ import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.stacks.StackRepository;
 import dev.capi.domain.stacks.Stacks;
 import dev.capi.domain.roles.Roles;
+import dev.capi.domain.securitygroups.SecurityGroupCleanup;
+import dev.capi.domain.securitygroups.SecurityGroupDeletion;
+import dev.capi.domain.securitygroups.SecurityGroupRepository;
+import dev.capi.domain.securitygroups.SecurityGroupRules;
+import dev.capi.domain.securitygroups.SecurityGroups;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
 import dev.capi.domain.users.UserCreate;
@@ -67,6 +77,10 @@ public final class DomainServices {
     private final QuotaGuard quotaGuard = new QuotaGuard();
     private final RegistryCredentials registryCredentials;
     private final Stacks stacks;
+    private final IsolationSegments isolationSegments;
+    private final IsolationSegmentEntitlements isolationSegmentEntitlements;
+    private final IsolationSegmentAssignments isolationSegmentAssignments;
+    private final SecurityGroups securityGroups;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -124,6 +138,22 @@ public final class DomainServices {
         cleanups.add(new QuotaCleanup(spaceQuotaRows));
         jobHandlers.add(new OrganizationQuotaDeletion(organizationQuotaRows));
         jobHandlers.add(new SpaceQuotaDeletion(spaceQuotaRows));
+        var isolationSegmentRows = ports.more().get(IsolationSegmentRepository.class);
+        var securityGroupRows = ports.more().get(SecurityGroupRepository.class);
+        this.isolationSegments = new IsolationSegments(isolationSegmentRows, ports.metadata(),
+                ports.transactions(), metadataChanges, ports.clock(), ports.guids());
+        this.isolationSegmentEntitlements = new IsolationSegmentEntitlements(isolationSegmentRows,
+                isolationSegments, ports.organizations(), ports.spaces(), ports.transactions(), ports.clock());
+        this.isolationSegmentAssignments = new IsolationSegmentAssignments(isolationSegmentRows,
+                ports.organizations(), ports.spaces(), auditEvents, ports.transactions(), ports.clock());
+        cleanups.add(new IsolationSegmentCleanup(isolationSegmentRows));
+        var groupSettings = settings.securityGroups();
+        this.securityGroups = new SecurityGroups(securityGroupRows, ports.spaces(), ports.organizations(),
+                ports.transactions(), jobs, ports.clock(), ports.guids(),
+                new SecurityGroupRules(groupSettings.enableIpv6(), groupSettings.commaDelimitedDestinations()));
+        securityGroups.seed(groupSettings);
+        cleanups.add(new SecurityGroupCleanup(securityGroupRows));
+        jobHandlers.add(new SecurityGroupDeletion(securityGroupRows, ports.clock()));
     }
 
     public Ports ports() {
@@ -211,6 +241,23 @@ public final class DomainServices {
     /** Decides whether a change fits the organization's and the space's quotas. */
     public QuotaGuard quotaGuard() {
         return quotaGuard;
+    }
+
+    public IsolationSegments isolationSegments() {
+        return isolationSegments;
+    }
+
+    public IsolationSegmentEntitlements isolationSegmentEntitlements() {
+        return isolationSegmentEntitlements;
+    }
+
+    /** Organizations' default segments and spaces' segments. */
+    public IsolationSegmentAssignments isolationSegmentAssignments() {
+        return isolationSegmentAssignments;
+    }
+
+    public SecurityGroups securityGroups() {
+        return securityGroups;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */

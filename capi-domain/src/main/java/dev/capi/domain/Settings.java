@@ -1,5 +1,6 @@
 package dev.capi.domain;
 
+import dev.capi.domain.securitygroups.SecurityGroupSettings;
 import dev.capi.model.QuotaLimits;
 
 import java.util.Collections;
@@ -10,11 +11,12 @@ import java.util.Map;
  * Configuration values that change domain behaviour (the reference's cloud_controller.yml keys that matter here);
  * {@code featureFlagOverrides} is the reference's {@code feature_flag_overrides}, written at boot;
  * {@code quotaDefinitions} and {@code defaultQuotaDefinition} are the reference's {@code quota_definitions} (seeded
- * at boot) and {@code default_quota_definition} (the quota new organizations get).
+ * at boot) and {@code default_quota_definition} (the quota new organizations get); {@code securityGroups} the
+ * seeded security groups, the global running/staging defaults and the rule options.
  */
 public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
                        Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
-                       String defaultQuotaDefinition) {
+                       String defaultQuotaDefinition, SecurityGroupSettings securityGroups) {
     /** The reference's sample {@code default} quota: 10240 MB, 100 service instances, paid plans, 1000 routes. */
     public static final QuotaLimits SAMPLE_DEFAULT_QUOTA = new QuotaLimits(10240, QuotaLimits.UNLIMITED,
             QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED, true, 100, QuotaLimits.UNLIMITED,
@@ -23,6 +25,13 @@ public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, 
     public Settings {
         featureFlagOverrides = Map.copyOf(featureFlagOverrides);
         quotaDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(quotaDefinitions));
+    }
+
+    public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
+                    Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
+                    String defaultQuotaDefinition) {
+        this(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, featureFlagOverrides,
+                quotaDefinitions, defaultQuotaDefinition, SecurityGroupSettings.none());
     }
 
     public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
@@ -37,12 +46,18 @@ public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, 
 
     public Settings withFeatureFlagOverrides(Map<String, Boolean> overrides) {
         return new Settings(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, overrides,
-                quotaDefinitions, defaultQuotaDefinition);
+                quotaDefinitions, defaultQuotaDefinition, securityGroups);
     }
 
     /** Seeds these quotas and gives new organizations the one named {@code defaultName} (null: none). */
     public Settings withQuotaDefinitions(Map<String, QuotaLimits> definitions, String defaultName) {
         return new Settings(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager,
-                featureFlagOverrides, definitions, defaultName);
+                featureFlagOverrides, definitions, defaultName, securityGroups);
+    }
+
+    /** Seeds these security groups (when there are none) and validates rules with these options. */
+    public Settings withSecurityGroups(SecurityGroupSettings groups) {
+        return new Settings(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager,
+                featureFlagOverrides, quotaDefinitions, defaultQuotaDefinition, groups);
     }
 }

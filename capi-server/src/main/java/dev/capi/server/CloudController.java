@@ -3,6 +3,8 @@ package dev.capi.server;
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.Ports;
 import dev.capi.domain.Repositories;
+import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
+import dev.capi.domain.securitygroups.SecurityGroupRepository;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
 import dev.capi.domain.stacks.StackDefinition;
 import dev.capi.domain.stacks.StackRepository;
@@ -22,6 +24,7 @@ import dev.capi.persistence.Database;
 import dev.capi.persistence.JdbiTransactions;
 import dev.capi.persistence.events.JdbiAuditEventRepository;
 import dev.capi.persistence.featureflags.JdbiFeatureFlagRepository;
+import dev.capi.persistence.isolationsegments.JdbiIsolationSegmentRepository;
 import dev.capi.persistence.jobs.JdbiJobRepository;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.organizations.JdbiOrganizationRepository;
@@ -29,6 +32,7 @@ import dev.capi.persistence.quotas.JdbiOrganizationQuotaRepository;
 import dev.capi.persistence.quotas.JdbiQuotaUsageRepository;
 import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
+import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.internal.InternalApi;
@@ -85,7 +89,9 @@ public final class CloudController implements AutoCloseable {
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
                 .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
                 .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
-                .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi)));
+                .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))
+                .with(IsolationSegmentRepository.class, new JdbiIsolationSegmentRepository(jdbi, metadata))
+                .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi)));
         this.domain = new DomainServices(ports, b.settings);
         domain.stacks().seed(b.stacks, b.defaultStack);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,

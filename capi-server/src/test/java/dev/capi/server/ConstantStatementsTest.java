@@ -3,12 +3,14 @@ package dev.capi.server;
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.auth.Principal;
+import dev.capi.domain.isolationsegments.IsolationSegmentCommands;
 import dev.capi.domain.organizations.OrganizationCommands;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.OrderBy;
 import dev.capi.domain.query.Visibility;
 import dev.capi.domain.quotas.QuotaCommands;
 import dev.capi.domain.roles.RoleCommands;
+import dev.capi.domain.securitygroups.SecurityGroupCommands;
 import dev.capi.domain.spaces.SpaceCommands;
 import dev.capi.model.MetadataUpdate;
 import dev.capi.model.RoleType;
@@ -67,6 +69,11 @@ class ConstantStatementsTest {
                     .resources().get(0).guid();
             domain.spaceQuotas().create(admin, () -> new QuotaCommands.CreateSpaceQuota("sq",
                     org, QuotaCommands.LimitChanges.none(), List.of(space), Map.of()));
+            var segment = domain.isolationSegments().create(admin,
+                    new IsolationSegmentCommands.Create("segment-" + i, labels));
+            domain.isolationSegmentEntitlements().entitle(admin, segment.guid(), List.of(org));
+            domain.securityGroups().create(admin, new SecurityGroupCommands.Create("group-" + i, List.of(), null,
+                    null, List.of(space), List.of(space)));
         }
     }
 
@@ -130,6 +137,15 @@ class ConstantStatementsTest {
         for (Permissions p : List.of(admin, user)) {
             assertConstant("organization quotas", n -> domain.organizationQuotas().list(p, page(n)));
             assertConstant("space quotas", n -> domain.spaceQuotas().list(p, page(n)));
+        }
+    }
+
+    @Test
+    void isolationSegmentAndSecurityGroupListsAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("isolation segments", n -> domain.isolationSegments().list(p, page(n)));
+            domain.securityGroups().list(p, page(1)); // loads the user's roles once (bound spaces it may read)
+            assertConstant("security groups", n -> domain.securityGroups().list(p, page(n)));
         }
     }
 }

@@ -35,6 +35,7 @@ public final class ListSql {
     private final Map<String, String> orderColumns = new HashMap<>();
     private String spaceColumn;
     private String orgColumn;
+    private BiFunction<Visibility, Binds, String> visibilityRenderer;
     private String defaultOrder;
 
     /** {@code from} is the FROM clause (table and alias, joins allowed); {@code alias} its main table's alias. */
@@ -75,6 +76,16 @@ public final class ListSql {
     public ListSql visibleThrough(String spaceColumn, String orgColumn) {
         this.spaceColumn = spaceColumn;
         this.orgColumn = orgColumn;
+        return this;
+    }
+
+    /**
+     * Visibility rendered by hand, for rows seen through a relation rather than a space or org column (isolation
+     * segments through their entitled organizations, security groups through their bound spaces). The renderer
+     * gets only restricted visibilities (a user and role sets); "everything" and "nothing" stay shared.
+     */
+    public ListSql visibleBy(BiFunction<Visibility, Binds, String> renderer) {
+        this.visibilityRenderer = renderer;
         return this;
     }
 
@@ -216,6 +227,9 @@ public final class ListSql {
         }
         if (v.userGuid() == null) {
             return "1=0";
+        }
+        if (visibilityRenderer != null) {
+            return visibilityRenderer.apply(v, binds);
         }
         return VisibilitySql.render(v, spaceColumn, orgColumn, binds);
     }

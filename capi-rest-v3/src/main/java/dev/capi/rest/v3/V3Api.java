@@ -2,6 +2,9 @@ package dev.capi.rest.v3;
 
 import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
+import dev.capi.rest.v3.isolationsegments.IsolationSegmentsResource;
+import dev.capi.rest.v3.isolationsegments.OrganizationDefaultIsolationSegmentResource;
+import dev.capi.rest.v3.isolationsegments.SpaceIsolationSegmentResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
 import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
@@ -9,6 +12,8 @@ import dev.capi.rest.v3.quotas.SpaceQuotasResource;
 import dev.capi.rest.v3.quotas.UsageSummaryResources;
 import dev.capi.rest.v3.roles.RolesResource;
 import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
+import dev.capi.rest.v3.securitygroups.SecurityGroupsResource;
+import dev.capi.rest.v3.securitygroups.SpaceSecurityGroupsResource;
 import dev.capi.rest.v3.root.RootResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.stacks.StacksResource;
@@ -31,7 +36,9 @@ public final class V3Api {
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
                 OrganizationQuotasResource.class, SpaceQuotasResource.class,
-                UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class);
+                UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class,
+                IsolationSegmentsResource.class, OrganizationDefaultIsolationSegmentResource.class,
+                SpaceIsolationSegmentResource.class, SecurityGroupsResource.class, SpaceSecurityGroupsResource.class);
     }
 
     public static List<Class<?>> providers() {
