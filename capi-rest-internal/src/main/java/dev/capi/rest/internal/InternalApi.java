@@ -3,6 +3,7 @@ package dev.capi.rest.internal;
 import dev.capi.rest.internal.jobs.StagingJobsResource;
 import dev.capi.rest.internal.logging.SyslogDrainUrlsResource;
 import dev.capi.rest.internal.metrics.MetricsResource;
+import dev.capi.rest.internal.securitygroups.AsgLatestUpdateResource;
 import dev.capi.rest.v3.support.ErrorMapper;
 
 import java.util.List;
@@ -13,7 +14,8 @@ public final class InternalApi {
     }
 
     public static List<Class<?>> resources() {
-        return List.of(MetricsResource.class, StagingJobsResource.class, SyslogDrainUrlsResource.class);
+        return List.of(MetricsResource.class, StagingJobsResource.class, SyslogDrainUrlsResource.class,
+                AsgLatestUpdateResource.class);
     }
 
     public static List<Class<?>> providers() {

@@ -45,6 +45,17 @@ class InternalListenerTest {
     }
 
     @Test
+    void asgLatestUpdateMovesWhenASecurityGroupChanges() {
+        String before = internal.get("/internal/v4/asg_latest_update").body().path("last_update").asText();
+        assertThat(before).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z");
+        ApiResponse created = tck.admin().post("/v3/security_groups",
+                dev.capi.tck.support.Json.obj("name", Tck.unique("asg")));
+        assertThat(created.status()).isEqualTo(201);
+        String after = internal.get("/internal/v4/asg_latest_update").body().path("last_update").asText();
+        assertThat(after).isGreaterThan(before);
+    }
+
+    @Test
     void syslogDrainUrlsComeInBatches() {
         ApiResponse r = internal.get("/internal/v5/syslog_drain_urls?batch_size=50");
         assertThat(r.status()).isEqualTo(200);
