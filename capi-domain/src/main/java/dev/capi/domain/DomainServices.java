@@ -31,6 +31,8 @@ import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
 import dev.capi.domain.registrycredentials.RegistryCredentials;
+import dev.capi.domain.locks.LockRepository;
+import dev.capi.domain.locks.Locks;
 import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.stacks.StackRepository;
 import dev.capi.domain.stacks.Stacks;
@@ -42,6 +44,7 @@ import dev.capi.domain.securitygroups.SecurityGroupRules;
 import dev.capi.domain.securitygroups.SecurityGroups;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
+import dev.capi.domain.spaces.WritableSpaces;
 import dev.capi.domain.users.UserCreate;
 import dev.capi.domain.users.UserDeletion;
 import dev.capi.domain.users.UserRegistry;
@@ -77,6 +80,7 @@ public final class DomainServices {
     private final QuotaGuard quotaGuard = new QuotaGuard();
     private final RegistryCredentials registryCredentials;
     private final Stacks stacks;
+    private final Locks locks;
     private final IsolationSegments isolationSegments;
     private final IsolationSegmentEntitlements isolationSegmentEntitlements;
     private final IsolationSegmentAssignments isolationSegmentAssignments;
@@ -121,6 +125,11 @@ public final class DomainServices {
                 ports.organizations(), ports.spaces(), ports.transactions(), metadataChanges, ports.clock(),
                 ports.guids());
         cleanups.add(registryCredentials);
+        this.locks = new Locks(ports.more().get(LockRepository.class), ports.spaces(),
+                new WritableSpaces(ports.organizations()), ports.transactions(), metadataChanges, jobs, ports.clock(),
+                ports.guids());
+        cleanups.add(locks);
+        jobHandlers.add(locks.deletion());
         this.stacks = new Stacks(ports.more().get(StackRepository.class), ports.transactions(), auditEvents,
                 metadataChanges, ports.clock(), ports.guids());
         var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
@@ -207,6 +216,10 @@ public final class DomainServices {
 
     public RoleCreate roleCreate() {
         return roleCreate;
+    }
+
+    public Locks locks() {
+        return locks;
     }
 
     public Stacks stacks() {

@@ -6,7 +6,9 @@ import dev.capi.domain.Repositories;
 import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
 import dev.capi.domain.securitygroups.SecurityGroupRepository;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.locks.LockRepository;
 import dev.capi.domain.stacks.StackDefinition;
+import dev.capi.persistence.locks.JdbiLockRepository;
 import dev.capi.domain.stacks.StackRepository;
 import dev.capi.persistence.stacks.JdbiStackRepository;
 import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
@@ -87,6 +89,7 @@ public final class CloudController implements AutoCloseable {
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(LockRepository.class, new JdbiLockRepository(jdbi, metadata))
                 .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
                 .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
                 .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))

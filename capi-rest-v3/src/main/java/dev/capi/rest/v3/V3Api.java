@@ -11,6 +11,7 @@ import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
 import dev.capi.rest.v3.quotas.SpaceQuotasResource;
 import dev.capi.rest.v3.quotas.UsageSummaryResources;
 import dev.capi.rest.v3.roles.RolesResource;
+import dev.capi.rest.v3.locks.LocksResource;
 import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
 import dev.capi.rest.v3.securitygroups.SecurityGroupsResource;
 import dev.capi.rest.v3.securitygroups.SpaceSecurityGroupsResource;
@@ -32,7 +33,7 @@ public final class V3Api {
 
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
-                RegistryCredentialsResource.class, StacksResource.class, JobsResource.class,
+                RegistryCredentialsResource.class, StacksResource.class, LocksResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
                 OrganizationQuotasResource.class, SpaceQuotasResource.class,
