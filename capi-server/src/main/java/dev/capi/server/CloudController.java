@@ -17,6 +17,7 @@ import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.jobs.Pruning;
 import dev.capi.domain.quotas.OrganizationQuotaRepository;
 import dev.capi.domain.quotas.QuotaUsageRepository;
 import dev.capi.domain.quotas.SpaceQuotaRepository;
@@ -69,6 +70,13 @@ public final class CloudController implements AutoCloseable {
     private final ResourceConfig resourceConfig;
     private final ResourceConfig internalConfig;
     private final RequestMetrics metrics = new RequestMetrics();
+    private final Pruning pruning;
+    private final java.util.concurrent.ScheduledExecutorService maintenance =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "capi-maintenance");
+                t.setDaemon(true);
+                return t;
+            });
     private HttpServer server;
     private HttpServer internalServer;
 
@@ -100,6 +108,7 @@ public final class CloudController implements AutoCloseable {
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
         domain.jobs().onEnqueue(worker::signal);
+        this.pruning = new Pruning(ports.auditEvents(), jobs, transactions, b.clock);
         this.resourceConfig = resourceConfig(b);
         this.internalConfig = internalConfig(b);
     }
@@ -202,7 +211,7 @@ public final class CloudController implements AutoCloseable {
 
     /** Starts the job worker and a Grizzly listener on {@code bind:port}; returns the bound port. */
     public int start(String bind, int port) {
-        worker.start();
+        startWorker();
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"),
                 resourceConfig, false);
         server.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
@@ -217,6 +226,15 @@ public final class CloudController implements AutoCloseable {
     /** Starts only the job worker (when the platform serves {@link #resourceConfig()} itself). */
     public void startWorker() {
         worker.start();
+        maintenance.scheduleWithFixedDelay(this::prune, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    private void prune() {
+        try {
+            pruning.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CloudController.class).warn("pruning failed", e);
+        }
     }
 
     @Override
@@ -227,6 +245,7 @@ public final class CloudController implements AutoCloseable {
         if (internalServer != null) {
             internalServer.shutdownNow();
         }
+        maintenance.shutdownNow();
         worker.close();
         if (ownsDatabase) {
             database.close();
