@@ -1,6 +1,10 @@
 package dev.capi.rest.v3;
 
+import dev.capi.rest.v3.apps.AppDropletResources;
+import dev.capi.rest.v3.apps.AppEnvironmentResources;
+import dev.capi.rest.v3.apps.AppsResource;
 import dev.capi.rest.v3.events.AuditEventsResource;
+import dev.capi.rest.v3.processes.ProcessesResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
 import dev.capi.rest.v3.isolationsegments.IsolationSegmentsResource;
 import dev.capi.rest.v3.isolationsegments.OrganizationDefaultIsolationSegmentResource;
@@ -39,7 +43,12 @@ public final class V3Api {
                 OrganizationQuotasResource.class, SpaceQuotasResource.class,
                 UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class,
                 IsolationSegmentsResource.class, OrganizationDefaultIsolationSegmentResource.class,
-                SpaceIsolationSegmentResource.class, SecurityGroupsResource.class, SpaceSecurityGroupsResource.class);
+                SpaceIsolationSegmentResource.class, SecurityGroupsResource.class, SpaceSecurityGroupsResource.class,
+                AppsResource.class, AppEnvironmentResources.Env.class,
+                AppEnvironmentResources.EnvironmentVariables.class, AppEnvironmentResources.Features.class,
+                AppEnvironmentResources.SshEnabled.class, AppEnvironmentResources.AppPermissions.class,
+                AppDropletResources.Current.class, AppDropletResources.Relationship.class,
+                ProcessesResource.class, ProcessesResource.ForApp.class);
     }
 
     public static List<Class<?>> providers() {
