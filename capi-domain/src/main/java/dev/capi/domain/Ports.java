@@ -7,6 +7,7 @@ import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.roles.RoleRepository;
+import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
@@ -19,13 +20,14 @@ import java.time.Clock;
 public record Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                    FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory) {
+                    FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory,
+                    RoutingPorts routing) {
     /** Without an identity provider directory (only the users table resolves names). */
     public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                  OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                  RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                 FeatureFlagRepository featureFlags, BlobStore blobs) {
+                 FeatureFlagRepository featureFlags, BlobStore blobs, RoutingPorts routing) {
         this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
-                featureFlags, blobs, UserDirectory.none());
+                featureFlags, blobs, UserDirectory.none(), routing);
     }
 }
