@@ -36,6 +36,7 @@ public final class ListSql {
     private String spaceColumn;
     private String orgColumn;
     private String defaultOrder;
+    private BiFunction<Visibility, Binds, String> visibilityRenderer;
 
     /** {@code from} is the FROM clause (table and alias, joins allowed); {@code alias} its main table's alias. */
     public ListSql(String from, String alias) {
@@ -75,6 +76,15 @@ public final class ListSql {
     public ListSql visibleThrough(String spaceColumn, String orgColumn) {
         this.spaceColumn = spaceColumn;
         this.orgColumn = orgColumn;
+        return this;
+    }
+
+    /**
+     * Renders the (non-global) visibility by hand, for rows visible through more than their own space or org
+     * (routes shared into spaces, domains shared with organizations).
+     */
+    public ListSql visibleWhen(BiFunction<Visibility, Binds, String> renderer) {
+        this.visibilityRenderer = renderer;
         return this;
     }
 
@@ -206,6 +216,9 @@ public final class ListSql {
         }
         if (v.userGuid() == null) {
             return "1=0";
+        }
+        if (visibilityRenderer != null) {
+            return visibilityRenderer.apply(v, binds);
         }
         return VisibilitySql.render(v, spaceColumn, orgColumn, binds);
     }

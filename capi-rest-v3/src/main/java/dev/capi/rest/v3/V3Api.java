@@ -1,5 +1,7 @@
 package dev.capi.rest.v3;
 
+import dev.capi.rest.v3.domains.DomainsResource;
+import dev.capi.rest.v3.domains.OrganizationDomainsResource;
 import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
 import dev.capi.rest.v3.jobs.JobsResource;
@@ -23,7 +25,8 @@ public final class V3Api {
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
-                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class);
+                UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
+                DomainsResource.class, OrganizationDomainsResource.class);
     }
 
     public static List<Class<?>> providers() {
