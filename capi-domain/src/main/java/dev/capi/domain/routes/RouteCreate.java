@@ -31,10 +31,12 @@ public final class RouteCreate {
         this.c = c;
     }
 
-    public RouteDetails create(Permissions perms, RouteCommands.Create cmd) {
+    /** The command is asked for after the {@code route_creation} flag check, in the reference's order. */
+    public RouteDetails create(Permissions perms, java.util.function.Supplier<RouteCommands.Create> command) {
         if (!perms.canWriteGlobally()) {
             c.flags().require("route_creation");
         }
+        RouteCommands.Create cmd = command.get();
         return c.tx().inTransaction(() -> {
             Space space = c.spaces().find(cmd.spaceGuid()).orElseThrow(() -> CfException.unprocessable(
                     "Invalid space. Ensure that the space exists and you have access to it."));

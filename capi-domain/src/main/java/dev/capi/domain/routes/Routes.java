@@ -116,10 +116,12 @@ public final class Routes {
                 .guid())).getOrDefault(guid, List.of()));
     }
 
-    public List<String> share(Permissions perms, String guid, List<String> spaceGuids) {
+    /** Flag, route (404), app managers (403), writable space, and only then the requested spaces (422). */
+    public List<String> share(Permissions perms, String guid, java.util.function.Supplier<List<String>> request) {
         c.flags().require("route_sharing");
         return c.tx().inTransaction(() -> {
             RouteAccess.Located l = access.manageable(perms, guid);
+            List<String> spaceGuids = request.get();
             RouteDetails d = details(l.route());
             List<String> wanted = spaceGuids.stream().distinct().toList();
             Map<String, Space> found = c.spaces().findAll(wanted).stream()
@@ -184,8 +186,9 @@ public final class Routes {
     }
 
     /** {@code PATCH /v3/routes/:guid/relationships/space}: space developers move a route to another space. */
-    public void transfer(Permissions perms, String guid, String spaceGuid) {
+    public void transfer(Permissions perms, String guid, java.util.function.Supplier<String> request) {
         c.flags().require("route_sharing");
+        String spaceGuid = request.get();
         c.tx().run(() -> {
             RouteAccess.Located l = access.readable(perms, guid);
             if (!perms.canWriteSpace(l.space().guid())) {

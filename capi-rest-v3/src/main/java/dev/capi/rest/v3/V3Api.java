@@ -8,6 +8,9 @@ import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
 import dev.capi.rest.v3.roles.RolesResource;
 import dev.capi.rest.v3.root.RootResource;
+import dev.capi.rest.v3.routes.AppRoutesResource;
+import dev.capi.rest.v3.routes.RoutesResource;
+import dev.capi.rest.v3.routes.SpaceRoutesResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
@@ -26,7 +29,8 @@ public final class V3Api {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
-                DomainsResource.class, OrganizationDomainsResource.class);
+                DomainsResource.class, OrganizationDomainsResource.class, RoutesResource.class,
+                AppRoutesResource.class, SpaceRoutesResource.class);
     }
 
     public static List<Class<?>> providers() {
