@@ -6,23 +6,51 @@ import dev.capi.domain.events.AuditEventQueries;
 import dev.capi.domain.events.AuditEvents;
 import dev.capi.domain.domains.Domains;
 import dev.capi.domain.featureflags.FeatureFlags;
+import dev.capi.domain.isolationsegments.IsolationSegmentAssignments;
+import dev.capi.domain.isolationsegments.IsolationSegmentCleanup;
+import dev.capi.domain.isolationsegments.IsolationSegmentEntitlements;
+import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
+import dev.capi.domain.isolationsegments.IsolationSegments;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.quotas.OrganizationQuotaDeletion;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.OrganizationQuotas;
+import dev.capi.domain.quotas.QuotaCleanup;
+import dev.capi.domain.quotas.QuotaGuard;
+import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaDeletion;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
+import dev.capi.domain.quotas.SpaceQuotas;
+import dev.capi.domain.quotas.UsageSummaries;
 import dev.capi.domain.roles.RoleCreate;
 import dev.capi.domain.roles.RoleDeletion;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.registrycredentials.RegistryCredentials;
+import dev.capi.domain.locks.LockRepository;
+import dev.capi.domain.locks.Locks;
 import dev.capi.domain.roles.RoleGrants;
+import dev.capi.domain.stacks.StackRepository;
+import dev.capi.domain.stacks.Stacks;
 import dev.capi.domain.roles.Roles;
 import dev.capi.domain.routes.RouteCreate;
 import dev.capi.domain.routes.RouteDestinations;
 import dev.capi.domain.routes.RouteRemoval;
 import dev.capi.domain.routes.Routes;
 import dev.capi.domain.routes.RoutingContext;
+import dev.capi.domain.securitygroups.SecurityGroupCleanup;
+import dev.capi.domain.securitygroups.SecurityGroupDeletion;
+import dev.capi.domain.securitygroups.SecurityGroupRepository;
+import dev.capi.domain.securitygroups.SecurityGroupRules;
+import dev.capi.domain.securitygroups.SecurityGroups;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
+import dev.capi.domain.spaces.WritableSpaces;
 import dev.capi.domain.users.UserCreate;
 import dev.capi.domain.users.UserDeletion;
 import dev.capi.domain.users.UserRegistry;
@@ -56,6 +84,18 @@ public final class DomainServices {
     private final RouteCreate routeCreate;
     private final RouteDestinations routeDestinations;
     private final RouteRemoval routeRemoval;
+    private final OrganizationQuotas organizationQuotas;
+    private final SpaceQuotas spaceQuotas;
+    private final UsageSummaries usageSummaries;
+    private final QuotaScopes quotaScopes;
+    private final QuotaGuard quotaGuard = new QuotaGuard();
+    private final RegistryCredentials registryCredentials;
+    private final Stacks stacks;
+    private final Locks locks;
+    private final IsolationSegments isolationSegments;
+    private final IsolationSegmentEntitlements isolationSegmentEntitlements;
+    private final IsolationSegmentAssignments isolationSegmentAssignments;
+    private final SecurityGroups securityGroups;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -92,13 +132,57 @@ public final class DomainServices {
         this.spaces = new Spaces(ports.spaces(), ports.organizations(), ports.transactions(), auditEvents,
                 metadataChanges, jobs, ports.clock(), ports.guids());
         jobHandlers.add(new SpaceDeletion(ports.spaces(), organizationDeletion));
-        var routing = ports.routing();
+        this.registryCredentials = new RegistryCredentials(ports.more().get(RegistryCredentialRepository.class),
+                ports.organizations(), ports.spaces(), ports.transactions(), metadataChanges, ports.clock(),
+                ports.guids());
+        cleanups.add(registryCredentials);
+        this.locks = new Locks(ports.more().get(LockRepository.class), ports.spaces(),
+                new WritableSpaces(ports.organizations()), ports.transactions(), metadataChanges, jobs, ports.clock(),
+                ports.guids());
+        cleanups.add(locks);
+        jobHandlers.add(locks.deletion());
+        this.stacks = new Stacks(ports.more().get(StackRepository.class), ports.transactions(), auditEvents,
+                metadataChanges, ports.clock(), ports.guids());
+        var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
+        var spaceQuotaRows = ports.more().get(SpaceQuotaRepository.class);
+        var quotaUsage = ports.more().get(QuotaUsageRepository.class);
+        this.organizationQuotas = new OrganizationQuotas(organizationQuotaRows, ports.organizations(), quotaUsage,
+                ports.transactions(), auditEvents, jobs, ports.clock(), ports.guids());
+        organizationQuotas.seed(settings.quotaDefinitions());
+        this.spaceQuotas = new SpaceQuotas(spaceQuotaRows, ports.organizations(), ports.spaces(),
+                organizationQuotaRows, quotaUsage, ports.transactions(), auditEvents, jobs, ports.clock(),
+                ports.guids());
+        this.usageSummaries = new UsageSummaries(ports.organizations(), quotaUsage, ports.transactions());
+        this.quotaScopes = new QuotaScopes(ports.organizations(), ports.spaces(), organizationQuotaRows,
+                spaceQuotaRows, quotaUsage);
+        cleanups.add(new QuotaCleanup(spaceQuotaRows));
+        jobHandlers.add(new OrganizationQuotaDeletion(organizationQuotaRows));
+        jobHandlers.add(new SpaceQuotaDeletion(spaceQuotaRows));
+        var isolationSegmentRows = ports.more().get(IsolationSegmentRepository.class);
+        var securityGroupRows = ports.more().get(SecurityGroupRepository.class);
+        this.isolationSegments = new IsolationSegments(isolationSegmentRows, ports.metadata(),
+                ports.transactions(), metadataChanges, ports.clock(), ports.guids());
+        this.isolationSegmentEntitlements = new IsolationSegmentEntitlements(isolationSegmentRows,
+                isolationSegments, ports.organizations(), ports.spaces(), ports.transactions(), ports.clock());
+        this.isolationSegmentAssignments = new IsolationSegmentAssignments(isolationSegmentRows,
+                ports.organizations(), ports.spaces(), auditEvents, ports.transactions(), ports.clock());
+        cleanups.add(new IsolationSegmentCleanup(isolationSegmentRows));
+        var groupSettings = settings.securityGroups();
+        this.securityGroups = new SecurityGroups(securityGroupRows, ports.spaces(), ports.organizations(),
+                ports.transactions(), jobs, ports.clock(), ports.guids(),
+                new SecurityGroupRules(groupSettings.enableIpv6(), groupSettings.commaDelimitedDestinations()));
+        securityGroups.seed(groupSettings);
+        cleanups.add(new SecurityGroupCleanup(securityGroupRows));
+        jobHandlers.add(new SecurityGroupDeletion(securityGroupRows, ports.clock()));
+        var routing = ports.more().get(dev.capi.domain.routes.RoutingPorts.class);
         var routingContext = new RoutingContext(routing.routes(), routing.destinations(), routing.domains(),
                 ports.spaces(), ports.organizations(), ports.metadata(), metadataChanges, auditEvents, featureFlags,
                 jobs, ports.transactions(), ports.clock(), ports.guids(), routing.apps(), routing.routerGroups(),
-                routing.quotas(), new java.security.SecureRandom());
+                (org, space, reservesPort) -> quotaGuard.checkRoute(quotaScopes.forSpace(space.guid()), reservesPort),
+                new java.security.SecureRandom());
         this.domains = new Domains(routing.domains(), ports.organizations(), routing.routes(), routing.routerGroups(),
-                ports.transactions(), featureFlags, metadataChanges, jobs, ports.clock(), ports.guids());
+                ports.transactions(), featureFlags, metadataChanges, jobs, ports.clock(), ports.guids(),
+                org -> quotaGuard.checkPrivateDomains(quotaScopes.forOrganization(org.guid()), 1));
         domains.seedSharedDomain(settings.appsDomain());
         this.routes = new Routes(routingContext);
         this.routeCreate = new RouteCreate(routingContext);
@@ -163,8 +247,59 @@ public final class DomainServices {
         return roleCreate;
     }
 
+    public Locks locks() {
+        return locks;
+    }
+
+    public Stacks stacks() {
+        return stacks;
+    }
+
+    public RegistryCredentials registryCredentials() {
+        return registryCredentials;
+    }
+
     public Spaces spaces() {
         return spaces;
+    }
+
+    public OrganizationQuotas organizationQuotas() {
+        return organizationQuotas;
+    }
+
+    public SpaceQuotas spaceQuotas() {
+        return spaceQuotas;
+    }
+
+    public UsageSummaries usageSummaries() {
+        return usageSummaries;
+    }
+
+    /** Loads the quotas and usage a change falls under, for {@link #quotaGuard()} (inside the change's transaction). */
+    public QuotaScopes quotaScopes() {
+        return quotaScopes;
+    }
+
+    /** Decides whether a change fits the organization's and the space's quotas. */
+    public QuotaGuard quotaGuard() {
+        return quotaGuard;
+    }
+
+    public IsolationSegments isolationSegments() {
+        return isolationSegments;
+    }
+
+    public IsolationSegmentEntitlements isolationSegmentEntitlements() {
+        return isolationSegmentEntitlements;
+    }
+
+    /** Organizations' default segments and spaces' segments. */
+    public IsolationSegmentAssignments isolationSegmentAssignments() {
+        return isolationSegmentAssignments;
+    }
+
+    public SecurityGroups securityGroups() {
+        return securityGroups;
     }
 
     public Domains domains() {

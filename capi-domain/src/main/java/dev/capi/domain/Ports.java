@@ -7,7 +7,6 @@ import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.roles.RoleRepository;
-import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
@@ -21,13 +20,22 @@ public record Ports(Transactions transactions, Clock clock, Guids guids, Metadat
                     OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                     RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
                     FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory,
-                    RoutingPorts routing) {
+                    Repositories more) {
+    /** Without further repositories. */
+    public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
+                 OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
+                 RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
+                 FeatureFlagRepository featureFlags, BlobStore blobs, UserDirectory userDirectory) {
+        this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
+                featureFlags, blobs, userDirectory, new Repositories());
+    }
+
     /** Without an identity provider directory (only the users table resolves names). */
     public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
                  OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
                  RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
-                 FeatureFlagRepository featureFlags, BlobStore blobs, RoutingPorts routing) {
+                 FeatureFlagRepository featureFlags, BlobStore blobs) {
         this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
-                featureFlags, blobs, UserDirectory.none(), routing);
+                featureFlags, blobs, UserDirectory.none());
     }
 }

@@ -2,31 +2,53 @@ package dev.capi.server;
 
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.Ports;
+import dev.capi.domain.Repositories;
+import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
+import dev.capi.domain.securitygroups.SecurityGroupRepository;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.locks.LockRepository;
+import dev.capi.domain.stacks.StackDefinition;
+import dev.capi.persistence.locks.JdbiLockRepository;
+import dev.capi.domain.stacks.StackRepository;
+import dev.capi.persistence.stacks.JdbiStackRepository;
+import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
 import dev.capi.domain.Settings;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.jobs.Pruning;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserDirectory;
 import dev.capi.persistence.Database;
 import dev.capi.persistence.JdbiTransactions;
 import dev.capi.persistence.events.JdbiAuditEventRepository;
 import dev.capi.persistence.featureflags.JdbiFeatureFlagRepository;
+import dev.capi.persistence.isolationsegments.JdbiIsolationSegmentRepository;
 import dev.capi.persistence.jobs.JdbiJobRepository;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.organizations.JdbiOrganizationRepository;
+import dev.capi.persistence.quotas.JdbiOrganizationQuotaRepository;
+import dev.capi.persistence.quotas.JdbiQuotaUsageRepository;
+import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
+import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.domains.JdbiDomainRepository;
 import dev.capi.persistence.routes.JdbiRouteDestinationRepository;
 import dev.capi.persistence.routes.JdbiRouteRepository;
 import dev.capi.domain.domains.RouterGroups;
 import dev.capi.domain.routes.AppLookup;
-import dev.capi.domain.routes.RouteQuotas;
 import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.persistence.users.JdbiUserRepository;
+import dev.capi.rest.internal.InternalApi;
 import dev.capi.rest.v3.V3Api;
+import dev.capi.rest.v3.support.RequestMetrics;
+import dev.capi.server.tls.TlsMaterial;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import dev.capi.rest.v3.support.ApiInfo;
 import dev.capi.rest.v3.support.Links;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -52,7 +74,17 @@ public final class CloudController implements AutoCloseable {
     private final DomainServices domain;
     private final JobWorker worker;
     private final ResourceConfig resourceConfig;
+    private final ResourceConfig internalConfig;
+    private final RequestMetrics metrics = new RequestMetrics();
+    private final Pruning pruning;
+    private final java.util.concurrent.ScheduledExecutorService maintenance =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "capi-maintenance");
+                t.setDaemon(true);
+                return t;
+            });
     private HttpServer server;
+    private HttpServer internalServer;
 
     private CloudController(Builder b) {
         this.ownsDatabase = b.database == null;
@@ -64,17 +96,30 @@ public final class CloudController implements AutoCloseable {
         var transactions = new JdbiTransactions(jdbi);
         var jobs = new JdbiJobRepository(jdbi);
         Ports ports = new Ports(transactions, b.clock, b.guids, metadata,
-                new JdbiOrganizationRepository(jdbi, metadata), new JdbiSpaceRepository(jdbi, metadata),
+                new JdbiOrganizationRepository(jdbi, metadata, b.settings.defaultQuotaDefinition()),
+                new JdbiSpaceRepository(jdbi, metadata),
                 new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
                 new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
-                b.userDirectory, new RoutingPorts(new JdbiDomainRepository(jdbi, metadata),
+                b.userDirectory, new Repositories()
+                .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
+                .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(LockRepository.class, new JdbiLockRepository(jdbi, metadata))
+                .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
+                .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
+                .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))
+                .with(IsolationSegmentRepository.class, new JdbiIsolationSegmentRepository(jdbi, metadata))
+                .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi))
+                .with(RoutingPorts.class, new RoutingPorts(new JdbiDomainRepository(jdbi, metadata),
                         new JdbiRouteRepository(jdbi, metadata), new JdbiRouteDestinationRepository(jdbi),
-                        b.routerGroups, b.appLookup, RouteQuotas.unlimited()));
+                        b.routerGroups, b.appLookup)));
         this.domain = new DomainServices(ports, b.settings);
+        domain.stacks().seed(b.stacks, b.defaultStack);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
                 "node-" + UUID.randomUUID(), b.jobPollMillis);
         domain.jobs().onEnqueue(worker::signal);
+        this.pruning = new Pruning(ports.auditEvents(), jobs, transactions, b.clock);
         this.resourceConfig = resourceConfig(b);
+        this.internalConfig = internalConfig(b);
     }
 
     private static BlobStore blobStore(Builder b) {
@@ -96,7 +141,7 @@ public final class CloudController implements AutoCloseable {
         ResourceConfig rc = new ResourceConfig();
         V3Api.resources().forEach(rc::register);
         V3Api.providers().forEach(rc::register);
-        rc.register(new RequestLogFilter(b.maxJsonBodyBytes));
+        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
         b.extraComponents.forEach(rc::register);
         Links links = new Links(b.externalUrl);
         ApiInfo info = new ApiInfo(b.loginUrl != null ? b.loginUrl : b.externalUrl + "/uaa",
@@ -110,11 +155,54 @@ public final class CloudController implements AutoCloseable {
                 bind(links).to(Links.class);
                 bind(info).to(ApiInfo.class);
                 bind(verifier).to(TokenVerifier.class);
+                bind(metrics).to(RequestMetrics.class);
             }
         });
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         return rc;
+    }
+
+    /** The internal API (platform components) as its own application, served on the mutual-TLS listener. */
+    private ResourceConfig internalConfig(Builder b) {
+        ResourceConfig rc = new ResourceConfig();
+        InternalApi.resources().forEach(rc::register);
+        InternalApi.providers().forEach(rc::register);
+        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
+        Links links = new Links(b.externalUrl);
+        rc.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(domain).to(DomainServices.class);
+                bind(links).to(Links.class);
+                bind(metrics).to(RequestMetrics.class);
+            }
+        });
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        return rc;
+    }
+
+    /** The internal API's application, for platforms that serve it in their own (mutual-TLS) container. */
+    public ResourceConfig internalResourceConfig() {
+        return internalConfig;
+    }
+
+    /**
+     * Starts the internal API on {@code bind:port} with mutual TLS: clients must present a certificate signed by the
+     * material's CA, or the handshake fails. Returns the bound port.
+     */
+    public int startInternal(String bind, int port, TlsMaterial tls) {
+        var ssl = new SSLEngineConfigurator(tls.sslContext(), false, true, false);
+        internalServer = GrizzlyHttpServerFactory.createHttpServer(
+                URI.create("https://" + bind + ":" + port + "/"), internalConfig, true, ssl, false);
+        internalServer.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
+        try {
+            internalServer.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        return internalServer.getListeners().iterator().next().getPort();
     }
 
     /** The JAX-RS application, for platforms that mount it in their own container. */
@@ -132,7 +220,7 @@ public final class CloudController implements AutoCloseable {
 
     /** Starts the job worker and a Grizzly listener on {@code bind:port}; returns the bound port. */
     public int start(String bind, int port) {
-        worker.start();
+        startWorker();
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"),
                 resourceConfig, false);
         server.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
@@ -147,6 +235,15 @@ public final class CloudController implements AutoCloseable {
     /** Starts only the job worker (when the platform serves {@link #resourceConfig()} itself). */
     public void startWorker() {
         worker.start();
+        maintenance.scheduleWithFixedDelay(this::prune, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    private void prune() {
+        try {
+            pruning.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CloudController.class).warn("pruning failed", e);
+        }
     }
 
     @Override
@@ -154,6 +251,10 @@ public final class CloudController implements AutoCloseable {
         if (server != null) {
             server.shutdownNow();
         }
+        if (internalServer != null) {
+            internalServer.shutdownNow();
+        }
+        maintenance.shutdownNow();
         worker.close();
         if (ownsDatabase) {
             database.close();
@@ -181,6 +282,8 @@ public final class CloudController implements AutoCloseable {
         private long jobPollMillis = 500;
         private long maxJsonBodyBytes = 1024 * 1024;
         private final List<Object> extraComponents = new ArrayList<>();
+        private List<StackDefinition> stacks = StackDefinition.SAMPLE;
+        private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
 
         public Builder database(Database database) {
             this.database = database;
@@ -257,6 +360,13 @@ public final class CloudController implements AutoCloseable {
 
         public Builder jobPollMillis(long millis) {
             this.jobPollMillis = millis;
+            return this;
+        }
+
+        /** The stacks seeded at start (missing ones are created) and the default one. */
+        public Builder stacks(List<StackDefinition> definitions, String defaultStackName) {
+            this.stacks = List.copyOf(definitions);
+            this.defaultStack = defaultStackName;
             return this;
         }
 

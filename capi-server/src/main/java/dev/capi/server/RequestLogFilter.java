@@ -4,6 +4,7 @@ import dev.capi.domain.errors.CfError;
 import dev.capi.persistence.support.StatementCounter;
 import dev.capi.rest.v3.support.ErrorMapper;
 import dev.capi.rest.v3.support.RequestIds;
+import dev.capi.rest.v3.support.RequestMetrics;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -28,9 +29,11 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
     private static final String STARTED = "capi.started";
 
     private final long maxJsonBodyBytes;
+    private final RequestMetrics metrics;
 
-    public RequestLogFilter(long maxJsonBodyBytes) {
+    public RequestLogFilter(long maxJsonBodyBytes, RequestMetrics metrics) {
         this.maxJsonBodyBytes = maxJsonBodyBytes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,6 +44,7 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         }
         request.setProperty(HEADER, id);
         request.setProperty(STARTED, System.nanoTime());
+        metrics.started();
         RequestIds.set(id);
         StatementCounter.reset();
         MediaType type = request.getMediaType();
@@ -60,6 +64,9 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         }
         Object started = request.getProperty(STARTED);
         double millis = started == null ? 0 : (System.nanoTime() - (Long) started) / 1_000_000.0;
+        if (started != null) {
+            metrics.finished(response.getStatus(), (long) millis);
+        }
         LOG.info("{} {} {} {}ms request_id={} sql={}", request.getMethod(), "/" + request.getUriInfo().getPath(),
                 response.getStatus(), String.format("%.1f", millis), id, StatementCounter.current());
         RequestIds.clear();

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public record ServerConfig(int port, String bind, String externalUrl, Path dataDir, String databaseUrl,
                            String databaseUser, String databasePassword, String adminUser, String adminPassword,
-                           int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain) {
+                           int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
+                           String internalTlsCa, String internalTlsCert, String internalTlsKey) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -33,8 +34,12 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         String tokenKeys = value(env, "CAPI_UAA_TOKEN_KEYS_URL", yaml, "uaa/token_keys_url", null);
         String uaaUrl = value(env, "CAPI_UAA_URL", yaml, "uaa/url", null);
         String appsDomain = value(env, "CAPI_APPS_DOMAIN", yaml, "apps_domain", "apps.localhost");
+        String tlsCa = value(env, "CAPI_INTERNAL_TLS_CA", yaml, "internal_tls/ca", null);
+        String tlsCert = value(env, "CAPI_INTERNAL_TLS_CERT", yaml, "internal_tls/cert", null);
+        String tlsKey = value(env, "CAPI_INTERNAL_TLS_KEY", yaml, "internal_tls/key", null);
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
-                adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain);
+                adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
+                tlsCa, tlsCert, tlsKey);
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */

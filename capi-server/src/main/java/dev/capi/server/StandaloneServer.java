@@ -5,6 +5,8 @@ import dev.capi.persistence.identity.JdbiAccountStore;
 import dev.capi.server.identity.AccountDirectory;
 import dev.capi.server.identity.BuiltInIdentityProvider;
 import dev.capi.server.identity.JwtTokenVerifier;
+import dev.capi.server.tls.LocalCertificateAuthority;
+import dev.capi.server.tls.TlsMaterial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class StandaloneServer implements AutoCloseable {
     private final String adminPassword;
     private final BuiltInIdentityProvider identity;
     private int port;
+    private int internalPort;
 
     public StandaloneServer(ServerConfig config) {
         this.config = config;
@@ -61,11 +64,32 @@ public final class StandaloneServer implements AutoCloseable {
         this.controller = builder.build();
     }
 
-    /** Starts listening; returns the bound port (useful when the configured port is 0). */
+    /** Starts listening (public API, then the mutual-TLS internal API); returns the public port. */
     public int start() {
         port = controller.start(config.bind(), config.port());
+        TlsMaterial tls = internalTls();
+        internalPort = controller.startInternal(config.bind(), config.internalPort(), tls);
+        LOG.info("capi internal API on https://{}:{} (mutual TLS, CA {})", config.bind(), internalPort,
+                tls.caCertificate());
         LOG.info("capi listening on http://{}:{} (external URL {})", config.bind(), port, config.externalUrl());
         return port;
+    }
+
+    /**
+     * The internal listener's TLS material: configured PEM files, or the private CA's files created under
+     * {@code <data dir>/tls} (ca.crt, server.crt/key, client.crt/key) on first start.
+     */
+    public TlsMaterial internalTls() {
+        if (config.internalTlsCert() != null && config.internalTlsKey() != null && config.internalTlsCa() != null) {
+            return new TlsMaterial(Path.of(config.internalTlsCa()), Path.of(config.internalTlsCert()),
+                    Path.of(config.internalTlsKey()));
+        }
+        return LocalCertificateAuthority.ensure(config.dataDir().resolve("tls"), "localhost", "127.0.0.1",
+                config.bind());
+    }
+
+    public int internalPort() {
+        return internalPort;
     }
 
     public CloudController controller() {

@@ -3,11 +3,14 @@ package dev.capi.server;
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.auth.Principal;
+import dev.capi.domain.isolationsegments.IsolationSegmentCommands;
 import dev.capi.domain.organizations.OrganizationCommands;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.OrderBy;
 import dev.capi.domain.query.Visibility;
+import dev.capi.domain.quotas.QuotaCommands;
 import dev.capi.domain.roles.RoleCommands;
+import dev.capi.domain.securitygroups.SecurityGroupCommands;
 import dev.capi.domain.spaces.SpaceCommands;
 import dev.capi.model.MetadataUpdate;
 import dev.capi.model.RoleType;
@@ -57,6 +60,21 @@ class ConstantStatementsTest {
                     null, null, space.guid(), null));
         }
         user = domain.permissions(userPrincipal);
+        var orgs = domain.organizations().list(admin, ListQuery.all()).resources();
+        for (int i = 0; i < 12; i++) {
+            var org = orgs.get(i).guid();
+            domain.organizationQuotas().create(admin, () -> new QuotaCommands.CreateOrganizationQuota(
+                    UUID.randomUUID().toString(), QuotaCommands.LimitChanges.none(), List.of(org), Map.of()));
+            var space = domain.spaces().list(admin, ListQuery.all().withFilter("organization_guids", List.of(org)))
+                    .resources().get(0).guid();
+            domain.spaceQuotas().create(admin, () -> new QuotaCommands.CreateSpaceQuota("sq",
+                    org, QuotaCommands.LimitChanges.none(), List.of(space), Map.of()));
+            var segment = domain.isolationSegments().create(admin,
+                    new IsolationSegmentCommands.Create("segment-" + i, labels));
+            domain.isolationSegmentEntitlements().entitle(admin, segment.guid(), List.of(org));
+            domain.securityGroups().create(admin, new SecurityGroupCommands.Create("group-" + i, List.of(), null,
+                    null, List.of(space), List.of(space)));
+        }
     }
 
     @AfterAll
@@ -111,6 +129,23 @@ class ConstantStatementsTest {
         for (Permissions p : List.of(admin, user)) {
             assertConstant("users", n -> domain.users().list(p, page(n)));
             assertConstant("audit events", n -> domain.auditEventQueries().list(p, page(n)));
+        }
+    }
+
+    @Test
+    void quotaListsWithTheirOrganizationsAndSpacesAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("organization quotas", n -> domain.organizationQuotas().list(p, page(n)));
+            assertConstant("space quotas", n -> domain.spaceQuotas().list(p, page(n)));
+        }
+    }
+
+    @Test
+    void isolationSegmentAndSecurityGroupListsAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("isolation segments", n -> domain.isolationSegments().list(p, page(n)));
+            domain.securityGroups().list(p, page(1)); // loads the user's roles once (bound spaces it may read)
+            assertConstant("security groups", n -> domain.securityGroups().list(p, page(n)));
         }
     }
 }

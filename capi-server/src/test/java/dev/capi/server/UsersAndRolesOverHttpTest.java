@@ -418,7 +418,7 @@ class UsersAndRolesOverHttpTest {
         JsonNode included = r.body().path("included");
         assertThat(included.path("users").findValuesAsText("guid")).containsExactly("sd");
         assertThat(included.path("users").get(0).path("username").asText()).isEqualTo("sd-name");
-        assertThat(included.path("organizations").findValuesAsText("guid")).containsExactly(org);
+        assertThat(included.path("organizations")).extracting(o -> o.path("guid").asText()).containsExactly(org);
         JsonNode spaceJson = included.path("spaces").get(0);
         assertThat(spaceJson.path("guid").asText()).isEqualTo(space);
         assertThat(spaceJson.path("links").path("apply_manifest").toString()).isEqualTo("{\"href\":\"" + EXTERNAL

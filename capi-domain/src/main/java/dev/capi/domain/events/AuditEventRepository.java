@@ -16,4 +16,7 @@ public interface AuditEventRepository {
     Optional<AuditEvent> find(String guid);
 
     Page<AuditEvent> list(ListQuery query);
+
+    /** Deletes events created before {@code cutoff}; returns how many. */
+    int deleteOlderThan(java.time.Instant cutoff);
 }

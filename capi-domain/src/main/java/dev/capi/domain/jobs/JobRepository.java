@@ -15,4 +15,7 @@ public interface JobRepository {
     Optional<Job> claimNext(String nodeId, Instant now);
 
     void update(Job job);
+
+    /** Deletes finished jobs last updated before {@code cutoff}; returns how many. */
+    int deleteFinishedBefore(Instant cutoff);
 }

@@ -7,8 +7,11 @@ public final class SpaceCommands {
     private SpaceCommands() {
     }
 
-    /** Create: name, owning organization, optional metadata. */
-    public record Create(String name, String organizationGuid, MetadataUpdate metadata) {
+    /** Create: name, owning organization, optional {@code suspended} (null = active) and metadata. */
+    public record Create(String name, String organizationGuid, Boolean suspended, MetadataUpdate metadata) {
+        public Create(String name, String organizationGuid, MetadataUpdate metadata) {
+            this(name, organizationGuid, null, metadata);
+        }
     }
 
     /** Update: every field optional (null = unchanged). */

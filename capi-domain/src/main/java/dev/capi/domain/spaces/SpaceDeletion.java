@@ -1,11 +1,13 @@
 package dev.capi.domain.spaces;
 
-import dev.capi.domain.errors.CfException;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.organizations.OrganizationDeletion;
 import dev.capi.model.Job;
 
-/** The {@code space.delete} job: the same cascade an organization delete runs for each of its spaces. */
+/**
+ * The {@code space.delete} job: the same cascade an organization delete runs for each of its spaces. A space that is
+ * already gone (a second delete request raced the first) completes the job, as the reference's delete job does.
+ */
 public final class SpaceDeletion implements JobHandler {
     private final SpaceRepository spaces;
     private final OrganizationDeletion cascade;
@@ -22,9 +24,8 @@ public final class SpaceDeletion implements JobHandler {
 
     @Override
     public void perform(Job job) {
-        if (spaces.find(job.resourceGuid()).isEmpty()) {
-            throw CfException.notFound("Space");
+        if (spaces.find(job.resourceGuid()).isPresent()) {
+            cascade.deleteSpace(job.resourceGuid());
         }
-        cascade.deleteSpace(job.resourceGuid());
     }
 }

@@ -8,7 +8,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: spaces (metadata loaded with them). List filters: names, organization_guids, guids. Order: name. */
+/**
+ * Port: spaces (metadata loaded with them). List filters: names, organization_guids, guids. Order: name. Names are
+ * unique per organization, compared case-insensitively by {@link #nameTaken}; {@link #insert} and {@link #update}
+ * throw {@link NameTaken} when the store itself refuses a duplicate (two requests racing past the check).
+ */
 public interface SpaceRepository {
     Optional<Space> find(String guid);
 
@@ -25,4 +29,11 @@ public interface SpaceRepository {
     void update(Space space);
 
     void delete(String guid);
+
+    /** The store refused a second space of the same name in one organization. */
+    final class NameTaken extends RuntimeException {
+        public NameTaken(Throwable cause) {
+            super("space name already taken in its organization", cause);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.capi.domain.spaces;
 
 import dev.capi.domain.auth.Permissions;
-import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.events.AuditEvents;
 import dev.capi.domain.jobs.Jobs;
@@ -18,8 +17,8 @@ import dev.capi.model.Organization;
 import dev.capi.model.Space;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +26,13 @@ import java.util.Map;
 public final class Spaces {
     public static final String DELETE_JOB = "space.delete";
     public static final String SSH_FEATURE = "ssh";
+    static final String INVALID_ORGANIZATION =
+            "Invalid organization. Ensure the organization exists and you have access to it.";
+    static final String NAME_TAKEN = "Name must be unique per organization";
 
     private final SpaceRepository repository;
     private final OrganizationRepository organizations;
+    private final WritableSpaces writable;
     private final Transactions tx;
     private final AuditEvents audit;
     private final MetadataChanges metadata;
@@ -41,6 +44,7 @@ public final class Spaces {
                   AuditEvents audit, MetadataChanges metadata, Jobs jobs, Clock clock, Guids guids) {
         this.repository = repository;
         this.organizations = organizations;
+        this.writable = new WritableSpaces(organizations);
         this.tx = tx;
         this.audit = audit;
         this.metadata = metadata;
@@ -49,6 +53,7 @@ public final class Spaces {
         this.guids = guids;
     }
 
+    /** One page of the spaces the principal can see. */
     public Page<Space> list(Permissions perms, ListQuery query) {
         return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
     }
@@ -58,6 +63,7 @@ public final class Spaces {
         return tx.inTransaction(() -> visible(perms, guid));
     }
 
+    /** The space if the principal may see it, else 404 "Space not found" (call inside a transaction). */
     public Space visible(Permissions perms, String guid) {
         return repository.find(guid).filter(s -> perms.canReadSpace(s.guid(), s.organizationGuid()))
                 .orElseThrow(() -> CfException.notFound("Space"));
@@ -69,132 +75,129 @@ public final class Spaces {
                 spaces.stream().map(Space::organizationGuid).distinct().toList()));
     }
 
+    /** Creates a space (admin or the org's managers); records {@code audit.space.create}. */
     public Space create(Permissions perms, SpaceCommands.Create cmd) {
         return tx.inTransaction(() -> {
             Organization org = organizations.find(cmd.organizationGuid()).filter(o -> perms.canReadOrg(o.guid()))
-                    .orElseThrow(() -> CfException.unprocessable(
-                            "Invalid organization. Ensure the organization exists and you have access to it."));
+                    .orElseThrow(() -> CfException.unprocessable(INVALID_ORGANIZATION));
             if (!perms.canWriteOrg(org.guid())) {
                 throw CfException.notAuthorized();
             }
-            if (org.suspended() && !perms.canWriteGlobally()) {
-                throw CfException.of(CfError.OrgSuspended);
-            }
+            writable.requireWritableOrg(perms, org.guid());
             if (repository.nameTaken(org.guid(), cmd.name())) {
-                throw CfException.unprocessable("Name must be unique per organization");
+                throw CfException.unprocessable(NAME_TAKEN);
             }
-            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            var space = new Space(guids.next(), now, now, cmd.name(), org.guid(), false, true, null, null,
-                    Metadata.empty());
-            repository.insert(space);
+            Instant now = now();
+            var space = new Space(guids.next(), now, now, cmd.name(), org.guid(), Boolean.TRUE.equals(cmd.suspended()),
+                    true, null, null, Metadata.empty());
+            try {
+                repository.insert(space);
+            } catch (SpaceRepository.NameTaken e) {
+                throw CfException.unprocessable(NAME_TAKEN);
+            }
             var stored = space.withMetadata(metadata.apply(space.guid(), "space", Metadata.empty(), cmd.metadata()));
-            audit.record("audit.space.create", perms.principal(), target(space), space.guid(), org.guid(),
-                    Map.of("request", request(cmd.name(), null, cmd.metadata() != null, org.guid())));
+            audit.record("audit.space.create", perms.principal(), target(stored), stored.guid(), org.guid(),
+                    Map.of("request", SpaceAuditRequests.create(cmd)));
             return stored;
         });
     }
 
+    /**
+     * Updates name, suspension and metadata (space managers, org managers, admins; only admins and org managers may
+     * change {@code suspended}); records {@code audit.space.update}.
+     */
     public Space update(Permissions perms, String guid, SpaceCommands.Update cmd) {
         return tx.inTransaction(() -> {
             Space space = visible(perms, guid);
-            if (!perms.canUpdateSpace(guid, space.organizationGuid())) {
-                throw CfException.notAuthorized();
-            }
-            requireWritableOrg(perms, space);
+            requireUpdatable(perms, space);
             if (cmd.suspended() != null && !perms.canWriteOrg(space.organizationGuid())) {
                 throw CfException.notAuthorized();
             }
-            if (cmd.name() != null && !cmd.name().equalsIgnoreCase(space.name())
-                    && repository.nameTaken(space.organizationGuid(), cmd.name())) {
-                throw CfException.unprocessable("Name must be unique per organization");
+            String name = cmd.name() != null ? cmd.name() : space.name();
+            String orgName = organizations.find(space.organizationGuid()).map(Organization::name).orElse("");
+            if (!name.equalsIgnoreCase(space.name()) && repository.nameTaken(space.organizationGuid(), name)) {
+                throw nameTakenInOrganization(orgName, name);
             }
-            var updated = new Space(space.guid(), space.createdAt(), clock.instant().truncatedTo(ChronoUnit.MICROS),
-                    cmd.name() != null ? cmd.name() : space.name(), space.organizationGuid(),
+            var updated = new Space(space.guid(), space.createdAt(), now(), name, space.organizationGuid(),
                     cmd.suspended() != null ? cmd.suspended() : space.suspended(), space.allowSsh(),
                     space.quotaGuid(), space.isolationSegmentGuid(), space.metadata());
-            repository.update(updated);
+            try {
+                repository.update(updated);
+            } catch (SpaceRepository.NameTaken e) {
+                throw nameTakenInOrganization(orgName, name);
+            }
             var result = updated.withMetadata(metadata.apply(guid, "space", space.metadata(), cmd.metadata()));
             audit.record("audit.space.update", perms.principal(), target(result), guid, space.organizationGuid(),
-                    Map.of("request", request(cmd.name(), cmd.suspended(), cmd.metadata() != null, null)));
+                    Map.of("request", SpaceAuditRequests.update(cmd)));
             return result;
         });
     }
 
-    /** Starts the asynchronous delete (admin or the org's managers) and returns its job. */
+    /** Starts the asynchronous delete (admin or the org's managers), records the delete request, returns the job. */
     public Job delete(Permissions perms, String guid) {
         return tx.inTransaction(() -> {
             Space space = visible(perms, guid);
             if (!perms.canWriteOrg(space.organizationGuid())) {
                 throw CfException.notAuthorized();
             }
-            requireWritableOrg(perms, space);
+            writable.requireWritableOrg(perms, space.organizationGuid());
             audit.record("audit.space.delete-request", perms.principal(), target(space), guid,
                     space.organizationGuid(), Map.of("request", Map.of("recursive", true)));
             return jobs.enqueue(DELETE_JOB, "spaces", guid);
         });
     }
 
-    /** The space's features: today only {@code ssh} (the space's allow_ssh). */
+    /** The space's features, by name: today only {@code ssh} (the space's allow_ssh). */
     public Map<String, Boolean> features(Permissions perms, String guid) {
         Space space = get(perms, guid);
         return Map.of(SSH_FEATURE, space.allowSsh());
     }
 
+    /** One feature's state; 404 "Space not found", then 404 "Feature not found". */
     public boolean feature(Permissions perms, String guid, String name) {
         Space space = get(perms, guid);
-        return requireFeature(space, name);
+        requireFeature(name);
+        return space.allowSsh();
     }
 
+    /** Turns a feature on or off (space managers, org managers, admins); no audit event, as in the reference. */
     public boolean updateFeature(Permissions perms, String guid, String name, boolean enabled) {
         return tx.inTransaction(() -> {
             Space space = visible(perms, guid);
-            requireFeature(space, name);
-            if (!perms.canUpdateSpace(guid, space.organizationGuid())) {
-                throw CfException.notAuthorized();
-            }
-            requireWritableOrg(perms, space);
-            repository.update(new Space(space.guid(), space.createdAt(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS), space.name(), space.organizationGuid(),
-                    space.suspended(), enabled, space.quotaGuid(), space.isolationSegmentGuid(), space.metadata()));
+            requireFeature(name);
+            requireUpdatable(perms, space);
+            repository.update(new Space(space.guid(), space.createdAt(), now(), space.name(),
+                    space.organizationGuid(), space.suspended(), enabled, space.quotaGuid(),
+                    space.isolationSegmentGuid(), space.metadata()));
             return enabled;
         });
     }
 
-    private static boolean requireFeature(Space space, String name) {
+    /** Space managers, org managers and admins, in a writable org and space; else 403. */
+    private void requireUpdatable(Permissions perms, Space space) {
+        if (!perms.canUpdateSpace(space.guid(), space.organizationGuid())) {
+            throw CfException.notAuthorized();
+        }
+        writable.requireWritableSpace(perms, space);
+    }
+
+    private static void requireFeature(String name) {
         if (!SSH_FEATURE.equals(name)) {
             throw CfException.notFound("Feature");
         }
-        return space.allowSsh();
     }
 
-    /** Non-admins cannot change anything in a suspended organization. */
-    private void requireWritableOrg(Permissions perms, Space space) {
-        if (perms.canWriteGlobally()) {
-            return;
-        }
-        organizations.find(space.organizationGuid()).filter(Organization::suspended).ifPresent(o -> {
-            throw CfException.of(CfError.OrgSuspended);
-        });
+    /** The reference's text for a rename onto a taken name (creates say {@link #NAME_TAKEN}). */
+    private static CfException nameTakenInOrganization(String orgName, String name) {
+        return CfException.unprocessable(
+                "Organization '" + orgName + "' already contains a space with name '" + name + "'.");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     static AuditEvent.Target target(Space space) {
         return new AuditEvent.Target(space.guid(), "space", space.name());
-    }
-
-    private static Map<String, Object> request(String name, Boolean suspended, boolean metadataGiven, String org) {
-        var m = new LinkedHashMap<String, Object>();
-        if (name != null) {
-            m.put("name", name);
-        }
-        if (suspended != null) {
-            m.put("suspended", suspended);
-        }
-        if (org != null) {
-            m.put("relationships", Map.of("organization", Map.of("data", Map.of("guid", org))));
-        }
-        if (metadataGiven) {
-            m.put("metadata", "[PRIVATE DATA HIDDEN]");
-        }
-        return m;
     }
 }

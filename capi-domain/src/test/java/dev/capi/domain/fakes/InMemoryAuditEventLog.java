@@ -36,4 +36,11 @@ public final class InMemoryAuditEventLog implements AuditEventRepository {
     public ListQuery lastQuery() {
         return lastQuery;
     }
+
+    @Override
+    public int deleteOlderThan(java.time.Instant cutoff) {
+        int before = events.size();
+        events.removeIf(e -> e.createdAt().isBefore(cutoff));
+        return before - events.size();
+    }
 }

@@ -36,4 +36,12 @@ public final class InMemoryJobs implements JobRepository {
     public void update(Job job) {
         rows.put(job.guid(), job);
     }
+
+    @Override
+    public int deleteFinishedBefore(Instant cutoff) {
+        int before = rows.size();
+        rows.values().removeIf(j -> j.state() != JobState.PROCESSING && j.state() != JobState.POLLING
+                && j.updatedAt().isBefore(cutoff));
+        return before - rows.size();
+    }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Spaces in a map; lists ignore filters. */
+/** Spaces in a map; lists ignore filters; insert/update refuse an exact duplicate name in one org, as the table does. */
 public final class InMemorySpaces implements SpaceRepository {
     private final Map<String, Space> rows = new LinkedHashMap<>();
+    private ListQuery lastQuery;
 
     @Override
     public Optional<Space> find(String guid) {
@@ -33,7 +34,13 @@ public final class InMemorySpaces implements SpaceRepository {
 
     @Override
     public Page<Space> list(ListQuery query) {
+        lastQuery = query;
         return new Page<>(List.copyOf(rows.values()), rows.size());
+    }
+
+    /** The last list query the domain asked for (to check the visibility it carried). */
+    public ListQuery lastQuery() {
+        return lastQuery;
     }
 
     @Override
@@ -43,12 +50,22 @@ public final class InMemorySpaces implements SpaceRepository {
 
     @Override
     public void insert(Space space) {
+        refuseDuplicate(space);
         rows.put(space.guid(), space);
     }
 
     @Override
     public void update(Space space) {
+        refuseDuplicate(space);
         rows.put(space.guid(), space);
+    }
+
+    /** As the table's unique key on (organization, name) does: exact names only. */
+    private void refuseDuplicate(Space space) {
+        if (rows.values().stream().anyMatch(s -> !s.guid().equals(space.guid())
+                && s.organizationGuid().equals(space.organizationGuid()) && s.name().equals(space.name()))) {
+            throw new NameTaken(null);
+        }
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class JdbiDomainRepository implements DomainRepository {
                         + " OR d.guid IN (SELECT uso.domain_guid FROM domain_shared_organizations uso"
                         + " WHERE uso.organization_guid = " + o + "))";
             })
-            .visibleWhen(JdbiDomainRepository::visibility);
+            .visibleBy(JdbiDomainRepository::visibility);
 
     private final Jdbi jdbi;
     private final JdbiMetadataRepository metadata;

@@ -63,4 +63,10 @@ public final class JdbiAuditEventRepository implements AuditEventRepository {
     public Page<AuditEvent> list(ListQuery query) {
         return jdbi.withHandle(h -> LIST.page(h, COLUMNS, query, MAPPER));
     }
+
+    @Override
+    public int deleteOlderThan(java.time.Instant cutoff) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM audit_events WHERE created_at < :c")
+                .bind("c", cutoff).execute());
+    }
 }

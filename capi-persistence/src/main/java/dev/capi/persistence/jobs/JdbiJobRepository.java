@@ -69,4 +69,11 @@ public final class JdbiJobRepository implements JobRepository {
                 .bind("errors", Json.write(job.errors())).bind("warnings", Json.write(job.warnings()))
                 .execute());
     }
+
+    @Override
+    public int deleteFinishedBefore(Instant cutoff) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM jobs WHERE state IN ('COMPLETE', 'FAILED') AND updated_at < :c")
+                .bind("c", cutoff).execute());
+    }
 }

@@ -29,10 +29,18 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
 
     private final Jdbi jdbi;
     private final JdbiMetadataRepository metadata;
+    private final String defaultQuotaName;
 
+    /** New organizations get the organization quota named {@code default}, when it exists. */
     public JdbiOrganizationRepository(Jdbi jdbi, JdbiMetadataRepository metadata) {
+        this(jdbi, metadata, "default");
+    }
+
+    /** New organizations get the organization quota named {@code defaultQuotaName} (null: none). */
+    public JdbiOrganizationRepository(Jdbi jdbi, JdbiMetadataRepository metadata, String defaultQuotaName) {
         this.jdbi = jdbi;
         this.metadata = metadata;
+        this.defaultQuotaName = defaultQuotaName;
     }
 
     @Override
@@ -42,13 +50,8 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
 
     @Override
     public List<Organization> findAll(Collection<String> guids) {
-        if (guids.isEmpty()) {
-            return List.of();
-        }
-        List<Organization> rows = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM organizations o WHERE o.guid IN (<guids>) ORDER BY o.id")
-                .bindList("guids", List.copyOf(guids)).map(MAPPER).list());
-        return WithMetadata.attach(metadata, rows, Organization::guid, Organization::withMetadata);
+        return WithMetadata.attach(metadata, jdbi.withHandle(h -> LIST.byGuids(h, COLUMNS, guids, MAPPER)),
+                Organization::guid, Organization::withMetadata);
     }
 
     @Override
@@ -65,7 +68,11 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
 
     @Override
     public Optional<String> defaultQuotaGuid() {
-        return Optional.empty();
+        if (defaultQuotaName == null) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT guid FROM organization_quotas WHERE name = :n")
+                .bind("n", defaultQuotaName).mapTo(String.class).findOne());
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class JdbiRouteRepository implements RouteRepository {
             .condition("app_guids", (values, binds) -> "r.guid IN (SELECT fd.route_guid FROM route_destinations fd"
                     + " WHERE fd.app_guid IN (" + binds.list(values) + "))")
             .condition("service_instance_guids", (values, binds) -> "1=0")
-            .visibleWhen(JdbiRouteRepository::visibility);
+            .visibleBy(JdbiRouteRepository::visibility);
 
     private final Jdbi jdbi;
     private final JdbiMetadataRepository metadata;

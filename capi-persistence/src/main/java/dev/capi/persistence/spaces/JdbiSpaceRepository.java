@@ -11,12 +11,18 @@ import dev.capi.persistence.support.TimeColumns;
 import dev.capi.persistence.support.WithMetadata;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementException;
 
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Spaces in the {@code spaces} table. */
+/**
+ * Spaces in the {@code spaces} table. Names compare case-insensitively, as the reference's (citext) column does: the
+ * {@code names} filter, the order by name and {@link #nameTaken}.
+ */
 public final class JdbiSpaceRepository implements SpaceRepository {
     private static final String COLUMNS = "s.guid, s.created_at, s.updated_at, s.name, s.organization_guid, "
             + "s.suspended, s.allow_ssh, s.quota_guid, s.isolation_segment_guid";
@@ -25,10 +31,13 @@ public final class JdbiSpaceRepository implements SpaceRepository {
             rs.getString("organization_guid"), rs.getBoolean("suspended"), rs.getBoolean("allow_ssh"),
             rs.getString("quota_guid"), rs.getString("isolation_segment_guid"), Metadata.empty());
     private static final ListSql LIST = new ListSql("spaces s", "s")
-            .inFilter("names", "s.name")
+            .condition("names", (names, binds) -> ListSql.in("LOWER(s.name)", lowered(names), binds))
             .inFilter("organization_guids", "s.organization_guid")
-            .orderColumn("name", "s.name")
+            .orderColumn("name", "LOWER(s.name)")
             .visibleThrough("s.guid", "s.organization_guid");
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String NAME_CONSTRAINT = "spaces_org_name_uq";
 
     private final Jdbi jdbi;
     private final JdbiMetadataRepository metadata;
@@ -45,12 +54,8 @@ public final class JdbiSpaceRepository implements SpaceRepository {
 
     @Override
     public List<Space> findAll(Collection<String> guids) {
-        if (guids.isEmpty()) {
-            return List.of();
-        }
-        return WithMetadata.attach(metadata, jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM spaces s WHERE s.guid IN (<guids>) ORDER BY s.id")
-                .bindList("guids", List.copyOf(guids)).map(MAPPER).list()), Space::guid, Space::withMetadata);
+        return WithMetadata.attach(metadata, jdbi.withHandle(h -> LIST.byGuids(h, COLUMNS, guids, MAPPER)),
+                Space::guid, Space::withMetadata);
     }
 
     @Override
@@ -75,22 +80,39 @@ public final class JdbiSpaceRepository implements SpaceRepository {
 
     @Override
     public void insert(Space s) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        refusingDuplicateNames(() -> jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO spaces (guid, created_at, updated_at, name, organization_guid, suspended, allow_ssh,
                                             quota_guid, isolation_segment_guid)
                         VALUES (:guid, :createdAt, :updatedAt, :name, :organizationGuid, :suspended, :allowSsh,
                                 :quotaGuid, :isolationSegmentGuid)""")
-                .bindMethods(s).execute());
+                .bindMethods(s).execute()));
     }
 
     @Override
     public void update(Space s) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        refusingDuplicateNames(() -> jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE spaces SET updated_at = :updatedAt, name = :name, suspended = :suspended,
                                allow_ssh = :allowSsh, quota_guid = :quotaGuid,
                                isolation_segment_guid = :isolationSegmentGuid
                          WHERE guid = :guid""")
-                .bindMethods(s).execute());
+                .bindMethods(s).execute()));
+    }
+
+    private static List<String> lowered(List<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Turns a violation of {@code spaces_org_name_uq} (SQLSTATE 23505 on H2 and PostgreSQL) into the port's error. */
+    private static void refusingDuplicateNames(Runnable write) {
+        try {
+            write.run();
+        } catch (StatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains(NAME_CONSTRAINT)) {
+                throw new SpaceRepository.NameTaken(e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -35,8 +35,8 @@ public final class ListSql {
     private final Map<String, String> orderColumns = new HashMap<>();
     private String spaceColumn;
     private String orgColumn;
-    private String defaultOrder;
     private BiFunction<Visibility, Binds, String> visibilityRenderer;
+    private String defaultOrder;
 
     /** {@code from} is the FROM clause (table and alias, joins allowed); {@code alias} its main table's alias. */
     public ListSql(String from, String alias) {
@@ -80,10 +80,11 @@ public final class ListSql {
     }
 
     /**
-     * Renders the (non-global) visibility by hand, for rows visible through more than their own space or org
-     * (routes shared into spaces, domains shared with organizations).
+     * Visibility rendered by hand, for rows seen through a relation rather than a space or org column (isolation
+     * segments through their entitled organizations, security groups through their bound spaces). The renderer
+     * gets only restricted visibilities (a user and role sets); "everything" and "nothing" stay shared.
      */
-    public ListSql visibleWhen(BiFunction<Visibility, Binds, String> renderer) {
+    public ListSql visibleBy(BiFunction<Visibility, Binds, String> renderer) {
         this.visibilityRenderer = renderer;
         return this;
     }
@@ -108,6 +109,16 @@ public final class ListSql {
             total = count.mapTo(Long.class).one();
         }
         return new Page<>(rows, total);
+    }
+
+    /** The rows with these guids (no visibility: callers check it), in creation order; one statement. */
+    public <T> List<T> byGuids(Handle handle, String selectColumns, Collection<String> guids, RowMapper<T> mapper) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT " + selectColumns + " FROM " + from + " WHERE " + guidColumn
+                        + " IN (<guids>) ORDER BY " + alias + ".id")
+                .bindList("guids", List.copyOf(guids)).map(mapper).list();
     }
 
     /** Every row matching the query's filters and visibility, unpaginated, in the query's order. */

@@ -64,13 +64,8 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public List<User> findAll(Collection<String> guids) {
-        if (guids.isEmpty()) {
-            return List.of();
-        }
-        List<User> rows = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM users u WHERE u.guid IN (<guids>) ORDER BY u.id")
-                .bindList("guids", List.copyOf(guids)).map(MAPPER).list());
-        return WithMetadata.attach(metadata, rows, User::guid, User::withMetadata);
+        return WithMetadata.attach(metadata, jdbi.withHandle(h -> LIST.byGuids(h, COLUMNS, guids, MAPPER)),
+                User::guid, User::withMetadata);
     }
 
     @Override

@@ -4,14 +4,25 @@ import dev.capi.rest.v3.domains.DomainsResource;
 import dev.capi.rest.v3.domains.OrganizationDomainsResource;
 import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
+import dev.capi.rest.v3.isolationsegments.IsolationSegmentsResource;
+import dev.capi.rest.v3.isolationsegments.OrganizationDefaultIsolationSegmentResource;
+import dev.capi.rest.v3.isolationsegments.SpaceIsolationSegmentResource;
 import dev.capi.rest.v3.jobs.JobsResource;
 import dev.capi.rest.v3.organizations.OrganizationsResource;
+import dev.capi.rest.v3.quotas.OrganizationQuotasResource;
+import dev.capi.rest.v3.quotas.SpaceQuotasResource;
+import dev.capi.rest.v3.quotas.UsageSummaryResources;
 import dev.capi.rest.v3.roles.RolesResource;
+import dev.capi.rest.v3.locks.LocksResource;
+import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
+import dev.capi.rest.v3.securitygroups.SecurityGroupsResource;
+import dev.capi.rest.v3.securitygroups.SpaceSecurityGroupsResource;
 import dev.capi.rest.v3.root.RootResource;
 import dev.capi.rest.v3.routes.AppRoutesResource;
 import dev.capi.rest.v3.routes.RoutesResource;
 import dev.capi.rest.v3.routes.SpaceRoutesResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
+import dev.capi.rest.v3.stacks.StacksResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
 import dev.capi.rest.v3.users.OrganizationUsersResource;
@@ -26,9 +37,14 @@ public final class V3Api {
     }
 
     public static List<Class<?>> resources() {
-        return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class, JobsResource.class,
+        return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
+                RegistryCredentialsResource.class, StacksResource.class, LocksResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
+                OrganizationQuotasResource.class, SpaceQuotasResource.class,
+                UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class,
+                IsolationSegmentsResource.class, OrganizationDefaultIsolationSegmentResource.class,
+                SpaceIsolationSegmentResource.class, SecurityGroupsResource.class, SpaceSecurityGroupsResource.class,
                 DomainsResource.class, OrganizationDomainsResource.class, RoutesResource.class,
                 AppRoutesResource.class, SpaceRoutesResource.class);
     }

@@ -7,18 +7,20 @@ import dev.capi.domain.identity.AccountStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The standalone server's identity provider: accounts, the signing key, the token issuer and verifier, and the
- * UAA-compatible HTTP resource ({@code /uaa/...}) the cf CLI and cf-java-client log in with.
+ * The standalone server's identity provider and the assembly's one entry point to it: accounts, the signing key,
+ * the token issuer and verifier, the OAuth clients, and the UAA-compatible HTTP resource ({@code /uaa/...}) the cf
+ * CLI and cf-java-client log in with.
  */
 public final class BuiltInIdentityProvider {
+    /** The origin of accounts that log in with a password here (UAA's internal user store). */
+    public static final String UAA_ORIGIN = "uaa";
     public static final Set<String> USER_GROUPS =
             Set.of("cloud_controller.read", "cloud_controller.write", "openid", "uaa.user", "password.write");
     public static final Set<String> ADMIN_GROUPS = Set.of("cloud_controller.admin", "cloud_controller.read",
@@ -28,9 +30,13 @@ public final class BuiltInIdentityProvider {
     private final Clock clock;
     private final TokenIssuer issuer;
     private final JwtTokenVerifier verifier;
-    private final Map<String, OAuthClient> clients = new HashMap<>();
+    private final ClientRegistry clients;
     private final UaaResource resource;
 
+    /**
+     * An identity provider whose signing key lives in {@code keysDir} (created there at first start; in memory only
+     * when null), issuing tokens as {@code issuerBaseUrl} (e.g. {@code http://localhost:9022/uaa}).
+     */
     public BuiltInIdentityProvider(AccountStore accounts, Path keysDir, String issuerBaseUrl, Clock clock,
                                    List<OAuthClient> extraClients) {
         this(accounts, keysDir == null ? SigningKeys.ephemeral() : SigningKeys.loadOrCreate(keysDir), issuerBaseUrl,
@@ -41,25 +47,30 @@ public final class BuiltInIdentityProvider {
                             List<OAuthClient> extraClients) {
         this.accounts = accounts;
         this.clock = clock;
-        this.issuer = new TokenIssuer(keys, issuerBaseUrl, clock);
-        this.verifier = JwtTokenVerifier.local(keys, clock);
-        clients.put("cf", OAuthClient.cf());
-        extraClients.forEach(c -> clients.put(c.id(), c));
-        this.resource = new UaaResource(this, keys, issuerBaseUrl);
+        String base = issuerBaseUrl.replaceAll("/+$", "");
+        this.issuer = new TokenIssuer(keys, base, clock);
+        this.verifier = JwtTokenVerifier.local(keys, TokenIssuer.issuerOf(base), clock);
+        this.clients = new ClientRegistry(extraClients);
+        this.resource = new UaaResource(this, keys, base);
     }
 
+    /** Verifies the tokens this provider issues (signature, expiry, audience, issuer). */
     public TokenVerifier tokenVerifier() {
         return verifier;
     }
 
-    /** The JAX-RS resource to register beside the API. */
+    /** The JAX-RS resource ({@code @Path("/uaa")}) to register beside the API. */
     public Object uaaResource() {
         return resource;
     }
 
-    /** Creates the admin account, or resets its password and groups to the configured ones. */
+    /** Creates the admin account in origin {@code uaa}, or resets its password and groups to the configured ones. */
     public Account ensureAdmin(String username, String password) {
-        var existing = accounts.findByUsername(username, "uaa");
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("The admin account needs a password");
+        }
+        Optional<Account> existing = accounts.findByUsername(username, UAA_ORIGIN)
+                .filter(a -> a.username().equals(username));
         if (existing.isPresent()) {
             Account a = existing.get();
             Account updated = new Account(a.guid(), a.username(), a.origin(), a.email(),
@@ -67,18 +78,27 @@ public final class BuiltInIdentityProvider {
             accounts.update(updated);
             return updated;
         }
-        return create(username, password, "uaa", username, ADMIN_GROUPS);
+        return create(username, password, UAA_ORIGIN, username, ADMIN_GROUPS);
     }
 
-    /** Creates an ordinary user (cloud_controller.read/write), plus any extra scopes. */
+    /** Creates an ordinary user (cloud_controller.read/write, openid, uaa.user, password.write). */
+    public Account createUser(String username, String password, String origin, String email) {
+        return createUser(username, password, origin, email, Set.of());
+    }
+
+    /** Creates an ordinary user with extra scopes besides the ordinary ones. */
     public Account createUser(String username, String password, String origin, String email, Set<String> extra) {
         Set<String> groups = new HashSet<>(USER_GROUPS);
         groups.addAll(extra);
         return create(username, password, origin, email, groups);
     }
 
-    Account create(String username, String password, String origin, String email, Set<String> groups) {
-        Account account = new Account(UUID.randomUUID().toString(), username, origin, email,
+    private Account create(String username, String password, String origin, String email, Set<String> groups) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("A username is required");
+        }
+        Account account = new Account(UUID.randomUUID().toString(), username,
+                origin == null || origin.isBlank() ? UAA_ORIGIN : origin, email,
                 password == null ? null : PasswordHasher.hash(password), groups,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         accounts.create(account);
@@ -97,8 +117,8 @@ public final class BuiltInIdentityProvider {
         return verifier;
     }
 
-    OAuthClient client(String id) {
-        return clients.get(id);
+    ClientRegistry clients() {
+        return clients;
     }
 
     Clock clock() {

@@ -9,7 +9,9 @@ import java.util.Base64;
 
 /** Salted PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}. */
 public final class PasswordHasher {
-    private static final int ITERATIONS = 210_000;
+    /** PBKDF2 rounds for new hashes (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). */
+    public static final int ITERATIONS = 210_000;
+    private static final int MAX_ITERATIONS = 10_000_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHasher() {
@@ -32,9 +34,13 @@ public final class PasswordHasher {
             return false;
         }
         try {
+            int iterations = Integer.parseInt(parts[1]);
+            if (iterations < 1 || iterations > MAX_ITERATIONS) {
+                return false;
+            }
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
-            return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
         } catch (IllegalArgumentException e) {
             return false;
         }

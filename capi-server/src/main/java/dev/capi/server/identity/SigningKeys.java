@@ -2,43 +2,46 @@ package dev.capi.server.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
-/** The issuer's RSA signing key: generated at first start, kept as a JWK file, reloaded afterwards. */
+/** The issuer's RSA 2048 signing key with its key id: generated at first start, kept as a JWK file, reloaded afterwards. */
 public final class SigningKeys {
+    /** The key file's name inside the keys directory. */
+    public static final String FILE_NAME = "token-signing-key.json";
+
     private final RSAKey key;
 
     private SigningKeys(RSAKey key) {
         this.key = key;
     }
 
-    /** Loads {@code dir/token-signing-key.json}, creating it (owner-only) when absent. */
+    /** Loads {@code dir/token-signing-key.json}, creating it (readable by the owner only, where supported) when absent. */
     public static SigningKeys loadOrCreate(Path dir) {
-        Path file = dir.resolve("token-signing-key.json");
+        Path file = dir.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
-                return new SigningKeys(RSAKey.parse(Files.readString(file)));
+                return load(file);
             }
             Files.createDirectories(dir);
             RSAKey generated = generate();
-            Files.writeString(file, generated.toJSONString());
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            return new SigningKeys(generated);
-        } catch (IOException | ParseException e) {
+            writeOwnerOnly(file, generated.toJSONString());
+            // another process may have won the race to create the file: whatever is on disk is the key
+            return load(file);
+        } catch (IOException | ParseException | JOSEException e) {
             throw new IllegalStateException("Cannot load or create the token signing key in " + dir + ": "
                     + e.getMessage(), e);
         }
@@ -46,20 +49,69 @@ public final class SigningKeys {
 
     /** A key that lives only in memory (tests, ephemeral servers). */
     public static SigningKeys ephemeral() {
-        return new SigningKeys(generate());
-    }
-
-    private static RSAKey generate() {
         try {
-            return new RSAKeyGenerator(2048).keyID("key-" + UUID.randomUUID().toString().substring(0, 8))
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            return new SigningKeys(generate());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an RSA key: " + e.getMessage(), e);
         }
     }
 
+    private static SigningKeys load(Path file) throws IOException, ParseException {
+        JWK jwk = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
+        if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate() || rsa.getKeyID() == null) {
+            throw new ParseException("not an RSA private key with a kid", 0);
+        }
+        return new SigningKeys(rsa);
+    }
+
+    private static RSAKey generate() throws JOSEException {
+        return new RSAKeyGenerator(2048).keyID("key-" + UUID.randomUUID().toString().substring(0, 8))
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+    }
+
+    /** Writes a temporary owner-only file, then links it into place unless a key file appeared meanwhile. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
+        Path tmp = posix
+                ? Files.createTempFile(file.getParent(), ".signing-key", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(file.getParent(), ".signing-key", ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            if (!posix) {
+                ownerOnlyElsewhere(tmp);
+            }
+            try {
+                Files.createLink(file, tmp); // atomic, and never replaces a key file another process wrote
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.move(tmp, file); // no hard links here: a plain move, which still refuses to replace
+            }
+        } catch (FileAlreadyExistsException e) {
+            // lost the race; the existing file wins
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void ownerOnlyElsewhere(Path file) {
+        var f = file.toFile();
+        boolean ok = f.setReadable(false, false) & f.setReadable(true, true)
+                & f.setWritable(false, false) & f.setWritable(true, true);
+        if (!ok) {
+            System.getLogger(SigningKeys.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not restrict the permissions of " + file);
+        }
+    }
+
+    /** The private key (signing only; never served). */
     public RSAKey privateKey() {
         return key;
+    }
+
+    public String keyId() {
+        return key.getKeyID();
     }
 
     /** The public keys as a JWK set (what {@code /token_keys} serves). */

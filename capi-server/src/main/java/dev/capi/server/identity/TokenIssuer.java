@@ -23,6 +23,7 @@ public final class TokenIssuer {
     public static final Duration ACCESS_LIFETIME = Duration.ofMinutes(20);
     public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
     static final String REFRESH_AUDIENCE = "capi-refresh";
+    static final String REFRESH_JTI_SUFFIX = "-r";
 
     private final SigningKeys keys;
     private final String issuer;
@@ -30,8 +31,13 @@ public final class TokenIssuer {
 
     public TokenIssuer(SigningKeys keys, String issuerBaseUrl, Clock clock) {
         this.keys = keys;
-        this.issuer = issuerBaseUrl + "/oauth/token";
+        this.issuer = issuerOf(issuerBaseUrl);
         this.clock = clock;
+    }
+
+    /** The {@code iss} claim of tokens issued under this base URL: {@code <base>/oauth/token}, as UAA's. */
+    public static String issuerOf(String issuerBaseUrl) {
+        return issuerBaseUrl.replaceAll("/+$", "") + "/oauth/token";
     }
 
     /** Who a token is for: a user (userGuid set) or a client alone. */
@@ -39,6 +45,7 @@ public final class TokenIssuer {
                           Set<String> scopes, String grantType) {
     }
 
+    /** A signed access token for the subject, valid for {@link #ACCESS_LIFETIME}. */
     public String accessToken(Subject s) {
         Instant now = clock.instant();
         List<String> audience = new ArrayList<>(new TreeSet<>(List.of("cloud_controller", "openid", s.clientId())));
@@ -49,9 +56,12 @@ public final class TokenIssuer {
         return sign(claims.build());
     }
 
+    /** A signed refresh token (audience and jti mark it: never an access token), valid for {@link #REFRESH_LIFETIME}. */
     public String refreshToken(Subject s) {
         Instant now = clock.instant();
+        // UAA marks refresh tokens with a "-r" jti; the audience keeps them away from the API as well
         return sign(base(s, now, REFRESH_LIFETIME)
+                .jwtID(UUID.randomUUID().toString().replace("-", "") + REFRESH_JTI_SUFFIX)
                 .audience(REFRESH_AUDIENCE)
                 .claim("scope", new ArrayList<>(new TreeSet<>(s.scopes())))
                 .claim("grant_type", "refresh_token")

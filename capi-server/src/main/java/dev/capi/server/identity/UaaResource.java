@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +37,9 @@ import java.util.Set;
 @Path("/uaa")
 @Public
 public final class UaaResource {
+    /** A valid hash no password matches in practice: the work done for unknown usernames. */
+    private static final String UNKNOWN_USER_HASH = PasswordHasher.hash(java.util.UUID.randomUUID().toString());
+
     private final BuiltInIdentityProvider idp;
     private final SigningKeys keys;
     private final String baseUrl;
@@ -52,8 +55,9 @@ public final class UaaResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         String[] credentials = clientCredentials(authorization, form);
-        OAuthClient client = credentials == null ? null : idp.client(credentials[0]);
-        if (client == null || !client.secretMatches(credentials[1])) {
+        OAuthClient client = credentials == null ? null
+                : idp.clients().authenticate(credentials[0], credentials[1]).orElse(null);
+        if (client == null) {
             return error(401, "invalid_client", "Bad client credentials");
         }
         String grant = form.getFirst("grant_type");
@@ -66,8 +70,8 @@ public final class UaaResource {
         return switch (grant) {
             case "password" -> passwordGrant(client, form);
             case "client_credentials" -> tokens(new TokenIssuer.Subject(null, null, null, null, client.id(),
-                    client.authorities(), grant), false);
-            case "refresh_token" -> refreshGrant(client, form.getFirst("refresh_token"));
+                    client.authorities(), grant), form.getFirst("scope"), false);
+            case "refresh_token" -> refreshGrant(client, form);
             default -> error(400, "unsupported_grant_type", "Unsupported grant type: " + grant);
         };
     }
@@ -75,27 +79,35 @@ public final class UaaResource {
     private Response passwordGrant(OAuthClient client, MultivaluedMap<String, String> form) {
         String username = form.getFirst("username");
         String password = form.getFirst("password");
-        String origin = origin(form.getFirst("login_hint"));
+        String origin = origin(form.getFirst("origin"), form.getFirst("login_hint"));
         if (username == null || password == null) {
             return error(401, "unauthorized", "Bad credentials");
         }
         var account = idp.accounts().findByUsername(username, origin);
-        if (account.isEmpty() || !PasswordHasher.matches(password, account.get().passwordHash())) {
+        // hash even for unknown users, so response times do not tell which usernames exist
+        String hash = account.map(Account::passwordHash).orElse(UNKNOWN_USER_HASH);
+        if (!PasswordHasher.matches(password, hash) || account.isEmpty()) {
             return error(401, "unauthorized", "Bad credentials");
         }
-        return tokens(subject(account.get(), client, "password"), true);
+        return tokens(subject(account.get(), client, "password"), form.getFirst("scope"), true);
     }
 
-    private static String origin(String loginHint) {
+    /** The {@code origin} form field, else a {@code login_hint} of {@code {"origin":"..."}}, else {@code uaa}. */
+    private static String origin(String origin, String loginHint) {
+        if (origin != null && !origin.isBlank()) {
+            return origin;
+        }
         if (loginHint == null || loginHint.isBlank()) {
-            return "uaa";
+            return BuiltInIdentityProvider.UAA_ORIGIN;
         }
         JsonNode hint = parse(loginHint);
-        return hint != null && hint.path("origin").isTextual() ? hint.path("origin").asText() : "uaa";
+        return hint != null && hint.path("origin").isTextual() ? hint.path("origin").asText()
+                : BuiltInIdentityProvider.UAA_ORIGIN;
     }
 
-    private Response refreshGrant(OAuthClient client, String refreshToken) {
-        if (refreshToken == null) {
+    private Response refreshGrant(OAuthClient client, MultivaluedMap<String, String> form) {
+        String refreshToken = form.getFirst("refresh_token");
+        if (refreshToken == null || refreshToken.isBlank()) {
             return error(400, "invalid_request", "Missing refresh_token");
         }
         try {
@@ -103,11 +115,18 @@ public final class UaaResource {
             if (!client.id().equals(claims.getStringClaim("client_id"))) {
                 return error(401, "invalid_token", "Invalid refresh token (client mismatch)");
             }
-            var account = idp.accounts().findByGuid(claims.getStringClaim("user_id"));
+            String userId = claims.getStringClaim("user_id");
+            var account = userId == null ? java.util.Optional.<Account>empty() : idp.accounts().findByGuid(userId);
             if (account.isEmpty()) {
                 return error(401, "invalid_token", "Invalid refresh token: user no longer exists");
             }
-            return tokens(subject(account.get(), client, "refresh_token"), true);
+            // the scopes granted at login, less any the account has lost since
+            List<String> granted = claims.getStringListClaim("scope");
+            Set<String> scopes = new java.util.HashSet<>(account.get().groups());
+            scopes.retainAll(granted == null ? Set.of() : Set.copyOf(granted));
+            Account a = account.get();
+            return tokens(new TokenIssuer.Subject(a.guid(), a.username(), a.origin(), a.email(), client.id(),
+                    scopes, "refresh_token"), form.getFirst("scope"), true);
         } catch (CfException | ParseException e) {
             return error(401, "invalid_token", "Invalid refresh token");
         }
@@ -117,7 +136,20 @@ public final class UaaResource {
         return new TokenIssuer.Subject(a.guid(), a.username(), a.origin(), a.email(), client.id(), a.groups(), grant);
     }
 
-    private Response tokens(TokenIssuer.Subject subject, boolean withRefresh) {
+    /** The token response; a requested {@code scope} narrows the granted scopes (400 invalid_scope beyond them). */
+    private Response tokens(TokenIssuer.Subject granted, String requestedScope, boolean withRefresh) {
+        TokenIssuer.Subject subject = granted;
+        if (requestedScope != null && !requestedScope.isBlank()) {
+            Set<String> requested = Set.of(requestedScope.trim().split("\\s+"));
+            if (!granted.scopes().containsAll(requested)) {
+                Set<String> missing = new java.util.TreeSet<>(requested);
+                missing.removeAll(granted.scopes());
+                return error(400, "invalid_scope", "Invalid scope: " + String.join(" ", missing)
+                        + ". Did you know that you can get default scopes by simply sending no value?");
+            }
+            subject = new TokenIssuer.Subject(granted.userGuid(), granted.userName(), granted.origin(),
+                    granted.email(), granted.clientId(), requested, granted.grantType());
+        }
         ObjectNode body = JsonSupport.object();
         String access = idp.issuer().accessToken(subject);
         body.put("access_token", access);
@@ -128,7 +160,8 @@ public final class UaaResource {
         body.put("expires_in", TokenIssuer.ACCESS_LIFETIME.toSeconds() - 1);
         body.put("scope", String.join(" ", new java.util.TreeSet<>(subject.scopes())));
         body.put("jti", jti(access));
-        return json(200, body);
+        return Response.fromResponse(json(200, body)).header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache").build();
     }
 
     private static String jti(String token) {
@@ -216,17 +249,30 @@ public final class UaaResource {
             return denied;
         }
         JsonNode body = parse(rawBody);
+        if (body != null && body.has("origin") && !body.path("origin").isTextual()) {
+            return error(400, "invalid_scim_resource", "The origin must be a string.");
+        }
         if (body == null || !body.path("userName").isTextual() || body.path("userName").asText().isBlank()) {
             return error(400, "invalid_scim_resource", "A username must be provided.");
         }
         String username = body.path("userName").asText();
-        String origin = body.path("origin").asText("uaa");
+        String origin = body.path("origin").asText("");
+        origin = origin.isBlank() ? BuiltInIdentityProvider.UAA_ORIGIN : origin;
         if (idp.accounts().findByUsername(username, origin).isPresent()) {
             return error(409, "scim_resource_already_exists", "Username already in use: " + username);
         }
         String email = body.path("emails").path(0).path("value").asText(username);
         String password = body.path("password").isTextual() ? body.path("password").asText() : null;
-        Account account = idp.createUser(username, password, origin, email, Set.of());
+        Account account;
+        try {
+            account = idp.createUser(username, password, origin, email);
+        } catch (RuntimeException e) {
+            if (idp.accounts().findByUsername(username, origin).isPresent()) {
+                // created concurrently: the unique (username, origin) constraint caught it
+                return error(409, "scim_resource_already_exists", "Username already in use: " + username);
+            }
+            throw e;
+        }
         return json(201, scimUser(account));
     }
 
@@ -240,7 +286,7 @@ public final class UaaResource {
     @GET
     @Path("ids/Users")
     public Response listIds(@HeaderParam("Authorization") String authorization, @QueryParam("filter") String filter) {
-        Response denied = requireScope(authorization, null);
+        Response denied = requireScope(authorization, "scim.read", "scim.userids");
         return denied != null ? denied : list(filter, true);
     }
 
@@ -273,7 +319,8 @@ public final class UaaResource {
     private Response list(String filter, boolean idsOnly) {
         List<Account> matches;
         try {
-            matches = ScimFilter.parse(filter).select(idp.accounts());
+            matches = filter == null || filter.isBlank() ? idp.accounts().list()
+                    : ScimFilter.parse(filter).select(idp.accounts());
         } catch (IllegalArgumentException e) {
             return error(400, "invalid_filter", e.getMessage());
         }
@@ -293,8 +340,8 @@ public final class UaaResource {
         return json(200, body);
     }
 
-    /** null when the bearer token carries {@code scope} (or admin); else UAA's 401/403. A null scope: any user. */
-    private Response requireScope(String authorization, String scope) {
+    /** null when the bearer token carries one of {@code scopes} (or is an admin's); else UAA's 401/403. */
+    private Response requireScope(String authorization, String... scopes) {
         if (authorization == null || !authorization.regionMatches(true, 0, "bearer ", 0, 7)) {
             return error(401, "unauthorized", "Full authentication is required to access this resource");
         }
@@ -304,8 +351,8 @@ public final class UaaResource {
         } catch (CfException e) {
             return error(401, "invalid_token", "The token is invalid");
         }
-        Set<String> scopes = new HashSet<>(principal.scopes());
-        if (scope == null || scopes.contains(scope) || scopes.contains(Principal.ADMIN)) {
+        Set<String> held = principal.scopes();
+        if (held.contains(Principal.ADMIN) || Arrays.stream(scopes).anyMatch(held::contains)) {
             return null;
         }
         return error(403, "insufficient_scope", "Insufficient scope for this resource");

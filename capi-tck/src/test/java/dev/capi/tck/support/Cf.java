@@ -20,11 +20,18 @@ public final class Cf {
     private final String baseUrl;
     private final String token;
     private final String name;
+    private final HttpClient client;
 
     public Cf(String baseUrl, String token, String name) {
+        this(baseUrl, token, name, CLIENT);
+    }
+
+    /** A client with its own HTTP client (e.g. one presenting a TLS client certificate). */
+    public Cf(String baseUrl, String token, String name, HttpClient client) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.name = name;
+        this.client = client;
     }
 
     public String name() {
@@ -70,7 +77,7 @@ public final class Cf {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);

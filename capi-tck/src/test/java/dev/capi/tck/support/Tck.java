@@ -86,6 +86,43 @@ public final class Tck {
         return admin;
     }
 
+    /**
+     * The internal API as a platform component calls it: with the client certificate signed by its CA. External
+     * servers: {@code -Dcapi.tck.internal-url}, {@code -Dcapi.tck.internal-ca}, {@code -Dcapi.tck.internal-cert},
+     * {@code -Dcapi.tck.internal-key} (PEM; PKCS#8 key). Null when not configured.
+     */
+    public Cf internal() {
+        return internalClient(true);
+    }
+
+    /** The internal API called with a client that presents no certificate (must be refused at the handshake). */
+    public Cf internalWithoutCertificate() {
+        return internalClient(false);
+    }
+
+    private Cf internalClient(boolean withCertificate) {
+        String url;
+        java.nio.file.Path ca;
+        java.nio.file.Path cert;
+        java.nio.file.Path key;
+        if (embedded != null) {
+            url = embedded.internalUrl();
+            ca = embedded.tlsDir().resolve("ca.crt");
+            cert = embedded.tlsDir().resolve("client.crt");
+            key = embedded.tlsDir().resolve("client.key");
+        } else {
+            url = System.getProperty("capi.tck.internal-url");
+            if (url == null) {
+                return null;
+            }
+            ca = java.nio.file.Path.of(System.getProperty("capi.tck.internal-ca"));
+            cert = java.nio.file.Path.of(System.getProperty("capi.tck.internal-cert"));
+            key = java.nio.file.Path.of(System.getProperty("capi.tck.internal-key"));
+        }
+        return new Cf(url, null, withCertificate ? "internal" : "internal-without-certificate",
+                TlsClients.client(ca, withCertificate ? cert : null, withCertificate ? key : null));
+    }
+
     public Cf anonymous() {
         return new Cf(baseUrl, null, "anonymous");
     }

@@ -42,6 +42,7 @@ final class TckServer {
             String adminPassword = "tck-" + UUID.randomUUID();
             Map<String, String> env = new HashMap<>();
             env.put("CAPI_PORT", Integer.toString(port));
+            env.put("CAPI_INTERNAL_PORT", Integer.toString(freePort()));
             env.put("CAPI_DATA_DIR", dataDir.toString());
             env.put("CAPI_ADMIN_PASSWORD", adminPassword);
             String pg = System.getenv(POSTGRES_URL_ENV);
@@ -72,6 +73,16 @@ final class TckServer {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** The internal listener's base URL. */
+    String internalUrl() {
+        return "https://localhost:" + server.internalPort();
+    }
+
+    /** The data dir's generated TLS files: ca.crt, client.crt, client.key. */
+    java.nio.file.Path tlsDir() {
+        return server.internalTls().caCertificate().getParent();
     }
 
     String adminPassword() {

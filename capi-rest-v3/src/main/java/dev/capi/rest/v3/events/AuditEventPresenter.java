@@ -13,10 +13,7 @@ public final class AuditEventPresenter {
     }
 
     public static ObjectNode present(AuditEvent event, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", event.guid());
-        node.put("created_at", JsonSupport.timestamp(event.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(event.createdAt()));
+        ObjectNode node = JsonSupport.resource(event.guid(), event.createdAt(), event.createdAt());
         node.put("type", event.type());
         node.set("actor", event.actor() == null || event.actor().guid() == null ? null : JsonSupport.object()
                 .put("guid", event.actor().guid()).put("type", event.actor().type()).put("name", event.actor().name()));

@@ -11,10 +11,7 @@ public final class JobPresenter {
     }
 
     public static ObjectNode present(Job job, boolean resourceExists, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", job.guid());
-        node.put("created_at", JsonSupport.timestamp(job.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(job.updatedAt()));
+        ObjectNode node = JsonSupport.resource(job.guid(), job.createdAt(), job.updatedAt());
         node.put("operation", job.operation());
         node.put("state", job.state().name());
         var errors = node.putArray("errors");

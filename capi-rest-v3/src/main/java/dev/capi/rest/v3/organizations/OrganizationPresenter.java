@@ -12,10 +12,7 @@ public final class OrganizationPresenter {
     }
 
     public static ObjectNode present(Organization org, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", org.guid());
-        node.put("created_at", JsonSupport.timestamp(org.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(org.updatedAt()));
+        ObjectNode node = JsonSupport.resource(org.guid(), org.createdAt(), org.updatedAt());
         node.put("name", org.name());
         node.put("suspended", org.suspended());
         node.putObject("relationships").set("quota", MetadataPresenter.relationship(org.quotaGuid()));

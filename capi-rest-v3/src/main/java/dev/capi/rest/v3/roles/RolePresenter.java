@@ -13,10 +13,7 @@ public final class RolePresenter {
     }
 
     public static ObjectNode present(Role role, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", role.guid());
-        node.put("created_at", JsonSupport.timestamp(role.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(role.updatedAt()));
+        ObjectNode node = JsonSupport.resource(role.guid(), role.createdAt(), role.updatedAt());
         node.put("type", role.type().wireName());
         ObjectNode relationships = node.putObject("relationships");
         relationships.set("user", MetadataPresenter.relationship(role.userGuid()));

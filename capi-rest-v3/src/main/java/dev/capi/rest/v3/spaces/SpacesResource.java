@@ -22,7 +22,8 @@ import java.util.List;
 /** {@code /v3/spaces}: list, create, get, update, delete, and the space's features. */
 @Path("/v3/spaces")
 public final class SpacesResource extends V3Resource {
-    static final String[] INCLUDES = {"organization", "org"};
+    /** The reference lists them in this order in its "Valid included resources" text. */
+    static final String[] INCLUDES = {"org", "organization"};
     static final ListSpec LIST = ListSpec.of("names", "organization_guids").orderBy("name").labelSelector()
             .include(INCLUDES);
 

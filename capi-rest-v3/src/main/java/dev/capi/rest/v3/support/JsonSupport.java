@@ -28,6 +28,15 @@ public final class JsonSupport {
         return MAPPER.createObjectNode();
     }
 
+    /** A resource document's opening: {@code guid}, {@code created_at}, {@code updated_at}, in the reference's order. */
+    public static ObjectNode resource(String guid, Instant createdAt, Instant updatedAt) {
+        ObjectNode node = object();
+        node.put("guid", guid);
+        node.put("created_at", timestamp(createdAt));
+        node.put("updated_at", timestamp(updatedAt));
+        return node;
+    }
+
     /** {@code 2016-06-08T16:41:22Z}; null stays null. */
     public static String timestamp(Instant instant) {
         return instant == null ? null : TIMESTAMP.format(instant);

@@ -13,10 +13,7 @@ public final class UserPresenter {
     }
 
     public static ObjectNode present(User user, Links links) {
-        ObjectNode node = JsonSupport.object();
-        node.put("guid", user.guid());
-        node.put("created_at", JsonSupport.timestamp(user.createdAt()));
-        node.put("updated_at", JsonSupport.timestamp(user.updatedAt()));
+        ObjectNode node = JsonSupport.resource(user.guid(), user.createdAt(), user.updatedAt());
         node.put("username", user.username());
         node.put("presentation_name", user.username() != null ? user.username() : user.guid());
         node.put("origin", user.origin());

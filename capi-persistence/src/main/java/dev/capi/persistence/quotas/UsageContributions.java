@@ -1,0 +1,34 @@
+package dev.capi.persistence.quotas;
+
+import dev.capi.persistence.quotas.UsageContribution.Level;
+import dev.capi.persistence.quotas.UsageContribution.Metric;
+
+import java.util.List;
+
+/**
+ * The extension point of quota usage: every resource whose rows count against a quota adds its
+ * {@link UsageContribution}s here, in its own words (its tables, its columns), when its schema lands. Until then its
+ * metrics are 0. Routes and domains count today.
+ * <ul>
+ *     <li>processes (with apps): STARTED_INSTANCES, MEMORY_IN_MB, LOG_RATE, UNLIMITED_LOG_RATE_PROCESSES</li>
+ *     <li>tasks: MEMORY_IN_MB (running), PENDING_TASK_MEMORY_IN_MB, LOG_RATE, APP_TASKS</li>
+ *     <li>routes (with domains): ROUTES, RESERVED_PORTS; domains: PRIVATE_DOMAINS</li>
+ *     <li>service instances: SERVICE_INSTANCES (managed only); service keys: SERVICE_KEYS</li>
+ * </ul>
+ */
+public final class UsageContributions {
+    private UsageContributions() {
+    }
+
+    /** Every contribution of the resources this schema holds. */
+    public static List<UsageContribution> all() {
+        return List.of(
+                new UsageContribution(Metric.ROUTES, Level.SPACE, "SELECT r.space_guid, 1 AS amount FROM routes r"),
+                new UsageContribution(Metric.RESERVED_PORTS, Level.SPACE, "SELECT r.space_guid, 1 AS amount"
+                        + " FROM routes r JOIN domains d ON d.guid = r.domain_guid"
+                        + " WHERE r.port <> 0 AND d.router_group_guid IS NOT NULL"),
+                new UsageContribution(Metric.PRIVATE_DOMAINS, Level.ORGANIZATION,
+                        "SELECT d.owning_organization_guid AS organization_guid, 1 AS amount FROM domains d"
+                                + " WHERE d.owning_organization_guid IS NOT NULL"));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.capi.rest.internal;
+
+import dev.capi.rest.internal.jobs.StagingJobsResource;
+import dev.capi.rest.internal.logging.SyslogDrainUrlsResource;
+import dev.capi.rest.internal.metrics.MetricsResource;
+import dev.capi.rest.internal.securitygroups.AsgLatestUpdateResource;
+import dev.capi.rest.v3.support.ErrorMapper;
+
+import java.util.List;
+
+/** Every JAX-RS class of the internal API (the mutual-TLS listener), for the assembly to register. */
+public final class InternalApi {
+    private InternalApi() {
+    }
+
+    public static List<Class<?>> resources() {
+        return List.of(MetricsResource.class, StagingJobsResource.class, SyslogDrainUrlsResource.class,
+                AsgLatestUpdateResource.class);
+    }
+
+    public static List<Class<?>> providers() {
+        return List.of(ErrorMapper.class);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.capi.rest.internal.jobs;
+
+import dev.capi.domain.DomainServices;
+import dev.capi.domain.errors.CfException;
+import dev.capi.model.Job;
+import dev.capi.rest.v3.support.JsonSupport;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /internal/v4/staging_jobs/:guid}: the uploader polls its droplet upload job here; the V2-style job
+ * document ({@code metadata} + {@code entity.status} queued/running/finished/failed).
+ */
+@Path("/internal/v4/staging_jobs")
+public final class StagingJobsResource {
+    @Inject
+    DomainServices domain;
+
+    @GET
+    @Path("/{guid}")
+    public Response get(@PathParam("guid") String guid) {
+        Job job = domain.jobs().find(guid).orElseThrow(() -> CfException.notFound("Job"));
+        var doc = JsonSupport.object();
+        var metadata = doc.putObject("metadata");
+        metadata.put("guid", job.guid());
+        metadata.put("created_at", JsonSupport.timestamp(job.createdAt()));
+        metadata.put("url", "/internal/v4/staging_jobs/" + job.guid());
+        var entity = doc.putObject("entity");
+        entity.put("guid", job.guid());
+        entity.put("status", switch (job.state()) {
+            case PROCESSING, POLLING -> "running";
+            case COMPLETE -> "finished";
+            case FAILED -> "failed";
+        });
+        if (!job.errors().isEmpty()) {
+            var e = job.errors().get(0);
+            entity.putObject("error_details").put("error_code", e.title()).put("description", e.detail())
+                    .put("code", e.code());
+        }
+        return Response.ok(JsonSupport.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

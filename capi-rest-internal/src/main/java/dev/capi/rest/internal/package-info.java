@@ -1,2 +1,0 @@
-/** capi rest-internal. */
-package dev.capi.rest.internal;

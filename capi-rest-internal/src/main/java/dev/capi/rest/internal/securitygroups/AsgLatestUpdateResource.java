@@ -1,0 +1,34 @@
+package dev.capi.rest.internal.securitygroups;
+
+import dev.capi.domain.DomainServices;
+import dev.capi.rest.v3.support.JsonSupport;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code GET /internal/v4/asg_latest_update}: when application security groups last changed, so Diego knows when to
+ * refetch them; {@code {"last_update": "<RFC 3339 with nanoseconds>"}}.
+ */
+@Path("/internal/v4/asg_latest_update")
+public final class AsgLatestUpdateResource {
+    private static final DateTimeFormatter RFC3339_NANOS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
+
+    @Inject
+    DomainServices domain;
+
+    @GET
+    public Response get() {
+        Instant last = domain.securityGroups().latestUpdate();
+        var doc = JsonSupport.object();
+        doc.put("last_update", RFC3339_NANOS.format(last == null ? Instant.EPOCH : last));
+        return Response.ok(JsonSupport.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

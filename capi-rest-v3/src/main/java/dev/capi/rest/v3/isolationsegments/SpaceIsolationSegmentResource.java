@@ -1,0 +1,37 @@
+package dev.capi.rest.v3.isolationsegments;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.rest.v3.support.RelationshipDocuments;
+import dev.capi.rest.v3.support.V3Resource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Optional;
+
+/**
+ * {@code /v3/spaces/:guid/relationships/isolation_segment}: get, and set by admins and the org's managers (who may
+ * change it is checked before the body is read, as the reference does).
+ */
+@Path("/v3/spaces/{guid}/relationships/isolation_segment")
+public final class SpaceIsolationSegmentResource extends V3Resource {
+    @GET
+    public Response get(@PathParam("guid") String guid) {
+        return ok(document(guid, domain.isolationSegmentAssignments().spaceSegment(permissions(), guid)));
+    }
+
+    @PATCH
+    public Response update(@PathParam("guid") String guid, String body) {
+        var assignments = domain.isolationSegmentAssignments();
+        assignments.requirePlaceable(permissions(), guid);
+        var command = IsolationSegmentMessages.assign(body);
+        return ok(document(guid, assignments.assignSpaceSegment(permissions(), guid, command)));
+    }
+
+    private ObjectNode document(String guid, Optional<String> segment) {
+        return RelationshipDocuments.toOne(links, "spaces/" + guid, "isolation_segment", "isolation_segments",
+                segment.orElse(null));
+    }
+}

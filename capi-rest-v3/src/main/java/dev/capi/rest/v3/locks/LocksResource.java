@@ -1,0 +1,64 @@
+package dev.capi.rest.v3.locks;
+
+import dev.capi.domain.locks.LockCommands;
+import dev.capi.rest.v3.support.Body;
+import dev.capi.rest.v3.support.ListParams;
+import dev.capi.rest.v3.support.ListSpec;
+import dev.capi.rest.v3.support.Pagination;
+import dev.capi.rest.v3.support.V3Resource;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /v3/locks} (seed extension): list, create, get, update, delete (202 + job). */
+@Path("/v3/locks")
+public final class LocksResource extends V3Resource {
+    static final ListSpec LIST = ListSpec.of("app_guids", "space_guids", "organization_guids").labelSelector();
+
+    @GET
+    public Response list() {
+        var params = ListParams.parse(uri, LIST);
+        var page = domain.locks().list(permissions(), params.query());
+        var resources = page.resources().stream().map(l -> LockPresenter.present(l, links)).toList();
+        return ok(Pagination.document(page, resources, params, "/v3/locks", links));
+    }
+
+    @POST
+    public Response create(String raw) {
+        Body body = Body.parse(raw, "title", "detail", "relationships", "metadata");
+        String title = body.string("title", true, 255);
+        String detail = body.string("detail", false, 5000);
+        String app = body.relationshipGuid("app", true);
+        var metadata = body.metadata();
+        body.validate();
+        var lock = domain.locks().create(permissions(), new LockCommands.Create(title, detail, app, metadata));
+        return created(LockPresenter.present(lock, links));
+    }
+
+    @GET
+    @Path("/{guid}")
+    public Response get(@PathParam("guid") String guid) {
+        return ok(LockPresenter.present(domain.locks().get(permissions(), guid), links));
+    }
+
+    @PATCH
+    @Path("/{guid}")
+    public Response update(@PathParam("guid") String guid, String raw) {
+        Body body = Body.parse(raw, "detail", "metadata");
+        String detail = body.string("detail", false, 5000);
+        var metadata = body.metadata();
+        body.validate();
+        return ok(LockPresenter.present(domain.locks().update(permissions(), guid,
+                new LockCommands.Update(detail, metadata)), links));
+    }
+
+    @DELETE
+    @Path("/{guid}")
+    public Response delete(@PathParam("guid") String guid) {
+        return accepted(domain.locks().delete(permissions(), guid));
+    }
+}
