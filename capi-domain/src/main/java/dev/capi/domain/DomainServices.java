@@ -208,9 +208,11 @@ public final class DomainServices {
         var routingContext = new RoutingContext(routing.routes(), routing.destinations(), routing.domains(),
                 ports.spaces(), ports.organizations(), ports.metadata(), metadataChanges, auditEvents, featureFlags,
                 jobs, ports.transactions(), ports.clock(), ports.guids(), routing.apps(), routing.routerGroups(),
-                routing.quotas(), new java.security.SecureRandom());
+                (org, space, reservesPort) -> quotaGuard.checkRoute(quotaScopes.forSpace(space.guid()), reservesPort),
+                new java.security.SecureRandom());
         this.domains = new Domains(routing.domains(), ports.organizations(), routing.routes(), routing.routerGroups(),
-                ports.transactions(), featureFlags, metadataChanges, jobs, ports.clock(), ports.guids());
+                ports.transactions(), featureFlags, metadataChanges, jobs, ports.clock(), ports.guids(),
+                org -> quotaGuard.checkPrivateDomains(quotaScopes.forOrganization(org.guid()), 1));
         domains.seedSharedDomain(settings.appsDomain());
         this.routes = new Routes(routingContext);
         this.routeCreate = new RouteCreate(routingContext);

@@ -29,4 +29,13 @@ public record Ports(Transactions transactions, Clock clock, Guids guids, Metadat
         this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
                 featureFlags, blobs, userDirectory, new Repositories());
     }
+
+    /** Without an identity provider directory (only the users table resolves names). */
+    public Ports(Transactions transactions, Clock clock, Guids guids, MetadataRepository metadata,
+                 OrganizationRepository organizations, SpaceRepository spaces, UserRepository users,
+                 RoleRepository roles, AuditEventRepository auditEvents, JobRepository jobs,
+                 FeatureFlagRepository featureFlags, BlobStore blobs) {
+        this(transactions, clock, guids, metadata, organizations, spaces, users, roles, auditEvents, jobs,
+                featureFlags, blobs, UserDirectory.none());
+    }
 }

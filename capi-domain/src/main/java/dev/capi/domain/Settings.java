@@ -31,9 +31,16 @@ public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, 
 
     public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
                     Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
+                    String defaultQuotaDefinition, SecurityGroupSettings securityGroups) {
+        this(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, featureFlagOverrides,
+                quotaDefinitions, defaultQuotaDefinition, securityGroups, DEFAULT_APPS_DOMAIN);
+    }
+
+    public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
+                    Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
                     String defaultQuotaDefinition) {
         this(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, featureFlagOverrides,
-                quotaDefinitions, defaultQuotaDefinition, SecurityGroupSettings.none(), DEFAULT_APPS_DOMAIN);
+                quotaDefinitions, defaultQuotaDefinition, SecurityGroupSettings.none());
     }
 
     public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,

@@ -42,7 +42,6 @@ import dev.capi.persistence.routes.JdbiRouteDestinationRepository;
 import dev.capi.persistence.routes.JdbiRouteRepository;
 import dev.capi.domain.domains.RouterGroups;
 import dev.capi.domain.routes.AppLookup;
-import dev.capi.domain.routes.RouteQuotas;
 import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.internal.InternalApi;
@@ -121,7 +120,7 @@ public final class CloudController implements AutoCloseable {
                 .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi))
                 .with(RoutingPorts.class, new RoutingPorts(new JdbiDomainRepository(jdbi, metadata),
                         new JdbiRouteRepository(jdbi, metadata), new JdbiRouteDestinationRepository(jdbi),
-                        b.routerGroups, b.appLookup, RouteQuotas.unlimited())));
+                        b.routerGroups, b.appLookup)));
         this.domain = new DomainServices(ports, b.settings);
         domain.stacks().seed(b.stacks, b.defaultStack);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,

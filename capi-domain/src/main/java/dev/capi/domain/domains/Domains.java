@@ -46,10 +46,13 @@ public final class Domains {
     private final Jobs jobs;
     private final Clock clock;
     private final Guids guids;
+    private final java.util.function.Consumer<Organization> privateDomainQuota;
 
+    /** {@code privateDomainQuota} refuses (422) one more private domain for the organization when its quota is full. */
     public Domains(DomainRepository repository, OrganizationRepository organizations, RouteRepository routes,
                    RouterGroups routerGroups, Transactions tx, FeatureFlags flags, MetadataChanges metadata, Jobs jobs,
-                   Clock clock, Guids guids) {
+                   Clock clock, Guids guids, java.util.function.Consumer<Organization> privateDomainQuota) {
+        this.privateDomainQuota = privateDomainQuota;
         this.repository = repository;
         this.organizations = organizations;
         this.routes = routes;
@@ -120,6 +123,7 @@ public final class Domains {
     public Domain create(Permissions perms, DomainCommands.Create cmd) {
         return tx.inTransaction(() -> {
             List<Organization> shareWith = List.of();
+            Organization owner = null;
             if (cmd.isPrivate()) {
                 Organization org = organizations.find(cmd.organizationGuid()).orElseThrow(() ->
                         unknownOrganization(cmd.organizationGuid()));
@@ -131,6 +135,7 @@ public final class Domains {
                     flags.require("private_domain_creation");
                 }
                 shareWith = verifyShareTargets(perms, cmd.sharedOrganizationGuids(), org.guid());
+                owner = org;
             } else if (!perms.canWriteGlobally()) {
                 throw CfException.notAuthorized();
             }
@@ -141,10 +146,13 @@ public final class Domains {
                                 "Router group with guid '" + cmd.routerGroupGuid() + "' not found."));
             }
             validateName(cmd.name(), cmd.organizationGuid());
+            if (owner != null) {
+                privateDomainQuota.accept(owner);
+            }
             Instant now = now();
             Domain domain = new Domain(guids.next(), now, now, cmd.name(), cmd.internal(), cmd.routerGroupGuid(),
                     routerGroupType, cmd.organizationGuid(), cmd.enforceRoutePolicies(),
-                    cmd.enforceRoutePolicies() ? cmd.routePoliciesScope() : cmd.routePoliciesScope(), List.of(),
+                    cmd.routePoliciesScope(), List.of(),
                     Metadata.empty());
             repository.insert(domain);
             Metadata stored = metadata.apply(domain.guid(), "domain", Metadata.empty(), cmd.metadata());

@@ -5,15 +5,11 @@ import dev.capi.domain.domains.RouterGroups;
 
 /**
  * The ports of the routing resources (domains, routes, destinations) and what they ask of the outside: router
- * groups, apps, and the quota hook.
+ * groups and apps. Registered in {@link dev.capi.domain.Repositories} under this type.
  */
 public record RoutingPorts(DomainRepository domains, RouteRepository routes, RouteDestinationRepository destinations,
-                           RouterGroups routerGroups, AppLookup apps, RouteQuotas quotas) {
+                           RouterGroups routerGroups, AppLookup apps) {
     public RoutingPorts withApps(AppLookup lookup) {
-        return new RoutingPorts(domains, routes, destinations, routerGroups, lookup, quotas);
-    }
-
-    public RoutingPorts withQuotas(RouteQuotas q) {
-        return new RoutingPorts(domains, routes, destinations, routerGroups, apps, q);
+        return new RoutingPorts(domains, routes, destinations, routerGroups, lookup);
     }
 }

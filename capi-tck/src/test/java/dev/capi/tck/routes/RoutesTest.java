@@ -43,6 +43,11 @@ class RoutesTest {
         domainName = d.path("name").asText();
         sharedDomainGuid = admin.post("/v3/domains", obj("name", Tck.unique("s") + ".example.org")).body()
                 .path("guid").asText();
+        // the default quota reserves no route ports (as the reference's sample): this org gets an unlimited one
+        ApiResponse quota = admin.post("/v3/organization_quotas", obj("name", Tck.unique("q"),
+                "routes", obj("total_routes", null, "total_reserved_ports", null),
+                "relationships", obj("organizations", obj("data", List.of(obj("guid", actors.orgGuid()))))));
+        assertThat(quota.status()).as(quota.toString()).isEqualTo(201);
     }
 
     static Object body(String host) {
@@ -172,6 +177,19 @@ class RoutesTest {
                     obj("space", rel(actors.spaceGuid()), "domain", rel(tcp))));
             assertThat(outside.errorDetail())
                     .isEqualTo("Port '5000' is not available. Try a different port or use a different domain.");
+        }
+
+        @Test
+        void quotasLimitReservedPorts() {
+            String org = tck.createOrg().path("guid").asText();
+            String space = tck.createSpace(org).path("guid").asText();
+            String tcp = admin.post("/v3/domains", obj("name", Tck.unique("tcp") + ".example.org",
+                    "router_group", obj("guid", DEFAULT_TCP))).body().path("guid").asText();
+            ApiResponse r = admin.post("/v3/routes", obj("relationships",
+                    obj("space", rel(space), "domain", rel(tcp))));
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.errorDetail()).startsWith("Reserved route ports quota exceeded for organization '");
+            assertThat(admin.get("/v3/routes?space_guids=" + space).body().path("resources")).isEmpty();
         }
 
         @Test
