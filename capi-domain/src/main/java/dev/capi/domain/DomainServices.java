@@ -4,6 +4,7 @@ import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.events.AuditEventQueries;
 import dev.capi.domain.events.AuditEvents;
+import dev.capi.domain.domains.Domains;
 import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.isolationsegments.IsolationSegmentAssignments;
 import dev.capi.domain.isolationsegments.IsolationSegmentCleanup;
@@ -42,6 +43,12 @@ import dev.capi.domain.securitygroups.SecurityGroupDeletion;
 import dev.capi.domain.securitygroups.SecurityGroupRepository;
 import dev.capi.domain.securitygroups.SecurityGroupRules;
 import dev.capi.domain.securitygroups.SecurityGroups;
+import dev.capi.domain.routes.RouteCreate;
+import dev.capi.domain.routes.RouteDestinations;
+import dev.capi.domain.routes.RouteRemoval;
+import dev.capi.domain.routes.Routes;
+import dev.capi.domain.routes.RoutingContext;
+import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
 import dev.capi.domain.spaces.WritableSpaces;
@@ -106,6 +113,11 @@ public final class DomainServices {
     private final IsolationSegmentAssignments isolationSegmentAssignments;
     private final SecurityGroups securityGroups;
     private final AppsAndProcesses apps;
+    private final Domains domains;
+    private final Routes routes;
+    private final RouteCreate routeCreate;
+    private final RouteDestinations routeDestinations;
+    private final RouteRemoval routeRemoval;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -192,6 +204,24 @@ public final class DomainServices {
         stacks.usedBy(apps.stackUsage());
         locks.lockableApps(apps.lockable());
         apps.apps.guardDeletes(locks::requireUnlocked);
+        var routing = ports.more().get(RoutingPorts.class);
+        var routingContext = new RoutingContext(routing.routes(), routing.destinations(), routing.domains(),
+                ports.spaces(), ports.organizations(), ports.metadata(), metadataChanges, auditEvents, featureFlags,
+                jobs, ports.transactions(), ports.clock(), ports.guids(), routing.apps(), routing.routerGroups(),
+                (org, space, reservesPort) -> quotaGuard.checkRoute(quotaScopes.forSpace(space.guid()), reservesPort),
+                new java.security.SecureRandom());
+        this.domains = new Domains(routing.domains(), ports.organizations(), routing.routes(), routing.routerGroups(),
+                ports.transactions(), featureFlags, metadataChanges, jobs, ports.clock(), ports.guids(),
+                org -> quotaGuard.checkPrivateDomains(quotaScopes.forOrganization(org.guid()), 1));
+        domains.seedSharedDomain(settings.appsDomain());
+        this.routes = new Routes(routingContext);
+        this.routeCreate = new RouteCreate(routingContext);
+        this.routeDestinations = new RouteDestinations(routingContext, routes);
+        this.routeRemoval = new RouteRemoval(routingContext);
+        cleanups.add(routeRemoval);
+        jobHandlers.add(routeRemoval.routeDeletion());
+        jobHandlers.add(routeRemoval.unmappedDeletion());
+        jobHandlers.add(routeRemoval.domainDeletion());
     }
 
     public Ports ports() {
@@ -344,6 +374,27 @@ public final class DomainServices {
     /** The app and process checks other app sub-resources share (visible, role, writable). */
     public AppAccess appAccess() {
         return apps.access;
+    }
+
+    public Domains domains() {
+        return domains;
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+
+    public RouteCreate routeCreate() {
+        return routeCreate;
+    }
+
+    public RouteDestinations routeDestinations() {
+        return routeDestinations;
+    }
+
+    /** Removes routes and domains with what hangs off them (also for an app's destinations when it is deleted). */
+    public RouteRemoval routeRemoval() {
+        return routeRemoval;
     }
 
     /** Handlers for every asynchronous job operation, for the job worker. */

@@ -37,6 +37,12 @@ import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
 import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
+import dev.capi.persistence.domains.JdbiDomainRepository;
+import dev.capi.persistence.routes.JdbiRouteDestinationRepository;
+import dev.capi.persistence.routes.JdbiRouteRepository;
+import dev.capi.domain.domains.RouterGroups;
+import dev.capi.domain.routes.AppLookup;
+import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.internal.InternalApi;
 import dev.capi.rest.v3.V3Api;
@@ -111,7 +117,10 @@ public final class CloudController implements AutoCloseable {
                 .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
                 .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))
                 .with(IsolationSegmentRepository.class, new JdbiIsolationSegmentRepository(jdbi, metadata))
-                .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi)));
+                .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi))
+                .with(RoutingPorts.class, new RoutingPorts(new JdbiDomainRepository(jdbi, metadata),
+                        new JdbiRouteRepository(jdbi, metadata), new JdbiRouteDestinationRepository(jdbi),
+                        b.routerGroups, b.appLookup)));
         this.domain = new DomainServices(ports, b.settings);
         domain.stacks().seed(b.stacks, b.defaultStack);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
@@ -270,6 +279,8 @@ public final class CloudController implements AutoCloseable {
         private int maxPoolSize = 10;
         private TokenVerifier tokenVerifier;
         private UserDirectory userDirectory = UserDirectory.none();
+        private RouterGroups routerGroups = RouterGroups.builtIn();
+        private AppLookup appLookup = AppLookup.none();
         private BlobStore blobStore;
         private String externalUrl = "http://localhost:9022";
         private String loginUrl;
@@ -305,6 +316,18 @@ public final class CloudController implements AutoCloseable {
         /** The identity provider's user directory (names of users the Cloud Controller has not seen yet). */
         public Builder userDirectory(UserDirectory directory) {
             this.userDirectory = directory;
+            return this;
+        }
+
+        /** The routing tier's router groups (default: one built-in {@code default-tcp} group, ports 1024-1033). */
+        public Builder routerGroups(RouterGroups groups) {
+            this.routerGroups = groups;
+            return this;
+        }
+
+        /** How routing sees apps (until the apps resource wires its own lookup). */
+        public Builder appLookup(AppLookup lookup) {
+            this.appLookup = lookup;
             return this;
         }
 

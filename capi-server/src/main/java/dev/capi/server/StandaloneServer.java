@@ -41,7 +41,8 @@ public final class StandaloneServer implements AutoCloseable {
         createDirectories(config.dataDir());
         this.database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(),
                 config.databasePassword(), 10);
-        var builder = CloudController.builder().database(database).externalUrl(config.externalUrl());
+        var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
+                .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()));
         if (config.builtInIssuer()) {
             String issuerUrl = config.externalUrl() + "/uaa";
             var accounts = new JdbiAccountStore(database.jdbi());

@@ -27,6 +27,8 @@ public final class Permissions {
     public static final Set<RoleType> APP_MANAGERS = EnumSet.of(SPACE_DEVELOPER, SPACE_SUPPORTER);
     public static final Set<RoleType> SECRET_READERS = EnumSet.of(SPACE_DEVELOPER);
     public static final Set<RoleType> ROUTE_ORG_READERS = EnumSet.of(ORGANIZATION_MANAGER, ORGANIZATION_AUDITOR);
+    /** Org roles that read an organization's private domains (any space role in the org does too). */
+    public static final Set<RoleType> DOMAIN_ORG_READERS = EnumSet.of(ORGANIZATION_MANAGER, ORGANIZATION_AUDITOR);
     /** Space roles that see the audit events of their space (not space managers). */
     public static final Set<RoleType> EVENT_SPACE_READERS = EnumSet.of(SPACE_AUDITOR, SPACE_DEVELOPER, SPACE_SUPPORTER);
     /** Org roles that see every audit event carrying their organization's guid. */
@@ -112,6 +114,18 @@ public final class Permissions {
 
     public boolean canReadRoutesInSpace(String spaceGuid, String orgGuid) {
         return canReadSpace(spaceGuid, orgGuid) || hasOrgRole(orgGuid, ROUTE_ORG_READERS);
+    }
+
+    /** Whether the principal reads the private domains of an organization: org manager or auditor, or any space role. */
+    public boolean canReadDomainsOf(String orgGuid) {
+        return canReadGlobally() || hasOrgRole(orgGuid, DOMAIN_ORG_READERS) || myRoles().stream()
+                .anyMatch(r -> r.type().isSpaceRole() && r.organizationGuid().equals(orgGuid));
+    }
+
+    /** Private domains the principal can see, as {@link #canReadDomainsOf} decides per organization. */
+    public Visibility domainVisibility() {
+        return canReadGlobally() ? Visibility.everything()
+                : Visibility.of(principal.userGuid(), SPACE_READERS, DOMAIN_ORG_READERS);
     }
 
     /** Organizations the principal can see: any org role (space roles imply an org role). */

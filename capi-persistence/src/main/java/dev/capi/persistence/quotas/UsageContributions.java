@@ -31,7 +31,14 @@ public final class UsageContributions {
                         .formatted("p.log_rate_limit * p.instances") + " AND p.log_rate_limit >= 0"),
                 new UsageContribution(Metric.UNLIMITED_LOG_RATE_PROCESSES, Level.SPACE,
                         "SELECT a.space_guid, 1 AS amount FROM processes p JOIN apps a ON a.guid = p.app_guid"
-                                + " WHERE p.log_rate_limit < 0"));
+                                + " WHERE p.log_rate_limit < 0"),
+                new UsageContribution(Metric.ROUTES, Level.SPACE, "SELECT r.space_guid, 1 AS amount FROM routes r"),
+                new UsageContribution(Metric.RESERVED_PORTS, Level.SPACE, "SELECT r.space_guid, 1 AS amount"
+                        + " FROM routes r JOIN domains d ON d.guid = r.domain_guid"
+                        + " WHERE r.port <> 0 AND d.router_group_guid IS NOT NULL"),
+                new UsageContribution(Metric.PRIVATE_DOMAINS, Level.ORGANIZATION,
+                        "SELECT d.owning_organization_guid AS organization_guid, 1 AS amount FROM domains d"
+                                + " WHERE d.owning_organization_guid IS NOT NULL"));
     }
 
     /** Started processes with their app's space; {@code %s} is the amount. */

@@ -3,6 +3,8 @@ package dev.capi.rest.v3;
 import dev.capi.rest.v3.apps.AppDropletResources;
 import dev.capi.rest.v3.apps.AppEnvironmentResources;
 import dev.capi.rest.v3.apps.AppsResource;
+import dev.capi.rest.v3.domains.DomainsResource;
+import dev.capi.rest.v3.domains.OrganizationDomainsResource;
 import dev.capi.rest.v3.events.AuditEventsResource;
 import dev.capi.rest.v3.processes.ProcessesResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
@@ -20,6 +22,9 @@ import dev.capi.rest.v3.registrycredentials.RegistryCredentialsResource;
 import dev.capi.rest.v3.securitygroups.SecurityGroupsResource;
 import dev.capi.rest.v3.securitygroups.SpaceSecurityGroupsResource;
 import dev.capi.rest.v3.root.RootResource;
+import dev.capi.rest.v3.routes.AppRoutesResource;
+import dev.capi.rest.v3.routes.RoutesResource;
+import dev.capi.rest.v3.routes.SpaceRoutesResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.stacks.StacksResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
@@ -48,7 +53,9 @@ public final class V3Api {
                 AppEnvironmentResources.EnvironmentVariables.class, AppEnvironmentResources.Features.class,
                 AppEnvironmentResources.SshEnabled.class, AppEnvironmentResources.AppPermissions.class,
                 AppDropletResources.Current.class, AppDropletResources.Relationship.class,
-                ProcessesResource.class, ProcessesResource.ForApp.class);
+                ProcessesResource.class, ProcessesResource.ForApp.class,
+                DomainsResource.class, OrganizationDomainsResource.class, RoutesResource.class,
+                AppRoutesResource.class, SpaceRoutesResource.class);
     }
 
     public static List<Class<?>> providers() {

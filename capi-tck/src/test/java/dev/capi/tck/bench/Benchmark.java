@@ -16,9 +16,11 @@ import static dev.capi.tck.support.Json.obj;
 import static dev.capi.tck.support.Json.rel;
 
 /**
- * The load benchmark: seeds N orgs (each with a space), a space user, and role rows over HTTP, then measures the
- * list endpoints as admin and as that space user (requests per second, p50 and p99 latency). Runs against
- * {@code -Dcapi.tck.url=...} or the embedded server. Arguments: {@code [orgs] [requests-per-endpoint] [threads]}.
+ * The load benchmark: seeds N orgs (each with a space), a space user, role rows, 50 organization quotas applied
+ * across the orgs, one security group per space (up to 500) bound to it, and isolation segments entitled to orgs,
+ * over HTTP; then measures the list endpoints as admin and as that space user (requests per second, p50 and p99
+ * latency). Runs against {@code -Dcapi.tck.url=...} or the embedded server.
+ * Arguments: {@code [orgs] [requests-per-endpoint] [threads]}.
  */
 public final class Benchmark {
     private Benchmark() {
@@ -33,6 +35,16 @@ public final class Benchmark {
         Cf spaceUser = tck.newUser("bench-user");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long seedStart = System.nanoTime();
+        List<String> quotas = new ArrayList<>();
+        for (int q = 0; q < 50; q++) {
+            quotas.add(admin.post("/v3/organization_quotas", obj("name", Tck.unique("bench-quota-" + q)))
+                    .body().path("guid").asText());
+        }
+        List<String> segments = new ArrayList<>();
+        for (int q = 0; q < 20; q++) {
+            segments.add(admin.post("/v3/isolation_segments", obj("name", Tck.unique("bench-segment-" + q)))
+                    .body().path("guid").asText());
+        }
         List<Future<?>> seeding = new ArrayList<>();
         for (int i = 0; i < orgs; i++) {
             int n = i;
@@ -41,6 +53,16 @@ public final class Benchmark {
                         .body().path("guid").asText();
                 String space = admin.post("/v3/spaces", obj("name", "bench-space",
                         "relationships", obj("organization", rel(org)))).body().path("guid").asText();
+                admin.post("/v3/organization_quotas/" + quotas.get(n % quotas.size()) + "/relationships/organizations",
+                        obj("data", List.of(obj("guid", org))));
+                admin.post("/v3/isolation_segments/" + segments.get(n % segments.size())
+                        + "/relationships/organizations", obj("data", List.of(obj("guid", org))));
+                if (n < 500) {
+                    String group = admin.post("/v3/security_groups", obj("name", Tck.unique("bench-sg-" + n)))
+                            .body().path("guid").asText();
+                    admin.post("/v3/security_groups/" + group + "/relationships/running_spaces",
+                            obj("data", List.of(obj("guid", space))));
+                }
                 if (n % 10 == 0) {
                     tck.grant(spaceUser, "organization_user", org);
                     tck.grant(spaceUser, "space_developer", space);
@@ -53,7 +75,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "seeded %d orgs/spaces in %.1f s%n", orgs, (System.nanoTime() - seedStart) / 1e9);
         String[] endpoints = {"/v3/organizations?per_page=50", "/v3/spaces?per_page=50&include=organization",
                 "/v3/roles?per_page=50", "/v3/users?per_page=50", "/v3/audit_events?per_page=50",
-                "/v3/organizations?per_page=500&order_by=name"};
+                "/v3/organizations?per_page=500&order_by=name", "/v3/organization_quotas?per_page=50",
+                "/v3/isolation_segments?per_page=500", "/v3/security_groups?per_page=500"};
         System.out.println("endpoint | identity | req/s | p50 ms | p99 ms");
         for (String endpoint : endpoints) {
             for (Cf cf : new Cf[]{admin, spaceUser}) {
