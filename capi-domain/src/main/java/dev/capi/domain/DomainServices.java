@@ -448,17 +448,7 @@ public final class DomainServices {
         }
 
         dev.capi.domain.stacks.StackUsage stackUsage() {
-            return new dev.capi.domain.stacks.StackUsage() {
-                @Override
-                public boolean inUse(String stackName) {
-                    return appRows.anyOnStack(stackName);
-                }
-
-                @Override
-                public List<String> appGuids(String stackName) {
-                    return appRows.guidsOnStack(stackName, dev.capi.domain.query.Visibility.everything());
-                }
-            };
+            return appRows::anyOnStack;
         }
 
         dev.capi.domain.locks.LockableApps lockable() {

@@ -70,11 +70,6 @@ public final class Stacks {
         return repository.find(guid).orElseThrow(() -> CfException.notFound("Stack"));
     }
 
-    /** Guids of the apps on the stack (for {@code GET /v3/stacks/:guid/apps}). */
-    public List<String> appGuids(Permissions perms, String guid) {
-        return usage.appGuids(get(perms, guid).name());
-    }
-
     public Stack create(Permissions perms, StackCommands.Create cmd) {
         requireAdmin(perms);
         return tx.inTransaction(() -> {

@@ -94,6 +94,21 @@ class StacksTest {
                 .path("total_results").asInt()).isZero();
     }
 
+    @Test
+    void listsTheAppsOnAStackAndRefusesToDeleteItWhileInUse() {
+        JsonNode stack = createStack();
+        String name = stack.path("name").asText();
+        ApiResponse app = admin.post("/v3/apps", obj("name", Tck.unique("app"),
+                "lifecycle", obj("type", "buildpack", "data", obj("stack", name)),
+                "relationships", obj("space", dev.capi.tck.support.Json.rel(actors.spaceGuid()))));
+        assertThat(app.status()).as(app.toString()).isEqualTo(201);
+        ApiResponse apps = admin.get("/v3/stacks/" + stack.path("guid").asText() + "/apps");
+        assertThat(apps.resourceValues("guid")).containsExactly(app.body().path("guid").asText());
+        assertThat(actors.as(NO_ROLE).get("/v3/stacks/" + stack.path("guid").asText() + "/apps")
+                .resourceValues("guid")).isEmpty();
+        assertThat(admin.delete("/v3/stacks/" + stack.path("guid").asText()).status()).isEqualTo(422);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "{}", "{\"name\": 7}", "{\"name\": \"x\", \"state\": \"BROKEN\"}", "{\"name\": \"x\", \"bogus\": true}"})

@@ -1,6 +1,6 @@
 package dev.capi.rest.v3.stacks;
 
-import dev.capi.domain.query.Page;
+import dev.capi.rest.v3.apps.AppPresenter;
 import dev.capi.rest.v3.support.ListParams;
 import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
@@ -54,13 +54,14 @@ public final class StacksResource extends V3Resource {
         return noContent();
     }
 
-    /** The apps on the stack; until the apps resource registers its {@code StackUsage}, there are none. */
+    /** The apps on the stack that the caller can see, paginated like {@code GET /v3/apps}. */
     @GET
     @Path("/{guid}/apps")
     public Response apps(@PathParam("guid") String guid) {
-        var params = ListParams.parse(uri, ListSpec.of());
-        List<String> apps = domain.stacks().appGuids(permissions(), guid);
-        Page<String> page = new Page<>(List.of(), apps.size());
-        return ok(Pagination.document(page, List.of(), params, "/v3/stacks/" + guid + "/apps", links));
+        var params = ListParams.parse(uri, ListSpec.of().orderBy("name"));
+        var stack = domain.stacks().get(permissions(), guid);
+        var page = domain.apps().list(permissions(), params.query().withFilter("stacks", List.of(stack.name())));
+        var resources = page.resources().stream().map(a -> AppPresenter.present(a, links)).toList();
+        return ok(Pagination.document(page, resources, params, "/v3/stacks/" + guid + "/apps", links));
     }
 }
