@@ -38,16 +38,17 @@ import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.stacks.StackRepository;
 import dev.capi.domain.stacks.Stacks;
 import dev.capi.domain.roles.Roles;
-import dev.capi.domain.routes.RouteCreate;
-import dev.capi.domain.routes.RouteDestinations;
-import dev.capi.domain.routes.RouteRemoval;
-import dev.capi.domain.routes.Routes;
-import dev.capi.domain.routes.RoutingContext;
 import dev.capi.domain.securitygroups.SecurityGroupCleanup;
 import dev.capi.domain.securitygroups.SecurityGroupDeletion;
 import dev.capi.domain.securitygroups.SecurityGroupRepository;
 import dev.capi.domain.securitygroups.SecurityGroupRules;
 import dev.capi.domain.securitygroups.SecurityGroups;
+import dev.capi.domain.routes.RouteCreate;
+import dev.capi.domain.routes.RouteDestinations;
+import dev.capi.domain.routes.RouteRemoval;
+import dev.capi.domain.routes.Routes;
+import dev.capi.domain.routes.RoutingContext;
+import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.spaces.SpaceDeletion;
 import dev.capi.domain.spaces.Spaces;
 import dev.capi.domain.spaces.WritableSpaces;
@@ -55,6 +56,26 @@ import dev.capi.domain.users.UserCreate;
 import dev.capi.domain.users.UserDeletion;
 import dev.capi.domain.users.UserRegistry;
 import dev.capi.domain.users.Users;
+
+import dev.capi.domain.apps.AppAccess;
+import dev.capi.domain.apps.AppDeletion;
+import dev.capi.domain.apps.AppEnvironment;
+import dev.capi.domain.apps.AppEvents;
+import dev.capi.domain.apps.AppFeatures;
+import dev.capi.domain.apps.AppRepository;
+import dev.capi.domain.apps.AppSettings;
+import dev.capi.domain.apps.AppStates;
+import dev.capi.domain.apps.Apps;
+import dev.capi.domain.apps.CurrentDroplet;
+import dev.capi.domain.apps.DropletLookup;
+import dev.capi.domain.processes.ProcessCreate;
+import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.processes.ProcessSync;
+import dev.capi.domain.processes.Processes;
+import dev.capi.domain.runtime.InProcessRuntime;
+import dev.capi.domain.runtime.Runtime;
+import dev.capi.domain.usage.AppUsageEventRepository;
+import dev.capi.domain.usage.AppUsageEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,11 +100,6 @@ public final class DomainServices {
     private final Roles roles;
     private final RoleCreate roleCreate;
     private final Spaces spaces;
-    private final Domains domains;
-    private final Routes routes;
-    private final RouteCreate routeCreate;
-    private final RouteDestinations routeDestinations;
-    private final RouteRemoval routeRemoval;
     private final OrganizationQuotas organizationQuotas;
     private final SpaceQuotas spaceQuotas;
     private final UsageSummaries usageSummaries;
@@ -96,6 +112,12 @@ public final class DomainServices {
     private final IsolationSegmentEntitlements isolationSegmentEntitlements;
     private final IsolationSegmentAssignments isolationSegmentAssignments;
     private final SecurityGroups securityGroups;
+    private final AppsAndProcesses apps;
+    private final Domains domains;
+    private final Routes routes;
+    private final RouteCreate routeCreate;
+    private final RouteDestinations routeDestinations;
+    private final RouteRemoval routeRemoval;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -174,7 +196,15 @@ public final class DomainServices {
         securityGroups.seed(groupSettings);
         cleanups.add(new SecurityGroupCleanup(securityGroupRows));
         jobHandlers.add(new SecurityGroupDeletion(securityGroupRows, ports.clock()));
-        var routing = ports.more().get(dev.capi.domain.routes.RoutingPorts.class);
+        this.apps = new AppsAndProcesses(ports, auditEvents, featureFlags, metadataChanges, jobs, quotaScopes,
+                quotaGuard);
+        cleanups.add(apps.deletion);
+        jobHandlers.add(apps.deletion);
+        jobHandlers.add(apps.buildpackCaches);
+        stacks.usedBy(apps.stackUsage());
+        locks.lockableApps(apps.lockable());
+        apps.apps.guardDeletes(locks::requireUnlocked);
+        var routing = ports.more().get(RoutingPorts.class);
         var routingContext = new RoutingContext(routing.routes(), routing.destinations(), routing.domains(),
                 ports.spaces(), ports.organizations(), ports.metadata(), metadataChanges, auditEvents, featureFlags,
                 jobs, ports.transactions(), ports.clock(), ports.guids(), routing.apps(), routing.routerGroups(),
@@ -302,6 +332,50 @@ public final class DomainServices {
         return securityGroups;
     }
 
+    public Apps apps() {
+        return apps.apps;
+    }
+
+    /** Start, stop, restart. */
+    public AppStates appStates() {
+        return apps.states;
+    }
+
+    public AppEnvironment appEnvironment() {
+        return apps.environment;
+    }
+
+    public AppFeatures appFeatures() {
+        return apps.features;
+    }
+
+    public CurrentDroplet currentDroplet() {
+        return apps.currentDroplet;
+    }
+
+    public dev.capi.domain.apps.BuildpackCaches buildpackCaches() {
+        return apps.buildpackCaches;
+    }
+
+    public Processes processes() {
+        return apps.processes;
+    }
+
+    /** Writes app usage events (builds, tasks and processes report through it). */
+    public AppUsageEvents appUsageEvents() {
+        return apps.usage;
+    }
+
+    /** Tells the runtime what the processes should run. */
+    public ProcessSync processSync() {
+        return apps.sync;
+    }
+
+    /** The app and process checks other app sub-resources share (visible, role, writable). */
+    public AppAccess appAccess() {
+        return apps.access;
+    }
+
     public Domains domains() {
         return domains;
     }
@@ -326,5 +400,70 @@ public final class DomainServices {
     /** Handlers for every asynchronous job operation, for the job worker. */
     public List<JobHandler> jobHandlers() {
         return List.copyOf(jobHandlers);
+    }
+
+    /** The apps and processes use cases, built from their ports (repositories, runtime, droplet lookup). */
+    private static final class AppsAndProcesses {
+        final AppAccess access;
+        final AppUsageEvents usage;
+        final ProcessSync sync;
+        final Apps apps;
+        final AppStates states;
+        final AppEnvironment environment;
+        final AppFeatures features;
+        final CurrentDroplet currentDroplet;
+        final Processes processes;
+        final AppDeletion deletion;
+        final AppRepository appRows;
+        final dev.capi.domain.apps.BuildpackCaches buildpackCaches;
+
+        AppsAndProcesses(Ports ports, AuditEvents auditEvents, FeatureFlags flags, MetadataChanges metadata,
+                         Jobs jobs, QuotaScopes quotaScopes, QuotaGuard quotaGuard) {
+            var more = ports.more();
+            appRows = more.get(AppRepository.class);
+            var processRows = more.get(ProcessRepository.class);
+            var settings = more.find(AppSettings.class).orElse(AppSettings.defaults());
+            var runtime = more.find(Runtime.class).orElseGet(() -> new InProcessRuntime(ports.clock()));
+            var tx = ports.transactions();
+            var clock = ports.clock();
+            var events = new AppEvents(auditEvents);
+            access = new AppAccess(appRows, ports.spaces(), new WritableSpaces(ports.organizations()));
+            usage = new AppUsageEvents(more.get(AppUsageEventRepository.class), clock, ports.guids());
+            sync = new ProcessSync(runtime, settings);
+            var processCreate = new ProcessCreate(processRows, events, settings, clock, ports.guids());
+            apps = new Apps(appRows, ports.spaces(), ports.organizations(), more.get(StackRepository.class), access,
+                    processCreate, tx, events, flags, metadata, jobs, settings, clock, ports.guids());
+            states = new AppStates(appRows, processRows, access, tx, events, usage, flags, quotaScopes, quotaGuard,
+                    sync, clock, ports.guids());
+            environment = new AppEnvironment(appRows, ports.organizations(), access, tx, events, flags, settings,
+                    clock);
+            features = new AppFeatures(appRows, access, tx, settings, clock);
+            currentDroplet = new CurrentDroplet(appRows, processRows, access, processCreate, tx, events, usage, sync,
+                    more.find(DropletLookup.class).orElse(DropletLookup.none()), clock);
+            processes = new Processes(processRows, appRows, access, tx, events, usage, flags, metadata, quotaScopes,
+                    quotaGuard, sync, clock);
+            buildpackCaches = new dev.capi.domain.apps.BuildpackCaches(access, tx, jobs, ports.blobs());
+            deletion = new AppDeletion(appRows, processRows, ports.spaces(), ports.metadata(), usage, sync,
+                    apps.cleanups());
+        }
+
+        dev.capi.domain.stacks.StackUsage stackUsage() {
+            return new dev.capi.domain.stacks.StackUsage() {
+                @Override
+                public boolean inUse(String stackName) {
+                    return appRows.anyOnStack(stackName);
+                }
+
+                @Override
+                public List<String> appGuids(String stackName) {
+                    return appRows.guidsOnStack(stackName, dev.capi.domain.query.Visibility.everything());
+                }
+            };
+        }
+
+        dev.capi.domain.locks.LockableApps lockable() {
+            return guid -> appRows.find(guid).map(a -> new dev.capi.domain.locks.LockableApps.LockableApp(
+                    a.guid(), a.name(), a.spaceGuid(), a.organizationGuid()));
+        }
     }
 }

@@ -15,6 +15,11 @@ public final class Repositories {
         return this;
     }
 
+    /** The implementation of {@code port}, if the assembly provided one. */
+    public <T> java.util.Optional<T> find(Class<T> port) {
+        return java.util.Optional.ofNullable(byPort.get(port)).map(port::cast);
+    }
+
     /** The implementation of {@code port}; fails fast when the assembly did not provide it. */
     public <T> T get(Class<T> port) {
         Object implementation = byPort.get(port);

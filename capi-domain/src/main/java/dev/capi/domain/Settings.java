@@ -12,18 +12,17 @@ import java.util.Map;
  * {@code featureFlagOverrides} is the reference's {@code feature_flag_overrides}, written at boot;
  * {@code quotaDefinitions} and {@code defaultQuotaDefinition} are the reference's {@code quota_definitions} (seeded
  * at boot) and {@code default_quota_definition} (the quota new organizations get); {@code securityGroups} the
- * seeded security groups, the global running/staging defaults and the rule options; {@code appsDomain} the shared
+ * seeded security groups, the global running/staging defaults and the rule options; {@code appsDomain} is the shared
  * apps domain seeded at boot (the reference's {@code app_domains}; null or blank: none).
  */
 public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
                        Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
                        String defaultQuotaDefinition, SecurityGroupSettings securityGroups, String appsDomain) {
-    public static final String DEFAULT_APPS_DOMAIN = "apps.localhost";
-
     /** The reference's sample {@code default} quota: 10240 MB, 100 service instances, paid plans, 1000 routes. */
     public static final QuotaLimits SAMPLE_DEFAULT_QUOTA = new QuotaLimits(10240, QuotaLimits.UNLIMITED,
             QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED, true, 100, QuotaLimits.UNLIMITED,
             1000, 0, QuotaLimits.UNLIMITED);
+    public static final String DEFAULT_APPS_DOMAIN = "apps.localhost";
 
     public Settings {
         featureFlagOverrides = Map.copyOf(featureFlagOverrides);
@@ -32,16 +31,16 @@ public record Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, 
 
     public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
                     Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
-                    String defaultQuotaDefinition) {
+                    String defaultQuotaDefinition, SecurityGroupSettings securityGroups) {
         this(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, featureFlagOverrides,
-                quotaDefinitions, defaultQuotaDefinition, SecurityGroupSettings.none());
+                quotaDefinitions, defaultQuotaDefinition, securityGroups, DEFAULT_APPS_DOMAIN);
     }
 
     public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,
                     Map<String, Boolean> featureFlagOverrides, Map<String, QuotaLimits> quotaDefinitions,
-                    String defaultQuotaDefinition, SecurityGroupSettings securityGroups) {
+                    String defaultQuotaDefinition) {
         this(maxLabelsPerResource, maxAnnotationsPerResource, allowUserCreationByOrgManager, featureFlagOverrides,
-                quotaDefinitions, defaultQuotaDefinition, securityGroups, DEFAULT_APPS_DOMAIN);
+                quotaDefinitions, defaultQuotaDefinition, SecurityGroupSettings.none());
     }
 
     public Settings(int maxLabelsPerResource, int maxAnnotationsPerResource, boolean allowUserCreationByOrgManager,

@@ -104,6 +104,15 @@ public final class CloudController implements AutoCloseable {
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
                 .with(LockRepository.class, new JdbiLockRepository(jdbi, metadata))
+                .with(dev.capi.domain.apps.AppRepository.class,
+                        new dev.capi.persistence.apps.JdbiAppRepository(jdbi, metadata))
+                .with(dev.capi.domain.processes.ProcessRepository.class,
+                        new dev.capi.persistence.processes.JdbiProcessRepository(jdbi, metadata))
+                .with(dev.capi.domain.usage.AppUsageEventRepository.class,
+                        new dev.capi.persistence.usage.JdbiAppUsageEventRepository(jdbi))
+                .with(dev.capi.domain.runtime.Runtime.class, b.runtime != null ? b.runtime
+                        : new dev.capi.domain.runtime.InProcessRuntime(b.clock))
+                .with(dev.capi.domain.apps.AppSettings.class, b.appSettings.withCfApi(b.externalUrl))
                 .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
                 .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
                 .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))
@@ -284,6 +293,8 @@ public final class CloudController implements AutoCloseable {
         private final List<Object> extraComponents = new ArrayList<>();
         private List<StackDefinition> stacks = StackDefinition.SAMPLE;
         private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
+        private dev.capi.domain.runtime.Runtime runtime;
+        private dev.capi.domain.apps.AppSettings appSettings = dev.capi.domain.apps.AppSettings.defaults();
 
         public Builder database(Database database) {
             this.database = database;
@@ -326,6 +337,18 @@ public final class CloudController implements AutoCloseable {
         }
 
         /** Where bits live; default: a local-disk store in a new temporary directory. */
+        /** Whatever stages and runs apps; default: an in-process runtime that reports desired instances RUNNING. */
+        public Builder runtime(dev.capi.domain.runtime.Runtime runtime) {
+            this.runtime = runtime;
+            return this;
+        }
+
+        /** App and process defaults (memory, disk, log rate, file descriptors, SSH); default: the reference's. */
+        public Builder appSettings(dev.capi.domain.apps.AppSettings settings) {
+            this.appSettings = settings;
+            return this;
+        }
+
         public Builder blobStore(BlobStore store) {
             this.blobStore = store;
             return this;

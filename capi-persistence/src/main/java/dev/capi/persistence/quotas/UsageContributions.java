@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The extension point of quota usage: every resource whose rows count against a quota adds its
  * {@link UsageContribution}s here, in its own words (its tables, its columns), when its schema lands. Until then its
- * metrics are 0. Routes and domains count today.
+ * metrics are 0.
  * <ul>
  *     <li>processes (with apps): STARTED_INSTANCES, MEMORY_IN_MB, LOG_RATE, UNLIMITED_LOG_RATE_PROCESSES</li>
  *     <li>tasks: MEMORY_IN_MB (running), PENDING_TASK_MEMORY_IN_MB, LOG_RATE, APP_TASKS</li>
@@ -23,6 +23,15 @@ public final class UsageContributions {
     /** Every contribution of the resources this schema holds. */
     public static List<UsageContribution> all() {
         return List.of(
+                new UsageContribution(Metric.STARTED_INSTANCES, Level.SPACE, STARTED_PROCESSES
+                        .formatted("p.instances")),
+                new UsageContribution(Metric.MEMORY_IN_MB, Level.SPACE, STARTED_PROCESSES
+                        .formatted("p.memory_in_mb * p.instances")),
+                new UsageContribution(Metric.LOG_RATE, Level.SPACE, STARTED_PROCESSES
+                        .formatted("p.log_rate_limit * p.instances") + " AND p.log_rate_limit >= 0"),
+                new UsageContribution(Metric.UNLIMITED_LOG_RATE_PROCESSES, Level.SPACE,
+                        "SELECT a.space_guid, 1 AS amount FROM processes p JOIN apps a ON a.guid = p.app_guid"
+                                + " WHERE p.log_rate_limit < 0"),
                 new UsageContribution(Metric.ROUTES, Level.SPACE, "SELECT r.space_guid, 1 AS amount FROM routes r"),
                 new UsageContribution(Metric.RESERVED_PORTS, Level.SPACE, "SELECT r.space_guid, 1 AS amount"
                         + " FROM routes r JOIN domains d ON d.guid = r.domain_guid"
@@ -31,4 +40,8 @@ public final class UsageContributions {
                         "SELECT d.owning_organization_guid AS organization_guid, 1 AS amount FROM domains d"
                                 + " WHERE d.owning_organization_guid IS NOT NULL"));
     }
+
+    /** Started processes with their app's space; {@code %s} is the amount. */
+    private static final String STARTED_PROCESSES = "SELECT a.space_guid, %s AS amount FROM processes p"
+            + " JOIN apps a ON a.guid = p.app_guid WHERE p.state = 'STARTED'";
 }

@@ -30,6 +30,7 @@ public final class ListSql {
     private final String from;
     private final String alias;
     private final String guidColumn;
+    private String labelKey;
     private final Map<String, String> inFilters = new HashMap<>();
     private final Map<String, BiFunction<List<String>, Binds, String>> conditions = new HashMap<>();
     private final Map<String, String> orderColumns = new HashMap<>();
@@ -43,6 +44,7 @@ public final class ListSql {
         this.from = from;
         this.alias = alias;
         this.guidColumn = alias + ".guid";
+        this.labelKey = guidColumn;
         this.defaultOrder = alias + ".id ASC";
         orderColumns.put("created_at", alias + ".created_at");
         orderColumns.put("updated_at", alias + ".updated_at");
@@ -58,6 +60,15 @@ public final class ListSql {
     /** A filter rendered by hand (e.g. a subquery); the function binds its values and returns a condition. */
     public ListSql condition(String key, BiFunction<List<String>, Binds, String> renderer) {
         conditions.put(key, renderer);
+        return this;
+    }
+
+    /**
+     * The SQL expression the labels table's {@code resource_guid} matches, when the row's metadata is not keyed by
+     * its plain guid (processes: {@code 'process:' || p.guid}, since the web process shares its app's guid).
+     */
+    public ListSql labelsOn(String expression) {
+        this.labelKey = expression;
         return this;
     }
 
@@ -197,7 +208,7 @@ public final class ListSql {
     }
 
     private String label(LabelRequirement r, Binds binds) {
-        String base = "SELECT 1 FROM labels lbl WHERE lbl.resource_guid = " + guidColumn
+        String base = "SELECT 1 FROM labels lbl WHERE lbl.resource_guid = " + labelKey
                 + " AND lbl.key_prefix = " + binds.add(r.prefix()) + " AND lbl.key_name = " + binds.add(r.name());
         if (r instanceof LabelRequirement.Exists) {
             return "EXISTS (" + base + ")";

@@ -1,8 +1,12 @@
 package dev.capi.rest.v3;
 
+import dev.capi.rest.v3.apps.AppDropletResources;
+import dev.capi.rest.v3.apps.AppEnvironmentResources;
+import dev.capi.rest.v3.apps.AppsResource;
 import dev.capi.rest.v3.domains.DomainsResource;
 import dev.capi.rest.v3.domains.OrganizationDomainsResource;
 import dev.capi.rest.v3.events.AuditEventsResource;
+import dev.capi.rest.v3.processes.ProcessesResource;
 import dev.capi.rest.v3.featureflags.FeatureFlagsResource;
 import dev.capi.rest.v3.isolationsegments.IsolationSegmentsResource;
 import dev.capi.rest.v3.isolationsegments.OrganizationDefaultIsolationSegmentResource;
@@ -45,6 +49,11 @@ public final class V3Api {
                 UsageSummaryResources.Organization.class, UsageSummaryResources.Platform.class,
                 IsolationSegmentsResource.class, OrganizationDefaultIsolationSegmentResource.class,
                 SpaceIsolationSegmentResource.class, SecurityGroupsResource.class, SpaceSecurityGroupsResource.class,
+                AppsResource.class, AppEnvironmentResources.Env.class,
+                AppEnvironmentResources.EnvironmentVariables.class, AppEnvironmentResources.Features.class,
+                AppEnvironmentResources.SshEnabled.class, AppEnvironmentResources.AppPermissions.class,
+                AppDropletResources.Current.class, AppDropletResources.Relationship.class,
+                ProcessesResource.class, ProcessesResource.ForApp.class,
                 DomainsResource.class, OrganizationDomainsResource.class, RoutesResource.class,
                 AppRoutesResource.class, SpaceRoutesResource.class);
     }

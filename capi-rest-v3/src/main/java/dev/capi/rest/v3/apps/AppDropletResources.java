@@ -1,0 +1,62 @@
+package dev.capi.rest.v3.apps;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.domain.apps.CurrentDroplet;
+import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.v3.support.Links;
+import dev.capi.rest.v3.support.V3Resource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** An app's current droplet: the droplet itself and the relationship. */
+public final class AppDropletResources {
+    private AppDropletResources() {
+    }
+
+    /**
+     * {@code GET /v3/apps/:guid/droplets/current}. Until the droplets resource presents droplets itself, the droplet
+     * is shown with the fields apps know of.
+     */
+    @Path("/v3/apps/{guid}/droplets/current")
+    public static final class Current extends V3Resource {
+        @GET
+        public Response get(@PathParam("guid") String guid) {
+            var current = domain.currentDroplet().get(permissions(), guid);
+            var d = current.droplet();
+            ObjectNode node = JsonSupport.resource(d.guid(), d.createdAt(), d.updatedAt());
+            node.put("state", d.state());
+            node.putObject("relationships").putObject("app").putObject("data").put("guid", d.appGuid());
+            node.putObject("links").set("self", links.href("/v3/droplets/" + d.guid()));
+            return ok(node);
+        }
+    }
+
+    /** {@code GET|PATCH /v3/apps/:guid/relationships/current_droplet}. */
+    @Path("/v3/apps/{guid}/relationships/current_droplet")
+    public static final class Relationship extends V3Resource {
+        @GET
+        public Response get(@PathParam("guid") String guid) {
+            return ok(present(domain.currentDroplet().get(permissions(), guid), links));
+        }
+
+        @PATCH
+        public Response update(@PathParam("guid") String guid, String body) {
+            String droplet = AppMessages.dropletGuid(body);
+            boolean dataGiven = AppMessages.dataGiven(body);
+            return ok(present(domain.currentDroplet().assign(permissions(), guid, droplet, dataGiven), links));
+        }
+
+        static ObjectNode present(CurrentDroplet.Current current, Links links) {
+            ObjectNode node = JsonSupport.object();
+            node.putObject("data").put("guid", current.droplet().guid());
+            ObjectNode l = node.putObject("links");
+            String app = "/v3/apps/" + current.app().guid();
+            l.set("self", links.href(app + "/relationships/current_droplet"));
+            l.set("related", links.href(app + "/droplets/current"));
+            return node;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.capi.rest.v3.processes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.domain.DomainServices;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.errors.CfException;
+import dev.capi.domain.processes.Processes;
+import dev.capi.domain.processes.Processes.Target;
+import dev.capi.domain.query.Page;
+import dev.capi.domain.runtime.InstanceReport;
+import dev.capi.model.AppProcess;
+import dev.capi.model.Lifecycle;
+import dev.capi.rest.v3.support.Links;
+import dev.capi.rest.v3.support.ListParams;
+import dev.capi.rest.v3.support.Pagination;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+import java.util.Map;
+
+/** The documents the process endpoints answer with, for one request (both the flat and the app-nested routes). */
+final class ProcessDocuments {
+    private final DomainServices domain;
+    private final Permissions perms;
+    private final Links links;
+    private final UriInfo uri;
+
+    ProcessDocuments(DomainServices domain, Permissions perms, Links links, UriInfo uri) {
+        this.domain = domain;
+        this.perms = perms;
+        this.links = links;
+        this.uri = uri;
+    }
+
+    /** A list page; commands are always hidden in lists; {@code embed=process_instances} asks the runtime once. */
+    ObjectNode page(Page<AppProcess> page, ListParams params, String path) {
+        boolean embed = embed(params.raw().get("embed"));
+        Map<String, List<InstanceReport>> instances = embed
+                ? domain.processes().instancesOf(page.resources()) : Map.of();
+        var resources = page.resources().stream().map(p -> ProcessPresenter.present(p, links,
+                ProcessPresenter.HIDDEN_IN_LISTS, embed ? instances.get(p.guid()) : null, false)).toList();
+        return Pagination.document(page, resources, params, path, links);
+    }
+
+    ObjectNode show(Target target) {
+        var raw = ListParams.firstValues(uri.getQueryParameters());
+        List<String> unknown = raw.keySet().stream().filter(k -> !k.equals("embed")).toList();
+        if (!unknown.isEmpty()) {
+            throw CfException.badQuery("Unknown query parameter(s): '" + String.join("', '", unknown)
+                    + "'. Valid parameters are: 'embed'");
+        }
+        Processes.Found found = domain.processes().get(perms, target);
+        AppProcess p = found.process();
+        var instances = embed(raw.get("embed")) ? domain.processes().instancesOf(List.of(p)).get(p.guid()) : null;
+        String censored = domain.processes().canSeeCommand(perms, p) ? null : ProcessPresenter.HIDDEN;
+        return ProcessPresenter.present(p, links, censored, instances,
+                Lifecycle.DOCKER.equals(found.app().lifecycle().type()));
+    }
+
+    ObjectNode update(Target target, String body) {
+        AppProcess p = domain.processes().update(perms, target, () -> ProcessMessages.update(body));
+        return ProcessPresenter.present(p, links, null, null, false);
+    }
+
+    ObjectNode scale(Target target, String body) {
+        AppProcess p = domain.processes().scale(perms, target, () -> ProcessMessages.scale(body));
+        return ProcessPresenter.present(p, links, null, null, false);
+    }
+
+    /** The instance index of a path; anything but a number names no instance. */
+    static int index(String raw) {
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw CfException.notFound("Instance");
+        }
+    }
+
+    private static boolean embed(String value) {
+        return value != null && List.of(value.split(",")).contains("process_instances");
+    }
+}

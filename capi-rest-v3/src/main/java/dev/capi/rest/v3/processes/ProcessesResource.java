@@ -1,0 +1,133 @@
+package dev.capi.rest.v3.processes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.domain.processes.Processes;
+import dev.capi.domain.processes.Processes.Target;
+import dev.capi.model.AppProcess;
+import dev.capi.model.Lifecycle;
+import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.v3.support.ListParams;
+import dev.capi.rest.v3.support.ListSpec;
+import dev.capi.rest.v3.support.Pagination;
+import dev.capi.rest.v3.support.V3Resource;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code /v3/processes}: list, get, update, scale, terminate an instance, stats and instances. */
+@Path("/v3/processes")
+public final class ProcessesResource extends V3Resource {
+    static final ListSpec LIST = ListSpec.of("types", "app_guids", "space_guids", "organization_guids")
+            .labelSelector().extraKeys("embed");
+    static final ListSpec APP_LIST = ListSpec.of("types").labelSelector().extraKeys("embed");
+
+    private ProcessDocuments docs() {
+        return new ProcessDocuments(domain, permissions(), links, uri);
+    }
+
+    @GET
+    public Response list() {
+        var params = ListParams.parse(uri, LIST);
+        var page = domain.processes().list(permissions(), params.query());
+        return ok(docs().page( page, params, "/v3/processes"));
+    }
+
+    @GET
+    @Path("/{guid}")
+    public Response get(@PathParam("guid") String guid) {
+        return ok(docs().show( Target.byGuid(guid)));
+    }
+
+    @PATCH
+    @Path("/{guid}")
+    public Response update(@PathParam("guid") String guid, String body) {
+        return ok(docs().update( Target.byGuid(guid), body));
+    }
+
+    @POST
+    @Path("/{guid}/actions/scale")
+    public Response scale(@PathParam("guid") String guid, String body) {
+        return accepted(docs().scale( Target.byGuid(guid), body), null);
+    }
+
+    @DELETE
+    @Path("/{guid}/instances/{index}")
+    public Response terminate(@PathParam("guid") String guid, @PathParam("index") String index) {
+        domain.processes().terminate(permissions(), Target.byGuid(guid), ProcessDocuments.index(index));
+        return noContent();
+    }
+
+    @GET
+    @Path("/{guid}/stats")
+    public Response stats(@PathParam("guid") String guid) {
+        return ok(ProcessStatsPresenter.present(domain.processes().stats(permissions(), Target.byGuid(guid)),
+                domain.ports().clock()));
+    }
+
+    @GET
+    @Path("/{guid}/process_instances")
+    public Response instances(@PathParam("guid") String guid) {
+        var stats = domain.processes().instances(permissions(), Target.byGuid(guid));
+        ObjectNode doc = JsonSupport.object();
+        doc.set("resources", ProcessPresenter.instances(stats.instances()));
+        ObjectNode l = doc.putObject("links");
+        l.set("self", links.href("/v3/processes/" + stats.process().guid() + "/process_instances"));
+        l.set("process", links.href("/v3/processes/" + stats.process().guid()));
+        return ok(doc);
+    }
+
+    /** {@code /v3/apps/:guid/processes[/:type]}: the same endpoints, naming the process by app and type. */
+    @Path("/v3/apps/{app}/processes")
+    public static final class ForApp extends V3Resource {
+        private ProcessDocuments docs() {
+            return new ProcessDocuments(domain, permissions(), links, uri);
+        }
+
+        @GET
+        public Response list(@PathParam("app") String app) {
+            var params = ListParams.parse(uri, APP_LIST);
+            var page = domain.processes().listForApp(permissions(), app, params.query());
+            return ok(docs().page( page, params, "/v3/apps/" + app + "/processes"));
+        }
+
+        @GET
+        @Path("/{type}")
+        public Response get(@PathParam("app") String app, @PathParam("type") String type) {
+            return ok(docs().show( Target.byType(app, type)));
+        }
+
+        @PATCH
+        @Path("/{type}")
+        public Response update(@PathParam("app") String app, @PathParam("type") String type, String body) {
+            return ok(docs().update( Target.byType(app, type), body));
+        }
+
+        @POST
+        @Path("/{type}/actions/scale")
+        public Response scale(@PathParam("app") String app, @PathParam("type") String type, String body) {
+            return accepted(docs().scale( Target.byType(app, type), body), null);
+        }
+
+        @DELETE
+        @Path("/{type}/instances/{index}")
+        public Response terminate(@PathParam("app") String app, @PathParam("type") String type,
+                                  @PathParam("index") String index) {
+            domain.processes().terminate(permissions(), Target.byType(app, type), ProcessDocuments.index(index));
+            return noContent();
+        }
+
+        @GET
+        @Path("/{type}/stats")
+        public Response stats(@PathParam("app") String app, @PathParam("type") String type) {
+            return ok(ProcessStatsPresenter.present(
+                    domain.processes().stats(permissions(), Target.byType(app, type)), domain.ports().clock()));
+        }
+    }
+}
