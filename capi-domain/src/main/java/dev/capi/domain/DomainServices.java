@@ -207,7 +207,7 @@ public final class DomainServices {
         var routing = ports.more().get(RoutingPorts.class);
         var routingContext = new RoutingContext(routing.routes(), routing.destinations(), routing.domains(),
                 ports.spaces(), ports.organizations(), ports.metadata(), metadataChanges, auditEvents, featureFlags,
-                jobs, ports.transactions(), ports.clock(), ports.guids(), routing.apps(), routing.routerGroups(),
+                jobs, ports.transactions(), ports.clock(), ports.guids(), apps.routingView(), routing.routerGroups(),
                 (org, space, reservesPort) -> quotaGuard.checkRoute(quotaScopes.forSpace(space.guid()), reservesPort),
                 new java.security.SecureRandom());
         this.domains = new Domains(routing.domains(), ports.organizations(), routing.routes(), routing.routerGroups(),
@@ -222,6 +222,7 @@ public final class DomainServices {
         jobHandlers.add(routeRemoval.routeDeletion());
         jobHandlers.add(routeRemoval.unmappedDeletion());
         jobHandlers.add(routeRemoval.domainDeletion());
+        apps.apps.onDelete(routeRemoval::deleteAppDestinations);
     }
 
     public Ports ports() {
@@ -415,13 +416,14 @@ public final class DomainServices {
         final Processes processes;
         final AppDeletion deletion;
         final AppRepository appRows;
+        final ProcessRepository processRows;
         final dev.capi.domain.apps.BuildpackCaches buildpackCaches;
 
         AppsAndProcesses(Ports ports, AuditEvents auditEvents, FeatureFlags flags, MetadataChanges metadata,
                          Jobs jobs, QuotaScopes quotaScopes, QuotaGuard quotaGuard) {
             var more = ports.more();
             appRows = more.get(AppRepository.class);
-            var processRows = more.get(ProcessRepository.class);
+            processRows = more.get(ProcessRepository.class);
             var settings = more.find(AppSettings.class).orElse(AppSettings.defaults());
             var runtime = more.find(Runtime.class).orElseGet(() -> new InProcessRuntime(ports.clock()));
             var tx = ports.transactions();
@@ -449,6 +451,20 @@ public final class DomainServices {
 
         dev.capi.domain.stacks.StackUsage stackUsage() {
             return appRows::anyOnStack;
+        }
+
+        /** Apps as routing sees them (space, docker or not, process types): two queries for any number of apps. */
+        dev.capi.domain.routes.AppLookup routingView() {
+            return guids -> {
+                var found = appRows.findAll(guids);
+                var types = processRows.forApps(found.stream().map(dev.capi.model.App::guid).toList()).stream()
+                        .collect(java.util.stream.Collectors.groupingBy(dev.capi.model.AppProcess::appGuid,
+                                java.util.stream.Collectors.mapping(dev.capi.model.AppProcess::type,
+                                        java.util.stream.Collectors.toList())));
+                return found.stream().map(a -> new dev.capi.domain.routes.AppLookup.App(a.guid(), a.name(),
+                        a.spaceGuid(), a.lifecycle() != null && a.lifecycle().isDocker(),
+                        types.getOrDefault(a.guid(), List.of()))).toList();
+            };
         }
 
         dev.capi.domain.locks.LockableApps lockable() {

@@ -41,7 +41,6 @@ import dev.capi.persistence.domains.JdbiDomainRepository;
 import dev.capi.persistence.routes.JdbiRouteDestinationRepository;
 import dev.capi.persistence.routes.JdbiRouteRepository;
 import dev.capi.domain.domains.RouterGroups;
-import dev.capi.domain.routes.AppLookup;
 import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.internal.InternalApi;
@@ -120,7 +119,7 @@ public final class CloudController implements AutoCloseable {
                 .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi))
                 .with(RoutingPorts.class, new RoutingPorts(new JdbiDomainRepository(jdbi, metadata),
                         new JdbiRouteRepository(jdbi, metadata), new JdbiRouteDestinationRepository(jdbi),
-                        b.routerGroups, b.appLookup)));
+                        b.routerGroups)));
         this.domain = new DomainServices(ports, b.settings);
         domain.stacks().seed(b.stacks, b.defaultStack);
         this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
@@ -280,7 +279,6 @@ public final class CloudController implements AutoCloseable {
         private TokenVerifier tokenVerifier;
         private UserDirectory userDirectory = UserDirectory.none();
         private RouterGroups routerGroups = RouterGroups.builtIn();
-        private AppLookup appLookup = AppLookup.none();
         private BlobStore blobStore;
         private String externalUrl = "http://localhost:9022";
         private String loginUrl;
@@ -322,12 +320,6 @@ public final class CloudController implements AutoCloseable {
         /** The routing tier's router groups (default: one built-in {@code default-tcp} group, ports 1024-1033). */
         public Builder routerGroups(RouterGroups groups) {
             this.routerGroups = groups;
-            return this;
-        }
-
-        /** How routing sees apps (until the apps resource wires its own lookup). */
-        public Builder appLookup(AppLookup lookup) {
-            this.appLookup = lookup;
             return this;
         }
 

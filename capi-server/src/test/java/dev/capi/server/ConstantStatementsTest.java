@@ -74,6 +74,11 @@ class ConstantStatementsTest {
             domain.isolationSegmentEntitlements().entitle(admin, segment.guid(), List.of(org));
             domain.securityGroups().create(admin, new SecurityGroupCommands.Create("group-" + i, List.of(), null,
                     null, List.of(space), List.of(space)));
+            var privateDomain = domain.domains().create(admin, new dev.capi.domain.domains.DomainCommands.Create(
+                    "d" + i + ".example.com", false, null, org, List.of(), false, null, labels));
+            var route = new dev.capi.domain.routes.RouteCommands.Create("h" + i, null, null, false, space,
+                    privateDomain.guid(), null, labels, Map.of());
+            domain.routeCreate().create(admin, () -> route);
         }
     }
 
@@ -146,6 +151,20 @@ class ConstantStatementsTest {
             assertConstant("isolation segments", n -> domain.isolationSegments().list(p, page(n)));
             domain.securityGroups().list(p, page(1)); // loads the user's roles once (bound spaces it may read)
             assertConstant("security groups", n -> domain.securityGroups().list(p, page(n)));
+        }
+    }
+
+    @Test
+    void domainAndRouteListsWithTheirIncludesAreConstant() {
+        for (Permissions p : List.of(admin, user)) {
+            domain.domains().list(p, page(1)); // loads the user's roles once (shared organizations it may read)
+            assertConstant("domains", n -> domain.domains().list(p, page(n)));
+            assertConstant("routes with space.organization", n -> {
+                var routes = domain.routes().list(p, page(n)).resources();
+                return domain.routes().organizationsOf(domain.routes().spacesOf(routes));
+            });
+            assertConstant("routes with domain", n -> domain.routes().domainsOf(p,
+                    domain.routes().list(p, page(n)).resources()));
         }
     }
 }

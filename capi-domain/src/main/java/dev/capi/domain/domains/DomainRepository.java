@@ -19,6 +19,11 @@ public interface DomainRepository {
 
     List<Domain> findAll(Collection<String> guids);
 
+    /** The domains alone (no shares, no metadata): what presenting routes needs, in one statement. */
+    default List<Domain> findAllPlain(Collection<String> guids) {
+        return findAll(guids);
+    }
+
     /** Domains with exactly these names (the intermediate domains of a new name). */
     List<Domain> findByNames(Collection<String> names);
 

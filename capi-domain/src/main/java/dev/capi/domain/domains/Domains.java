@@ -113,7 +113,7 @@ public final class Domains {
     }
 
     /** The domain with only the shared organizations the principal can see. */
-    static Domain presentable(Permissions perms, Domain d) {
+    public static Domain presentable(Permissions perms, Domain d) {
         if (perms.canReadGlobally() || d.sharedOrganizationGuids().isEmpty()) {
             return d;
         }

@@ -243,11 +243,11 @@ public final class Routes {
                 spaces.stream().map(Space::organizationGuid).distinct().toList()));
     }
 
-    /** The domains of these routes ({@code include=domain}), already loaded with them. */
-    public static List<Domain> domainsOf(List<RouteDetails> routes) {
-        Map<String, Domain> unique = new LinkedHashMap<>();
-        routes.forEach(r -> unique.putIfAbsent(r.domain().guid(), r.domain()));
-        return List.copyOf(unique.values());
+    /** The domains of these routes ({@code include=domain}, shared organizations the principal sees): one query. */
+    public List<Domain> domainsOf(Permissions perms, List<RouteDetails> routes) {
+        return c.tx().inTransaction(() -> c.domains().findAll(routes.stream().map(r -> r.domain().guid())
+                .distinct().toList())).stream().map(d -> dev.capi.domain.domains.Domains.presentable(perms, d))
+                .toList();
     }
 
     RouteDetails details(Route route) {
@@ -260,7 +260,7 @@ public final class Routes {
         if (routes.isEmpty()) {
             return new Page<>(List.of(), page.totalResults());
         }
-        Map<String, Domain> domains = c.domains().findAll(routes.stream().map(Route::domainGuid).distinct().toList())
+        Map<String, Domain> domains = c.domains().findAllPlain(routes.stream().map(Route::domainGuid).distinct().toList())
                 .stream().collect(Collectors.toMap(Domain::guid, Function.identity()));
         Map<String, List<RouteDestination>> destinations = c.destinations()
                 .forRoutes(routes.stream().map(Route::guid).toList()).stream()

@@ -86,6 +86,16 @@ public final class JdbiDomainRepository implements DomainRepository {
     }
 
     @Override
+    public List<Domain> findAllPlain(Collection<String> guids) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM domains d WHERE d.guid IN (<guids>) ORDER BY d.id")
+                .bindList("guids", List.copyOf(guids)).map(MAPPER).list());
+    }
+
+    @Override
     public List<Domain> findByNames(Collection<String> names) {
         if (names.isEmpty()) {
             return List.of();

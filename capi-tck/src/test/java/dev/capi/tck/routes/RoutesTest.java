@@ -347,6 +347,43 @@ class RoutesTest {
         }
 
         @Test
+        void mapsReplacesAndUnmapsApps() {
+            String route = create(Tck.unique("h")).path("guid").asText();
+            String app1 = admin.post("/v3/apps", obj("name", Tck.unique("a"), "relationships",
+                    obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+            String app2 = admin.post("/v3/apps", obj("name", Tck.unique("a"), "relationships",
+                    obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+            ApiResponse inserted = actors.as(SPACE_DEVELOPER).post("/v3/routes/" + route + "/destinations",
+                    obj("destinations", List.of(obj("app", obj("guid", app1)))));
+            assertThat(inserted.status()).as(inserted.toString()).isEqualTo(200);
+            JsonNode dest = inserted.body().path("destinations").path(0);
+            assertThat(dest.path("app").path("process").path("type").asText()).isEqualTo("web");
+            assertThat(dest.path("port").asInt()).isEqualTo(8080);
+            assertThat(dest.path("protocol").asText()).isEqualTo("http1");
+            assertThat(dest.path("weight").isNull()).isTrue();
+            assertThat(admin.get("/v3/audit_events?types=audit.app.map-route&target_guids=" + app1).body()
+                    .path("resources")).hasSize(1);
+            assertThat(admin.get("/v3/apps/" + app1 + "/routes").resourceValues("guid")).containsExactly(route);
+            assertThat(admin.get("/v3/routes?app_guids=" + app1).resourceValues("guid")).containsExactly(route);
+            ApiResponse replaced = admin.patch("/v3/routes/" + route + "/destinations", obj("destinations", List.of(
+                    obj("app", obj("guid", app1), "weight", 30), obj("app", obj("guid", app2), "weight", 70))));
+            assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+            assertThat(replaced.body().path("destinations")).hasSize(2);
+            assertThat(admin.get("/v3/audit_events?types=audit.app.unmap-route&target_guids=" + app1).body()
+                    .path("resources")).hasSize(1);
+            String path = "/v3/spaces/" + actors.spaceGuid() + "/routes?unmapped=true";
+            admin.awaitJob(admin.delete(path));
+            assertThat(admin.get("/v3/routes/" + route).status()).as("mapped routes stay").isEqualTo(200);
+            String weighted = replaced.body().path("destinations").path(0).path("guid").asText();
+            assertThat(admin.delete("/v3/routes/" + route + "/destinations/" + weighted).errorDetail())
+                    .isEqualTo("Weighted destinations cannot be deleted individually.");
+            assertThat(admin.patch("/v3/routes/" + route + "/destinations/" + weighted, obj("protocol", "http2"))
+                    .body().path("protocol").asText()).isEqualTo("http2");
+            ApiResponse cleared = admin.patch("/v3/routes/" + route + "/destinations", obj("destinations", List.of()));
+            assertThat(cleared.body().path("destinations")).isEmpty();
+        }
+
+        @Test
         void refusesUnknownAppsAndBadShapes() {
             String guid = create(Tck.unique("h")).path("guid").asText();
             ApiResponse unknown = admin.post("/v3/routes/" + guid + "/destinations",

@@ -2,7 +2,6 @@ package dev.capi.rest.v3.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capi.domain.routes.RouteDetails;
-import dev.capi.domain.routes.Routes;
 import dev.capi.model.Domain;
 import dev.capi.model.Organization;
 import dev.capi.model.Space;
@@ -155,7 +154,7 @@ public final class RoutesResource extends V3Resource {
         ObjectNode included = doc.putObject("included");
         if (includes.contains("domain")) {
             var array = included.putArray("domains");
-            for (Domain d : Routes.domainsOf(routes)) {
+            for (Domain d : domain.routes().domainsOf(permissions(), routes)) {
                 array.add(DomainPresenter.present(d, links));
             }
         }
