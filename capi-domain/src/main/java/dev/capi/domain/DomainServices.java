@@ -108,6 +108,7 @@ public final class DomainServices {
     private final RegistryCredentials registryCredentials;
     private final Stacks stacks;
     private final Locks locks;
+    private final dev.capi.domain.envgroups.EnvironmentVariableGroups environmentVariableGroups;
     private final IsolationSegments isolationSegments;
     private final IsolationSegmentEntitlements isolationSegmentEntitlements;
     private final IsolationSegmentAssignments isolationSegmentAssignments;
@@ -163,6 +164,9 @@ public final class DomainServices {
                 ports.guids());
         cleanups.add(locks);
         jobHandlers.add(locks.deletion());
+        this.environmentVariableGroups = new dev.capi.domain.envgroups.EnvironmentVariableGroups(
+                ports.more().get(dev.capi.domain.envgroups.EnvironmentVariableGroupRepository.class),
+                ports.transactions(), ports.clock());
         this.stacks = new Stacks(ports.more().get(StackRepository.class), ports.transactions(), auditEvents,
                 metadataChanges, ports.clock(), ports.guids());
         var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
@@ -276,6 +280,10 @@ public final class DomainServices {
 
     public RoleCreate roleCreate() {
         return roleCreate;
+    }
+
+    public dev.capi.domain.envgroups.EnvironmentVariableGroups environmentVariableGroups() {
+        return environmentVariableGroups;
     }
 
     public Locks locks() {

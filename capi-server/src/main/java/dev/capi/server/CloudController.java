@@ -103,6 +103,8 @@ public final class CloudController implements AutoCloseable {
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
                 .with(LockRepository.class, new JdbiLockRepository(jdbi, metadata))
+                .with(dev.capi.domain.envgroups.EnvironmentVariableGroupRepository.class,
+                        new dev.capi.persistence.envgroups.JdbiEnvironmentVariableGroupRepository(jdbi))
                 .with(dev.capi.domain.apps.AppRepository.class,
                         new dev.capi.persistence.apps.JdbiAppRepository(jdbi, metadata))
                 .with(dev.capi.domain.processes.ProcessRepository.class,

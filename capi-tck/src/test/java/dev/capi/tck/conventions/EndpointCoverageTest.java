@@ -20,7 +20,7 @@ class EndpointCoverageTest {
     /** Resources whose every public row must be routed. Grows as resources land. */
     static final List<String> REQUIRED = List.of("Root", "Jobs", "Feature Flags", "Audit Events", "Users", "Roles",
             "Organization Quotas", "Space Quotas", "Info",
-            "Isolation Segments", "Security Groups", "Stacks", "Registry Credentials", "Apps", "Processes", "Locks",
+            "Isolation Segments", "Security Groups", "Stacks", "Registry Credentials", "Apps", "Processes", "Locks", "Environment Variable Groups",
             "Domains", "Routes");
 
     @Test

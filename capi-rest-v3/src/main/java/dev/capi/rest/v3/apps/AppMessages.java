@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Parses and validates app bodies into domain commands, with the reference's texts. */
-final class AppMessages {
+public final class AppMessages {
     private static final int MAX_NAME = 255;
     private static final List<String> LIFECYCLE_TYPES = List.of(Lifecycle.BUILDPACK, Lifecycle.DOCKER, Lifecycle.CNB);
     private static final Pattern VCAP = Pattern.compile("\\AVCAP_", Pattern.CASE_INSENSITIVE);
@@ -56,7 +56,7 @@ final class AppMessages {
     }
 
     /** {@code {"var": {...}}}: string (or null) values; keys not VCAP_*, VMC*, PORT. */
-    static Map<String, Object> environmentVariables(String raw) {
+    public static Map<String, Object> environmentVariables(String raw) {
         Body body = Body.parse(raw, "var");
         JsonNode var = body.json().get("var");
         Map<String, Object> result = new LinkedHashMap<>();
