@@ -108,6 +108,7 @@ public final class DomainServices {
     private final RegistryCredentials registryCredentials;
     private final Stacks stacks;
     private final Locks locks;
+    private final dev.capi.domain.usage.AppUsageEventQueries appUsageEventQueries;
     private final dev.capi.domain.envgroups.EnvironmentVariableGroups environmentVariableGroups;
     private final IsolationSegments isolationSegments;
     private final IsolationSegmentEntitlements isolationSegmentEntitlements;
@@ -203,6 +204,9 @@ public final class DomainServices {
         this.apps = new AppsAndProcesses(ports, auditEvents, featureFlags, metadataChanges, jobs, quotaScopes,
                 quotaGuard);
         cleanups.add(apps.deletion);
+        this.appUsageEventQueries = new dev.capi.domain.usage.AppUsageEventQueries(
+                ports.more().get(dev.capi.domain.usage.AppUsageEventRepository.class), ports.transactions(),
+                ports.clock(), ports.guids());
         jobHandlers.add(apps.deletion);
         jobHandlers.add(apps.buildpackCaches);
         stacks.usedBy(apps.stackUsage());
@@ -284,6 +288,11 @@ public final class DomainServices {
 
     public dev.capi.domain.envgroups.EnvironmentVariableGroups environmentVariableGroups() {
         return environmentVariableGroups;
+    }
+
+    /** Reading and purging app usage events. */
+    public dev.capi.domain.usage.AppUsageEventQueries appUsageEventQueries() {
+        return appUsageEventQueries;
     }
 
     public Locks locks() {

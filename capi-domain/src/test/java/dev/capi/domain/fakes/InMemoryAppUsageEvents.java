@@ -19,4 +19,24 @@ public final class InMemoryAppUsageEvents implements AppUsageEventRepository {
     public List<AppUsageEvent> all() {
         return List.copyOf(events);
     }
+
+    @Override
+    public dev.capi.domain.query.Page<AppUsageEvent> list(dev.capi.domain.query.ListQuery query) {
+        return new dev.capi.domain.query.Page<>(all(), all().size());
+    }
+
+    @Override
+    public java.util.Optional<AppUsageEvent> find(String guid) {
+        return all().stream().filter(e -> e.guid().equals(guid)).findFirst();
+    }
+
+    @Override
+    public void deleteAll() {
+        throw new UnsupportedOperationException("not needed by domain tests");
+    }
+
+    @Override
+    public java.util.List<AppUsageEvent> startedProcessSnapshots(java.time.Instant now) {
+        return java.util.List.of();
+    }
 }

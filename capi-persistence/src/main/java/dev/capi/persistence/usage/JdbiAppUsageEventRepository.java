@@ -28,6 +28,12 @@ public final class JdbiAppUsageEventRepository implements AppUsageEventRepositor
             rs.getString("task_guid"), rs.getString("task_name"), rs.getString("package_guid"),
             rs.getString("package_state"));
 
+    private static final dev.capi.persistence.support.ListSql LIST =
+            new dev.capi.persistence.support.ListSql("app_usage_events e", "e")
+                    .condition("after_guid", (values, binds) ->
+                            "e.id > (SELECT after.id FROM app_usage_events after WHERE after.guid = "
+                                    + binds.add(values.get(0)) + ")");
+
     private final Jdbi jdbi;
 
     public JdbiAppUsageEventRepository(Jdbi jdbi) {
@@ -48,6 +54,39 @@ public final class JdbiAppUsageEventRepository implements AppUsageEventRepositor
     public List<AppUsageEvent> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM app_usage_events ORDER BY id")
                 .map(MAPPER).list());
+    }
+
+    @Override
+    public dev.capi.domain.query.Page<AppUsageEvent> list(dev.capi.domain.query.ListQuery query) {
+        String columns = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "e." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return jdbi.withHandle(h -> LIST.page(h, columns, query, MAPPER));
+    }
+
+    @Override
+    public java.util.Optional<AppUsageEvent> find(String guid) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM app_usage_events WHERE guid = :g")
+                .bind("g", guid).map(MAPPER).findOne());
+    }
+
+    @Override
+    public void deleteAll() {
+        jdbi.useHandle(h -> h.execute("DELETE FROM app_usage_events"));
+    }
+
+    @Override
+    public List<AppUsageEvent> startedProcessSnapshots(java.time.Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT p.guid AS process_guid, p.type, p.memory_in_mb, "
+                        + "p.instances, a.guid AS app_guid, a.name AS app_name, s.guid AS space_guid, "
+                        + "s.name AS space_name, s.organization_guid FROM processes p "
+                        + "JOIN apps a ON a.guid = p.app_guid JOIN spaces s ON s.guid = a.space_guid "
+                        + "WHERE p.state = 'STARTED' ORDER BY p.id")
+                .map((rs, ctx) -> new AppUsageEvent(null, now, "STARTED", null, rs.getString("app_guid"),
+                        rs.getString("app_name"), rs.getString("process_guid"), rs.getString("type"),
+                        rs.getString("space_guid"), rs.getString("space_name"), rs.getString("organization_guid"),
+                        rs.getLong("memory_in_mb"), null, rs.getInt("instances"), null, null, null, null, null,
+                        null, null))
+                .list());
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -43,7 +43,8 @@ public final class V3Api {
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
                 RegistryCredentialsResource.class, StacksResource.class, LocksResource.class,
-                dev.capi.rest.v3.envgroups.EnvironmentVariableGroupsResource.class, JobsResource.class,
+                dev.capi.rest.v3.envgroups.EnvironmentVariableGroupsResource.class,
+                dev.capi.rest.v3.usage.AppUsageEventsResource.class, JobsResource.class,
                 FeatureFlagsResource.class, AuditEventsResource.class,
                 UsersResource.class, OrganizationUsersResource.class, SpaceUsersResource.class, RolesResource.class,
                 OrganizationQuotasResource.class, SpaceQuotasResource.class,
