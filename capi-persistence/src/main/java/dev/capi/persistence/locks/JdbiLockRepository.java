@@ -7,8 +7,8 @@ import dev.capi.model.Lock;
 import dev.capi.model.Metadata;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.support.ListSql;
+import dev.capi.persistence.support.MetadataRows;
 import dev.capi.persistence.support.TimeColumns;
-import dev.capi.persistence.support.WithMetadata;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -30,22 +30,22 @@ public final class JdbiLockRepository implements LockRepository {
 
     private final Jdbi jdbi;
     private final JdbiMetadataRepository metadata;
+    private final MetadataRows<Lock> rows;
 
     public JdbiLockRepository(Jdbi jdbi, JdbiMetadataRepository metadata) {
         this.jdbi = jdbi;
         this.metadata = metadata;
+        this.rows = new MetadataRows<>(jdbi, metadata, LIST, COLUMNS, MAPPER, Lock::guid, Lock::withMetadata);
     }
 
     @Override
     public Optional<Lock> find(String guid) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM locks l WHERE l.guid = :g")
-                .bind("g", guid).map(MAPPER).findOne()).map(l -> l.withMetadata(metadata.load(l.guid())));
+        return rows.find(guid);
     }
 
     @Override
     public Page<Lock> list(ListQuery query) {
-        return WithMetadata.attachPage(metadata, jdbi.withHandle(h -> LIST.page(h, COLUMNS, query, MAPPER)),
-                Lock::guid, Lock::withMetadata);
+        return rows.page(query);
     }
 
     @Override

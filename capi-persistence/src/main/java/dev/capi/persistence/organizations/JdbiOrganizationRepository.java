@@ -7,8 +7,8 @@ import dev.capi.model.Metadata;
 import dev.capi.model.Organization;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.support.ListSql;
+import dev.capi.persistence.support.MetadataRows;
 import dev.capi.persistence.support.TimeColumns;
-import dev.capi.persistence.support.WithMetadata;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -29,6 +29,7 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
 
     private final Jdbi jdbi;
     private final JdbiMetadataRepository metadata;
+    private final MetadataRows<Organization> rows;
     private final String defaultQuotaName;
 
     /** New organizations get the organization quota named {@code default}, when it exists. */
@@ -40,24 +41,23 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
     public JdbiOrganizationRepository(Jdbi jdbi, JdbiMetadataRepository metadata, String defaultQuotaName) {
         this.jdbi = jdbi;
         this.metadata = metadata;
+        this.rows = new MetadataRows<>(jdbi, metadata, LIST, COLUMNS, MAPPER, Organization::guid, Organization::withMetadata);
         this.defaultQuotaName = defaultQuotaName;
     }
 
     @Override
     public Optional<Organization> find(String guid) {
-        return findAll(List.of(guid)).stream().findFirst();
+        return rows.find(guid);
     }
 
     @Override
     public List<Organization> findAll(Collection<String> guids) {
-        return WithMetadata.attach(metadata, jdbi.withHandle(h -> LIST.byGuids(h, COLUMNS, guids, MAPPER)),
-                Organization::guid, Organization::withMetadata);
+        return rows.findAll(guids);
     }
 
     @Override
     public Page<Organization> list(ListQuery query) {
-        return WithMetadata.attachPage(metadata, jdbi.withHandle(h -> LIST.page(h, COLUMNS, query, MAPPER)),
-                Organization::guid, Organization::withMetadata);
+        return rows.page(query);
     }
 
     @Override

@@ -7,8 +7,8 @@ import dev.capi.model.Metadata;
 import dev.capi.model.RegistryCredential;
 import dev.capi.persistence.metadata.JdbiMetadataRepository;
 import dev.capi.persistence.support.ListSql;
+import dev.capi.persistence.support.MetadataRows;
 import dev.capi.persistence.support.TimeColumns;
-import dev.capi.persistence.support.WithMetadata;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -38,22 +38,22 @@ public final class JdbiRegistryCredentialRepository implements RegistryCredentia
 
     private final Jdbi jdbi;
     private final JdbiMetadataRepository metadata;
+    private final MetadataRows<RegistryCredential> rows;
 
     public JdbiRegistryCredentialRepository(Jdbi jdbi, JdbiMetadataRepository metadata) {
         this.jdbi = jdbi;
         this.metadata = metadata;
+        this.rows = new MetadataRows<>(jdbi, metadata, LIST, COLUMNS, MAPPER, RegistryCredential::guid, RegistryCredential::withMetadata);
     }
 
     @Override
     public Optional<RegistryCredential> find(String guid) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM registry_credentials c WHERE c.guid = :g")
-                .bind("g", guid).map(MAPPER).findOne()).map(c -> c.withMetadata(metadata.load(c.guid())));
+        return rows.find(guid);
     }
 
     @Override
     public Page<RegistryCredential> list(ListQuery query) {
-        return WithMetadata.attachPage(metadata, jdbi.withHandle(h -> LIST.page(h, COLUMNS, query, MAPPER)),
-                RegistryCredential::guid, RegistryCredential::withMetadata);
+        return rows.page(query);
     }
 
     @Override
