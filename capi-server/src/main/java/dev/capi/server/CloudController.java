@@ -180,12 +180,14 @@ public final class CloudController implements AutoCloseable {
         InternalApi.providers().forEach(rc::register);
         rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
         Links links = new Links(b.externalUrl);
+        TokenVerifier verifier = Objects.requireNonNull(b.tokenVerifier, "tokenVerifier");
         rc.register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(domain).to(DomainServices.class);
                 bind(links).to(Links.class);
                 bind(metrics).to(RequestMetrics.class);
+                bind(verifier).to(TokenVerifier.class);
             }
         });
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);

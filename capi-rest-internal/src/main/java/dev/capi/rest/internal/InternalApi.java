@@ -1,6 +1,7 @@
 package dev.capi.rest.internal;
 
 import dev.capi.rest.internal.jobs.StagingJobsResource;
+import dev.capi.rest.internal.logging.LogAccessResource;
 import dev.capi.rest.internal.logging.SyslogDrainUrlsResource;
 import dev.capi.rest.internal.metrics.MetricsResource;
 import dev.capi.rest.internal.securitygroups.AsgLatestUpdateResource;
@@ -15,7 +16,7 @@ public final class InternalApi {
 
     public static List<Class<?>> resources() {
         return List.of(MetricsResource.class, StagingJobsResource.class, SyslogDrainUrlsResource.class,
-                AsgLatestUpdateResource.class);
+                AsgLatestUpdateResource.class, LogAccessResource.class);
     }
 
     public static List<Class<?>> providers() {

@@ -56,6 +56,25 @@ class InternalListenerTest {
     }
 
     @Test
+    void logAccessAnswersWhetherTheTokensUserMaySeeTheApp() {
+        var actors = tck.actors();
+        ApiResponse app = tck.admin().post("/v3/apps", dev.capi.tck.support.Json.obj("name", Tck.unique("app"),
+                "relationships", dev.capi.tck.support.Json.obj("space",
+                        dev.capi.tck.support.Json.rel(actors.spaceGuid()))));
+        assertThat(app.status()).isEqualTo(201);
+        String path = "/internal/v4/log_access/" + app.body().path("guid").asText();
+        assertThat(withToken(actors.as(dev.capi.tck.support.Role.SPACE_DEVELOPER).token()).get(path).status())
+                .isEqualTo(200);
+        assertThat(withToken(actors.as(dev.capi.tck.support.Role.NO_ROLE).token()).get(path).status())
+                .isEqualTo(404);
+        assertThat(internal.get(path).status()).isEqualTo(401);
+    }
+
+    private static Cf withToken(String token) {
+        return internal.withToken(token);
+    }
+
+    @Test
     void syslogDrainUrlsComeInBatches() {
         ApiResponse r = internal.get("/internal/v5/syslog_drain_urls?batch_size=50");
         assertThat(r.status()).isEqualTo(200);

@@ -34,6 +34,11 @@ public final class Cf {
         this.client = client;
     }
 
+    /** The same endpoint and HTTP client, acting with another bearer token. */
+    public Cf withToken(String bearerToken) {
+        return new Cf(baseUrl, bearerToken, name + "+token", client);
+    }
+
     public String name() {
         return name;
     }
