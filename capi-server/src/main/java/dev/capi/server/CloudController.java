@@ -148,11 +148,22 @@ public final class CloudController implements AutoCloseable {
     }
 
     private ResourceConfig resourceConfig(Builder b) {
-        ResourceConfig rc = new ResourceConfig();
-        V3Api.resources().forEach(rc::register);
-        V3Api.providers().forEach(rc::register);
-        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
+        ResourceConfig rc = application(b, V3Api.resources(), V3Api.providers());
         b.extraComponents.forEach(rc::register);
+        return rc;
+    }
+
+    /** The internal API (platform components) as its own application, served on the mutual-TLS listener. */
+    private ResourceConfig internalConfig(Builder b) {
+        return application(b, InternalApi.resources(), InternalApi.providers());
+    }
+
+    /** One JAX-RS application: its classes, the request log, and the shared services bound for injection. */
+    private ResourceConfig application(Builder b, List<Class<?>> resources, List<Class<?>> providers) {
+        ResourceConfig rc = new ResourceConfig();
+        resources.forEach(rc::register);
+        providers.forEach(rc::register);
+        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
         Links links = new Links(b.externalUrl);
         ApiInfo info = new ApiInfo(b.loginUrl != null ? b.loginUrl : b.externalUrl + "/uaa",
                 b.uaaUrl != null ? b.uaaUrl : b.externalUrl + "/uaa", "capi", "", "0.1.0",
@@ -166,28 +177,6 @@ public final class CloudController implements AutoCloseable {
                 bind(info).to(ApiInfo.class);
                 bind(verifier).to(TokenVerifier.class);
                 bind(metrics).to(RequestMetrics.class);
-            }
-        });
-        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        return rc;
-    }
-
-    /** The internal API (platform components) as its own application, served on the mutual-TLS listener. */
-    private ResourceConfig internalConfig(Builder b) {
-        ResourceConfig rc = new ResourceConfig();
-        InternalApi.resources().forEach(rc::register);
-        InternalApi.providers().forEach(rc::register);
-        rc.register(new RequestLogFilter(b.maxJsonBodyBytes, metrics));
-        Links links = new Links(b.externalUrl);
-        TokenVerifier verifier = Objects.requireNonNull(b.tokenVerifier, "tokenVerifier");
-        rc.register(new AbstractBinder() {
-            @Override
-            protected void configure() {
-                bind(domain).to(DomainServices.class);
-                bind(links).to(Links.class);
-                bind(metrics).to(RequestMetrics.class);
-                bind(verifier).to(TokenVerifier.class);
             }
         });
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
