@@ -17,12 +17,21 @@ import static dev.capi.tck.support.Json.rel;
 
 /**
  * The load benchmark: seeds N orgs (each with a space), a space user, role rows, 50 organization quotas applied
- * across the orgs, one security group per space (up to 500) bound to it, and isolation segments entitled to orgs,
- * over HTTP; then measures the list endpoints as admin and as that space user (requests per second, p50 and p99
- * latency). Runs against {@code -Dcapi.tck.url=...} or the embedded server.
- * Arguments: {@code [orgs] [requests-per-endpoint] [threads]}.
+ * across the orgs, one security group per space (up to 500) bound to it, isolation segments entitled to orgs,
+ * private domains (up to 500) and routes; then measures the list endpoints as admin and as that space user (requests
+ * per second, p50 and p99 latency). Runs against {@code -Dcapi.tck.url=...} or the embedded server.
+ * Arguments: {@code [orgs] [requests-per-endpoint] [threads] [routes] [bulk]}. With {@code bulk} (embedded server
+ * only) orgs, spaces, entitlements, the user's roles and routes are written straight into the database
+ * ({@link BulkDataset}) so that cf-performance-tests sizes (100,000 orgs, 10,000 routes) seed in seconds; quotas,
+ * segments, security groups and domains are always created over HTTP.
  */
 public final class Benchmark {
+    private static final int QUOTAS = 50;
+    private static final int SEGMENTS = 20;
+    private static final int MAX_SECURITY_GROUPS = 500;
+    private static final int MAX_DOMAINS = 500;
+    private static final int USER_EVERY = 10;
+
     private Benchmark() {
     }
 
@@ -30,53 +39,44 @@ public final class Benchmark {
         int orgs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int routes = args.length > 3 ? Integer.parseInt(args[3]) : Math.min(orgs, 10_000);
+        boolean bulk = args.length > 4 && args[4].equals("bulk");
         Tck tck = Tck.get();
         Cf admin = tck.admin();
         Cf spaceUser = tck.newUser("bench-user");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long seedStart = System.nanoTime();
-        List<String> quotas = new ArrayList<>();
-        for (int q = 0; q < 50; q++) {
-            quotas.add(admin.post("/v3/organization_quotas", obj("name", Tck.unique("bench-quota-" + q)))
-                    .body().path("guid").asText());
+        List<String> quotas = createAll(pool, QUOTAS, n -> admin.post("/v3/organization_quotas",
+                obj("name", Tck.unique("bench-quota-" + n))));
+        List<String> segments = createAll(pool, SEGMENTS, n -> admin.post("/v3/isolation_segments",
+                obj("name", Tck.unique("bench-segment-" + n))));
+        BulkDataset.Orgs dataset = bulk ? seedBulk(tck, spaceUser, orgs, quotas, segments)
+                : seedOverHttp(tck, pool, admin, spaceUser, orgs, quotas, segments);
+        createAll(pool, Math.min(MAX_SECURITY_GROUPS, orgs), n -> {
+            String group = admin.post("/v3/security_groups", obj("name", Tck.unique("bench-sg-" + n)))
+                    .body().path("guid").asText();
+            return admin.post("/v3/security_groups/" + group + "/relationships/running_spaces",
+                    obj("data", List.of(obj("guid", dataset.spaceGuids().get(n)))));
+        });
+        createAll(pool, Math.min(MAX_DOMAINS, orgs), n -> admin.post("/v3/domains", obj("name",
+                Tck.unique("bench-" + n) + ".example.com", "relationships",
+                obj("organization", rel(dataset.orgGuids().get(n))))));
+        String sharedDomain = admin.get("/v3/domains?per_page=1").body().path("resources").get(0)
+                .path("guid").asText();
+        if (bulk) {
+            new BulkDataset(tck).routes(routes, sharedDomain, dataset.spaceGuids());
+            new BulkDataset(tck).analyze();
+        } else {
+            createAll(pool, routes, n -> admin.post("/v3/routes", obj("host", "bench-route-" + n, "relationships",
+                    obj("domain", rel(sharedDomain), "space", rel(dataset.spaceGuids().get(n % orgs))))));
         }
-        List<String> segments = new ArrayList<>();
-        for (int q = 0; q < 20; q++) {
-            segments.add(admin.post("/v3/isolation_segments", obj("name", Tck.unique("bench-segment-" + q)))
-                    .body().path("guid").asText());
-        }
-        List<Future<?>> seeding = new ArrayList<>();
-        for (int i = 0; i < orgs; i++) {
-            int n = i;
-            seeding.add(pool.submit(() -> {
-                String org = admin.post("/v3/organizations", obj("name", Tck.unique("bench-org-" + n)))
-                        .body().path("guid").asText();
-                String space = admin.post("/v3/spaces", obj("name", "bench-space",
-                        "relationships", obj("organization", rel(org)))).body().path("guid").asText();
-                admin.post("/v3/organization_quotas/" + quotas.get(n % quotas.size()) + "/relationships/organizations",
-                        obj("data", List.of(obj("guid", org))));
-                admin.post("/v3/isolation_segments/" + segments.get(n % segments.size())
-                        + "/relationships/organizations", obj("data", List.of(obj("guid", org))));
-                if (n < 500) {
-                    String group = admin.post("/v3/security_groups", obj("name", Tck.unique("bench-sg-" + n)))
-                            .body().path("guid").asText();
-                    admin.post("/v3/security_groups/" + group + "/relationships/running_spaces",
-                            obj("data", List.of(obj("guid", space))));
-                }
-                if (n % 10 == 0) {
-                    tck.grant(spaceUser, "organization_user", org);
-                    tck.grant(spaceUser, "space_developer", space);
-                }
-            }));
-        }
-        for (Future<?> f : seeding) {
-            f.get();
-        }
-        System.out.printf(Locale.ROOT, "seeded %d orgs/spaces in %.1f s%n", orgs, (System.nanoTime() - seedStart) / 1e9);
+        System.out.printf(Locale.ROOT, "seeded %d orgs/spaces and %d routes in %.1f s (%s)%n", orgs, routes,
+                (System.nanoTime() - seedStart) / 1e9, bulk ? "bulk" : "over HTTP");
         String[] endpoints = {"/v3/organizations?per_page=50", "/v3/spaces?per_page=50&include=organization",
                 "/v3/roles?per_page=50", "/v3/users?per_page=50", "/v3/audit_events?per_page=50",
                 "/v3/organizations?per_page=500&order_by=name", "/v3/organization_quotas?per_page=50",
-                "/v3/isolation_segments?per_page=500", "/v3/security_groups?per_page=500"};
+                "/v3/isolation_segments?per_page=500", "/v3/security_groups?per_page=500",
+                "/v3/domains?per_page=500", "/v3/routes?per_page=50", "/v3/routes?per_page=500"};
         System.out.println("endpoint | identity | req/s | p50 ms | p99 ms");
         for (String endpoint : endpoints) {
             for (Cf cf : new Cf[]{admin, spaceUser}) {
@@ -85,6 +85,62 @@ public final class Benchmark {
         }
         pool.shutdown();
         System.exit(0);
+    }
+
+    private static BulkDataset.Orgs seedBulk(Tck tck, Cf spaceUser, int orgs, List<String> quotas,
+                                             List<String> segments) throws Exception {
+        BulkDataset bulk = new BulkDataset(tck);
+        BulkDataset.Orgs dataset = bulk.orgsWithSpaces(orgs, quotas);
+        bulk.entitle(dataset.orgGuids(), segments);
+        tck.grant(spaceUser, "organization_user", dataset.orgGuids().get(0));
+        bulk.grant(Tck.userGuid(spaceUser), new BulkDataset.Orgs(dataset.orgGuids().subList(USER_EVERY, orgs),
+                dataset.spaceGuids().subList(USER_EVERY, orgs)), USER_EVERY);
+        tck.grant(spaceUser, "space_developer", dataset.spaceGuids().get(0));
+        return dataset;
+    }
+
+    private static BulkDataset.Orgs seedOverHttp(Tck tck, ExecutorService pool, Cf admin, Cf spaceUser, int orgs,
+                                                 List<String> quotas, List<String> segments) throws Exception {
+        String[] orgGuids = new String[orgs];
+        String[] spaceGuids = new String[orgs];
+        createAll(pool, orgs, n -> {
+            String org = admin.post("/v3/organizations", obj("name", Tck.unique("bench-org-" + n)))
+                    .body().path("guid").asText();
+            String space = admin.post("/v3/spaces", obj("name", "bench-space",
+                    "relationships", obj("organization", rel(org)))).body().path("guid").asText();
+            admin.post("/v3/organization_quotas/" + quotas.get(n % quotas.size()) + "/relationships/organizations",
+                    obj("data", List.of(obj("guid", org))));
+            admin.post("/v3/isolation_segments/" + segments.get(n % segments.size())
+                    + "/relationships/organizations", obj("data", List.of(obj("guid", org))));
+            if (n % USER_EVERY == 0) {
+                tck.grant(spaceUser, "organization_user", org);
+                tck.grant(spaceUser, "space_developer", space);
+            }
+            orgGuids[n] = org;
+            spaceGuids[n] = space;
+            return null;
+        });
+        return new BulkDataset.Orgs(List.of(orgGuids), List.of(spaceGuids));
+    }
+
+    @FunctionalInterface
+    private interface Create {
+        ApiResponse create(int n);
+    }
+
+    /** Runs {@code count} creations on the pool; the guids of what they created (null where they return none). */
+    private static List<String> createAll(ExecutorService pool, int count, Create create) throws Exception {
+        List<Future<ApiResponse>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> create.create(n)));
+        }
+        List<String> guids = new ArrayList<>();
+        for (Future<ApiResponse> f : futures) {
+            ApiResponse r = f.get();
+            guids.add(r == null ? null : r.body().path("guid").asText(null));
+        }
+        return guids;
     }
 
     private static void measure(ExecutorService pool, Cf cf, String endpoint, int requests) throws Exception {

@@ -69,6 +69,25 @@ public final class Tck {
         return baseUrl;
     }
 
+    /** Work on the embedded server's database; only the benchmark's bulk seeding uses it. */
+    @FunctionalInterface
+    public interface DatabaseWork {
+        void run(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /** Whether the server under test is the embedded one (whose database the benchmark may seed directly). */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Runs {@code work} on the embedded server's database; refused against an external server. */
+    public void withEmbeddedDatabase(DatabaseWork work) throws java.sql.SQLException {
+        if (embedded == null) {
+            throw new IllegalStateException("bulk seeding needs the embedded server");
+        }
+        embedded.withDatabase(work);
+    }
+
     public String uaaUrl() {
         return uaaUrl;
     }

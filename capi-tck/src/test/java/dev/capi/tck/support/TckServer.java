@@ -89,6 +89,13 @@ final class TckServer {
         return adminPassword;
     }
 
+    /** Runs {@code work} on a connection to the embedded server's database (the benchmark's bulk seeding). */
+    void withDatabase(Tck.DatabaseWork work) throws java.sql.SQLException {
+        try (var handle = server.controller().database().jdbi().open()) {
+            work.run(handle.getConnection());
+        }
+    }
+
     /** Creates an identity with global scopes (admin_read_only, global_auditor) in the built-in issuer. */
     void createUserWithScopes(String username, String password, Set<String> scopes) {
         server.identity().createUser(username, password, "uaa", username + "@example.com", scopes);
