@@ -16,7 +16,8 @@ import java.util.Map;
 public record ServerConfig(int port, String bind, String externalUrl, Path dataDir, String databaseUrl,
                            String databaseUser, String databasePassword, String adminUser, String adminPassword,
                            int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
-                           String internalTlsCa, String internalTlsCert, String internalTlsKey) {
+                           String internalTlsCa, String internalTlsCert, String internalTlsKey,
+                           String runtimeUrl, String internalUrl) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -37,9 +38,11 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         String tlsCa = value(env, "CAPI_INTERNAL_TLS_CA", yaml, "internal_tls/ca", null);
         String tlsCert = value(env, "CAPI_INTERNAL_TLS_CERT", yaml, "internal_tls/cert", null);
         String tlsKey = value(env, "CAPI_INTERNAL_TLS_KEY", yaml, "internal_tls/key", null);
+        String runtimeUrl = value(env, "CAPI_RUNTIME_URL", yaml, "runtime/url", null);
+        String internalUrl = value(env, "CAPI_INTERNAL_URL", yaml, "internal_url", "https://localhost:" + internalPort);
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
-                tlsCa, tlsCert, tlsKey);
+                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl));
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */
@@ -48,6 +51,11 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
             return databaseUrl;
         }
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("capi") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Whether apps are staged and run by an external runtime (else the in-process one). */
+    public boolean externalRuntime() {
+        return runtimeUrl != null && !runtimeUrl.isBlank();
     }
 
     /** Whether the built-in token issuer runs (no external UAA configured). */

@@ -5,6 +5,7 @@ import dev.capi.persistence.identity.JdbiAccountStore;
 import dev.capi.server.identity.AccountDirectory;
 import dev.capi.server.identity.BuiltInIdentityProvider;
 import dev.capi.server.identity.JwtTokenVerifier;
+import dev.capi.server.runtime.HttpRuntime;
 import dev.capi.server.tls.LocalCertificateAuthority;
 import dev.capi.server.tls.TlsMaterial;
 import org.slf4j.Logger;
@@ -43,6 +44,11 @@ public final class StandaloneServer implements AutoCloseable {
                 config.databasePassword(), 10);
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()));
+        if (config.externalRuntime()) {
+            URI runtime = URI.create(config.runtimeUrl());
+            builder.runtime(new HttpRuntime(runtime, config.internalUrl(),
+                    "https".equals(runtime.getScheme()) ? internalTls().sslContext() : null));
+        }
         if (config.builtInIssuer()) {
             String issuerUrl = config.externalUrl() + "/uaa";
             var accounts = new JdbiAccountStore(database.jdbi());
