@@ -107,6 +107,8 @@ public final class DomainServices {
     private final QuotaGuard quotaGuard = new QuotaGuard();
     private final RegistryCredentials registryCredentials;
     private final Stacks stacks;
+    private final dev.capi.domain.buildpacks.Buildpacks buildpacks;
+    private final dev.capi.domain.buildpacks.BuildpackCacheClearing buildpackCacheClearing;
     private final Locks locks;
     private final dev.capi.domain.usage.AppUsageEventQueries appUsageEventQueries;
     private final dev.capi.domain.envgroups.EnvironmentVariableGroups environmentVariableGroups;
@@ -170,6 +172,16 @@ public final class DomainServices {
                 ports.transactions(), ports.clock());
         this.stacks = new Stacks(ports.more().get(StackRepository.class), ports.transactions(), auditEvents,
                 metadataChanges, ports.clock(), ports.guids());
+        var buildpackRows = ports.more().get(dev.capi.domain.buildpacks.BuildpackRepository.class);
+        this.buildpacks = new dev.capi.domain.buildpacks.Buildpacks(buildpackRows,
+                ports.more().get(StackRepository.class), ports.transactions(), auditEvents, metadataChanges, jobs,
+                ports.blobs(), ports.clock(), ports.guids(),
+                ports.more().find(dev.capi.domain.buildpacks.BuildpackSettings.class)
+                        .orElse(dev.capi.domain.buildpacks.BuildpackSettings.defaults()));
+        jobHandlers.addAll(buildpacks.jobHandlers(ports.metadata()));
+        this.buildpackCacheClearing = new dev.capi.domain.buildpacks.BuildpackCacheClearing(ports.transactions(),
+                jobs, ports.blobs());
+        jobHandlers.add(buildpackCacheClearing);
         var organizationQuotaRows = ports.more().get(OrganizationQuotaRepository.class);
         var spaceQuotaRows = ports.more().get(SpaceQuotaRepository.class);
         var quotaUsage = ports.more().get(QuotaUsageRepository.class);
@@ -297,6 +309,14 @@ public final class DomainServices {
 
     public Locks locks() {
         return locks;
+    }
+
+    public dev.capi.domain.buildpacks.Buildpacks buildpacks() {
+        return buildpacks;
+    }
+
+    public dev.capi.domain.buildpacks.BuildpackCacheClearing buildpackCacheClearing() {
+        return buildpackCacheClearing;
     }
 
     public Stacks stacks() {

@@ -102,6 +102,8 @@ public final class CloudController implements AutoCloseable {
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(dev.capi.domain.buildpacks.BuildpackRepository.class,
+                        new dev.capi.persistence.buildpacks.JdbiBuildpackRepository(jdbi, metadata))
                 .with(LockRepository.class, new JdbiLockRepository(jdbi, metadata))
                 .with(dev.capi.domain.envgroups.EnvironmentVariableGroupRepository.class,
                         new dev.capi.persistence.envgroups.JdbiEnvironmentVariableGroupRepository(jdbi))
@@ -114,6 +116,7 @@ public final class CloudController implements AutoCloseable {
                 .with(dev.capi.domain.runtime.Runtime.class, b.runtime != null ? b.runtime
                         : new dev.capi.domain.runtime.InProcessRuntime(b.clock))
                 .with(dev.capi.domain.apps.AppSettings.class, b.appSettings.withCfApi(b.externalUrl))
+                .with(dev.capi.domain.buildpacks.BuildpackSettings.class, b.buildpackSettings)
                 .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
                 .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
                 .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))
@@ -286,6 +289,8 @@ public final class CloudController implements AutoCloseable {
         private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
         private dev.capi.domain.runtime.Runtime runtime;
         private dev.capi.domain.apps.AppSettings appSettings = dev.capi.domain.apps.AppSettings.defaults();
+        private dev.capi.domain.buildpacks.BuildpackSettings buildpackSettings =
+                dev.capi.domain.buildpacks.BuildpackSettings.defaults();
 
         public Builder database(Database database) {
             this.database = database;
@@ -329,6 +334,12 @@ public final class CloudController implements AutoCloseable {
         }
 
         /** App and process defaults (memory, disk, log rate, file descriptors, SSH); default: the reference's. */
+        /** Limits on buildpack uploads (default: 1 GiB). */
+        public Builder buildpackSettings(dev.capi.domain.buildpacks.BuildpackSettings settings) {
+            this.buildpackSettings = settings;
+            return this;
+        }
+
         public Builder appSettings(dev.capi.domain.apps.AppSettings settings) {
             this.appSettings = settings;
             return this;

@@ -17,7 +17,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            String databaseUser, String databasePassword, String adminUser, String adminPassword,
                            int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
-                           String runtimeUrl, String internalUrl) {
+                           String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -40,9 +40,11 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         String tlsKey = value(env, "CAPI_INTERNAL_TLS_KEY", yaml, "internal_tls/key", null);
         String runtimeUrl = value(env, "CAPI_RUNTIME_URL", yaml, "runtime/url", null);
         String internalUrl = value(env, "CAPI_INTERNAL_URL", yaml, "internal_url", "https://localhost:" + internalPort);
+        long buildpackMax = Long.parseLong(value(env, "CAPI_BUILDPACK_MAX_UPLOAD_BYTES", yaml,
+                "buildpacks/max_upload_bytes", Long.toString(1024L * 1024 * 1024)));
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
-                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl));
+                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax);
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */

@@ -1,5 +1,6 @@
 package dev.capi.server;
 
+import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.persistence.Database;
 import dev.capi.persistence.identity.JdbiAccountStore;
 import dev.capi.server.identity.AccountDirectory;
@@ -43,7 +44,8 @@ public final class StandaloneServer implements AutoCloseable {
         this.database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(),
                 config.databasePassword(), 10);
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
-                .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()));
+                .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
+                .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()));
         if (config.externalRuntime()) {
             URI runtime = URI.create(config.runtimeUrl());
             builder.runtime(new HttpRuntime(runtime, config.internalUrl(),

@@ -29,6 +29,11 @@ public final class AppAccess {
                 .orElseThrow(() -> CfException.notFound("App"));
     }
 
+    /** The app for platform components on the internal API (no user behind them); 404 "App not found". */
+    public App existing(String guid) {
+        return apps.find(guid).orElseThrow(() -> CfException.notFound("App"));
+    }
+
     /** Space developers (and admins) may change the app itself; then the space must be writable. */
     public void requireWriter(Permissions perms, App app) {
         if (!perms.canWriteSpace(app.spaceGuid())) {

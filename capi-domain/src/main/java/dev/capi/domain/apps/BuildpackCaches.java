@@ -33,6 +33,37 @@ public final class BuildpackCaches implements JobHandler {
         return "buildpack_cache/" + appGuid;
     }
 
+    /** The blob key of the app's cache for a stack. */
+    static String key(String appGuid, String stack) {
+        return prefix(appGuid) + "/" + stack;
+    }
+
+    /**
+     * Stores the cache a stager uploads for the app and stack ({@code POST
+     * /internal/v4/buildpack_cache/:stack/:app_guid/upload}); 404 "App not found" for an unknown app.
+     */
+    public void store(String appGuid, String stack, java.io.InputStream content) {
+        tx.inTransaction(() -> access.existing(appGuid));
+        blobs.put(key(appGuid, requireStackName(stack)), content, Long.MAX_VALUE);
+    }
+
+    /** The cache a stager downloads before staging; 404 "Buildpack cache not found" when there is none. */
+    public java.io.InputStream open(String appGuid, String stack) {
+        tx.inTransaction(() -> access.existing(appGuid));
+        String key = key(appGuid, requireStackName(stack));
+        if (!blobs.exists(key)) {
+            throw dev.capi.domain.errors.CfException.notFound("Buildpack cache");
+        }
+        return blobs.open(key);
+    }
+
+    private static String requireStackName(String stack) {
+        if (stack == null || !stack.matches("[A-Za-z0-9._-]+") || stack.equals(".") || stack.equals("..")) {
+            throw dev.capi.domain.errors.CfException.notFound("Buildpack cache");
+        }
+        return stack;
+    }
+
     public Job clear(Permissions perms, String appGuid) {
         return tx.inTransaction(() -> {
             App app = access.visible(perms, appGuid);

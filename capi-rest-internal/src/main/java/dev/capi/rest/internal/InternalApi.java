@@ -16,10 +16,13 @@ public final class InternalApi {
 
     public static List<Class<?>> resources() {
         return List.of(MetricsResource.class, StagingJobsResource.class, SyslogDrainUrlsResource.class,
-                AsgLatestUpdateResource.class, LogAccessResource.class);
+                AsgLatestUpdateResource.class, LogAccessResource.class,
+                dev.capi.rest.internal.buildpacks.BuildpackBitsResource.class,
+                dev.capi.rest.internal.buildpacks.BuildpackCacheResources.Upload.class,
+                dev.capi.rest.internal.buildpacks.BuildpackCacheResources.Download.class);
     }
 
     public static List<Class<?>> providers() {
-        return List.of(ErrorMapper.class);
+        return List.of(ErrorMapper.class, org.glassfish.jersey.media.multipart.MultiPartFeature.class);
     }
 }

@@ -57,10 +57,13 @@ public final class V3Api {
                 AppDropletResources.Current.class, AppDropletResources.Relationship.class,
                 ProcessesResource.class, ProcessesResource.ForApp.class,
                 DomainsResource.class, OrganizationDomainsResource.class, RoutesResource.class,
-                AppRoutesResource.class, SpaceRoutesResource.class);
+                AppRoutesResource.class, SpaceRoutesResource.class,
+                dev.capi.rest.v3.buildpacks.BuildpacksResource.class,
+                dev.capi.rest.v3.admin.AdminActionsResource.class);
     }
 
     public static List<Class<?>> providers() {
-        return List.of(ErrorMapper.class, AuthenticationFilter.class);
+        return List.of(ErrorMapper.class, AuthenticationFilter.class,
+                org.glassfish.jersey.media.multipart.MultiPartFeature.class);
     }
 }

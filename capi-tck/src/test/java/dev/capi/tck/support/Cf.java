@@ -92,6 +92,47 @@ public final class Cf {
         }
     }
 
+    /** Sends a multipart form (uploads). */
+    public ApiResponse upload(String method, String path, Multipart form) {
+        return sendBytes(method, path, form.bytes(), form.contentType());
+    }
+
+    /** Sends raw bytes with a given content type. */
+    public ApiResponse sendBytes(String method, String path, byte[] body, String contentType) {
+        String url = path.startsWith("http") ? path : baseUrl + path;
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "bearer " + token);
+        }
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET returning the raw bytes (downloads); redirects are not followed. */
+    public HttpResponse<byte[]> download(String path) {
+        String url = path.startsWith("http") ? path : baseUrl + path;
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            b.header("Authorization", "bearer " + token);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Form-encoded POST (token endpoint), optionally with HTTP Basic. */
     public static ApiResponse postForm(String url, Map<String, String> form, String basicUser, String basicPassword) {
         String body = form.entrySet().stream()

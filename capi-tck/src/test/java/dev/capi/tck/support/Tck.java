@@ -80,6 +80,12 @@ public final class Tck {
         return embedded != null;
     }
 
+    /** The embedded server's buildpack upload limit, or empty against another server (whose limit is unknown). */
+    public java.util.OptionalLong buildpackMaxUploadBytes() {
+        return embedded == null ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(TckServer.EMBEDDED_BUILDPACK_MAX_BYTES);
+    }
+
     /** Runs {@code work} on the embedded server's database; refused against an external server. */
     public void withEmbeddedDatabase(DatabaseWork work) throws java.sql.SQLException {
         if (embedded == null) {

@@ -22,6 +22,8 @@ import java.util.UUID;
  */
 final class TckServer {
     static final String POSTGRES_URL_ENV = "CAPI_TEST_POSTGRES_URL";
+    /** A small buildpack upload limit, so that the TCK can upload something larger. */
+    static final long EMBEDDED_BUILDPACK_MAX_BYTES = 1024 * 1024;
 
     private final StandaloneServer server;
     private final String baseUrl;
@@ -45,6 +47,7 @@ final class TckServer {
             env.put("CAPI_INTERNAL_PORT", Integer.toString(freePort()));
             env.put("CAPI_DATA_DIR", dataDir.toString());
             env.put("CAPI_ADMIN_PASSWORD", adminPassword);
+            env.put("CAPI_BUILDPACK_MAX_UPLOAD_BYTES", Long.toString(EMBEDDED_BUILDPACK_MAX_BYTES));
             String pg = System.getenv(POSTGRES_URL_ENV);
             String databaseName = null;
             String databaseLabel = "H2";

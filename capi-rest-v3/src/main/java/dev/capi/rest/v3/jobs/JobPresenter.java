@@ -22,8 +22,13 @@ public final class JobPresenter {
         ObjectNode l = node.putObject("links");
         l.set("self", links.href("/v3/jobs/" + job.guid()));
         if (resourceExists && job.resourceType() != null && job.resourceGuid() != null) {
-            l.set(job.resourceType(), links.href("/v3/" + job.resourceType() + "/" + job.resourceGuid()));
+            l.set(singular(job.resourceType()), links.href("/v3/" + job.resourceType() + "/" + job.resourceGuid()));
         }
         return node;
+    }
+
+    /** The link is named for one resource ({@code app}), its path for the collection ({@code /v3/apps}). */
+    private static String singular(String resourceType) {
+        return resourceType.endsWith("s") ? resourceType.substring(0, resourceType.length() - 1) : resourceType;
     }
 }
