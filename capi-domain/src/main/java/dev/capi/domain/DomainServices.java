@@ -111,6 +111,7 @@ public final class DomainServices {
     private final dev.capi.domain.buildpacks.BuildpackCacheClearing buildpackCacheClearing;
     private final Locks locks;
     private final dev.capi.domain.usage.AppUsageEventQueries appUsageEventQueries;
+    private final dev.capi.domain.usage.ServiceUsageEvents serviceUsageEvents;
     private final dev.capi.domain.envgroups.EnvironmentVariableGroups environmentVariableGroups;
     private final IsolationSegments isolationSegments;
     private final IsolationSegmentEntitlements isolationSegmentEntitlements;
@@ -216,6 +217,9 @@ public final class DomainServices {
         this.apps = new AppsAndProcesses(ports, auditEvents, featureFlags, metadataChanges, jobs, quotaScopes,
                 quotaGuard);
         cleanups.add(apps.deletion);
+        this.serviceUsageEvents = new dev.capi.domain.usage.ServiceUsageEvents(
+                ports.more().get(dev.capi.domain.usage.ServiceUsageEventRepository.class), ports.transactions(),
+                ports.clock(), ports.guids());
         this.appUsageEventQueries = new dev.capi.domain.usage.AppUsageEventQueries(
                 ports.more().get(dev.capi.domain.usage.AppUsageEventRepository.class), ports.transactions(),
                 ports.clock(), ports.guids());
@@ -303,6 +307,10 @@ public final class DomainServices {
     }
 
     /** Reading and purging app usage events. */
+    public dev.capi.domain.usage.ServiceUsageEvents serviceUsageEvents() {
+        return serviceUsageEvents;
+    }
+
     public dev.capi.domain.usage.AppUsageEventQueries appUsageEventQueries() {
         return appUsageEventQueries;
     }

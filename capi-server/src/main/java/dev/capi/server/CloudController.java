@@ -113,6 +113,8 @@ public final class CloudController implements AutoCloseable {
                         new dev.capi.persistence.processes.JdbiProcessRepository(jdbi, metadata))
                 .with(dev.capi.domain.usage.AppUsageEventRepository.class,
                         new dev.capi.persistence.usage.JdbiAppUsageEventRepository(jdbi))
+                .with(dev.capi.domain.usage.ServiceUsageEventRepository.class,
+                        new dev.capi.persistence.usage.JdbiServiceUsageEventRepository(jdbi))
                 .with(dev.capi.domain.runtime.Runtime.class, b.runtime != null ? b.runtime
                         : new dev.capi.domain.runtime.InProcessRuntime(b.clock))
                 .with(dev.capi.domain.apps.AppSettings.class, b.appSettings.withCfApi(b.externalUrl))

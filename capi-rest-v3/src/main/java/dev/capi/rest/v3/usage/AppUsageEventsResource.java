@@ -22,6 +22,7 @@ public final class AppUsageEventsResource extends V3Resource {
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
+        AfterGuid.requireAtMostOne(params);
         var page = domain.appUsageEventQueries().list(permissions(), params.query());
         var resources = page.resources().stream().map(this::present).toList();
         return ok(Pagination.document(page, resources, params, "/v3/app_usage_events", links));
