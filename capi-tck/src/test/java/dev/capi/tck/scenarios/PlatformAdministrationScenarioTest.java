@@ -2,7 +2,10 @@ package dev.capi.tck.scenarios;
 
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Cf;
+import dev.capi.tck.support.Multipart;
+import dev.capi.tck.support.Zips;
 import dev.capi.tck.support.Tck;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The platform administration issue tried as a new user would: an admin shapes an org (a 1 GB quota, a space quota,
- * an entitled default isolation segment, a security group bound to a space), then an org manager and a space
+ * an entitled default isolation segment, a security group bound to a space, an uploaded buildpack), then an org manager and a space
  * developer try the same calls and get exactly what the reference's matrix allows; the quota is enforced.
  */
 class PlatformAdministrationScenarioTest {
@@ -62,6 +65,18 @@ class PlatformAdministrationScenarioTest {
         assertThat(admin.get("/v3/spaces/" + space + "/running_security_groups").resourceValues("guid"))
                 .contains(groupGuid);
 
+        ApiResponse buildpack = admin.post("/v3/buildpacks", obj("name", Tck.unique("scenario_bp")));
+        assertThat(buildpack.status()).isEqualTo(201);
+        String buildpackGuid = buildpack.body().path("guid").asText();
+        byte[] zip = Zips.of(java.util.Map.of("bin/detect", "#!/bin/sh\necho scenario"));
+        ApiResponse uploaded = admin.upload("POST", "/v3/buildpacks/" + buildpackGuid + "/upload",
+                new Multipart().file("bits", "scenario-buildpack.zip", zip));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(202);
+        assertThat(admin.awaitJob(uploaded).path("state").asText()).isEqualTo("COMPLETE");
+        JsonNode ready = admin.get("/v3/buildpacks/" + buildpackGuid).body();
+        assertThat(ready.path("state").asText()).isEqualTo("READY");
+        assertThat(ready.path("filename").asText()).isEqualTo("scenario-buildpack.zip");
+
         Cf manager = actors.as(ORG_MANAGER);
         Cf developer = actors.as(SPACE_DEVELOPER);
         assertThat(manager.post("/v3/organization_quotas", obj("name", Tck.unique("q"))).status()).isEqualTo(403);
@@ -78,6 +93,9 @@ class PlatformAdministrationScenarioTest {
         assertThat(developer.patch("/v3/spaces/" + space + "/relationships/isolation_segment",
                 obj("data", obj("guid", segmentGuid))).status()).isEqualTo(403);
         assertThat(manager.post("/v3/security_groups", obj("name", Tck.unique("sg"))).status()).isEqualTo(403);
+        assertThat(manager.upload("POST", "/v3/buildpacks/" + buildpackGuid + "/upload",
+                new Multipart().file("bits", "x.zip", zip)).status()).isEqualTo(403);
+        assertThat(developer.get("/v3/buildpacks/" + buildpackGuid).status()).isEqualTo(200);
         assertThat(developer.get("/v3/security_groups/" + groupGuid).status())
                 .as("a group bound to the developer's space is visible").isEqualTo(200);
         assertThat(developer.post("/v3/security_groups/" + groupGuid + "/relationships/staging_spaces",
