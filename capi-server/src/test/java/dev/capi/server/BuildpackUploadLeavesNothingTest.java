@@ -1,0 +1,67 @@
+package dev.capi.server;
+
+import dev.capi.blobstore.local.LocalDiskBlobStore;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.auth.Principal;
+import dev.capi.domain.buildpacks.BuildpackCommands;
+import dev.capi.domain.buildpacks.Buildpacks;
+import dev.capi.domain.errors.CfException;
+import dev.capi.persistence.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A refused buildpack upload leaves no file in the blobstore and no change on the buildpack. */
+class BuildpackUploadLeavesNothingTest {
+    @TempDir
+    Path blobs;
+
+    @Test
+    void refusedUploadsLeaveNoBlobBehind() throws IOException {
+        Database database = Database.open("jdbc:h2:mem:bp-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
+        try (database; CloudController cc = CloudController.builder().database(database)
+                .blobStore(new LocalDiskBlobStore(blobs)).tokenVerifier(token -> null).build()) {
+            Permissions admin = cc.domain().permissions(new Principal("admin", "admin", "uaa", "cf",
+                    Set.of(Principal.ADMIN, Principal.READ, Principal.WRITE)));
+            Buildpacks buildpacks = cc.domain().buildpacks();
+            var created = buildpacks.create(admin, () -> new BuildpackCommands.Create("leaves_nothing", null, null,
+                    null, null, null, null));
+            for (byte[] bad : new byte[][]{zip("../escape", "x"), "not a zip".getBytes(StandardCharsets.UTF_8),
+                    "PK\u0003\u0004broken".getBytes(StandardCharsets.ISO_8859_1)}) {
+                assertThatThrownBy(() -> buildpacks.upload(admin, created.guid(),
+                        new Buildpacks.Bits("bad.zip", new ByteArrayInputStream(bad)))).isInstanceOf(CfException.class);
+            }
+            assertThat(files()).as("no blob stays behind").isEmpty();
+            assertThat(buildpacks.get(admin, created.guid())).isEqualTo(created);
+        }
+    }
+
+    private java.util.List<Path> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(blobs)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static byte[] zip(String name, String content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+}
