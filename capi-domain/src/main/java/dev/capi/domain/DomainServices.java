@@ -239,6 +239,7 @@ public final class DomainServices {
                 org -> quotaGuard.checkPrivateDomains(quotaScopes.forOrganization(org.guid()), 1));
         domains.seedSharedDomain(settings.appsDomain());
         this.routes = new Routes(routingContext);
+        apps.environment.routeUris(routes::uris);
         this.routeCreate = new RouteCreate(routingContext);
         this.routeDestinations = new RouteDestinations(routingContext, routes);
         this.routeRemoval = new RouteRemoval(routingContext);
@@ -484,6 +485,7 @@ public final class DomainServices {
                     sync, clock, ports.guids());
             environment = new AppEnvironment(appRows, ports.organizations(), access, tx, events, flags, settings,
                     clock);
+            sync.environment(environment::runtimeEnvironment);
             features = new AppFeatures(appRows, access, tx, settings, clock);
             currentDroplet = new CurrentDroplet(appRows, processRows, access, processCreate, tx, events, usage, sync,
                     more.find(DropletLookup.class).orElse(DropletLookup.none()), clock);

@@ -35,6 +35,7 @@ public final class AppEnvironment {
     private final FeatureFlags flags;
     private final AppSettings settings;
     private final Clock clock;
+    private volatile java.util.function.Function<String, List<String>> routeUris = appGuid -> List.of();
 
     public AppEnvironment(AppRepository apps, OrganizationRepository organizations, AppAccess access,
                           Transactions tx, AppEvents events, FeatureFlags flags, AppSettings settings, Clock clock) {
@@ -46,6 +47,11 @@ public final class AppEnvironment {
         this.flags = flags;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The routes resource tells the environment which URIs are mapped to an app. */
+    public void routeUris(java.util.function.Function<String, List<String>> uris) {
+        this.routeUris = uris;
     }
 
     /**
@@ -69,6 +75,29 @@ public final class AppEnvironment {
             String orgName = organizations.find(app.organizationGuid()).map(Organization::name).orElse("");
             return new Env(app, app.environmentVariables(), Map.of(), Map.of(),
                     showSystem ? systemEnv(app) : null, vcapApplication(app, space, orgName));
+        });
+    }
+
+    /**
+     * What a process runs with: the app's variables, {@code VCAP_APPLICATION} (with the process's guid and type and
+     * the mapped routes' URIs), {@code VCAP_SERVICES} and {@code MEMORY_LIMIT}; values that are not strings are
+     * written as JSON.
+     */
+    public Map<String, String> runtimeEnvironment(App app, dev.capi.model.AppProcess process) {
+        return tx.inTransaction(() -> {
+            Space space = access.space(app.spaceGuid());
+            String orgName = organizations.find(app.organizationGuid()).map(Organization::name).orElse("");
+            var env = new LinkedHashMap<String, String>();
+            app.environmentVariables().forEach((k, v) -> env.put(k, v instanceof String s ? s
+                    : dev.capi.domain.support.JsonText.write(v)));
+            var vcap = vcapApplication(app, space, orgName);
+            vcap.put("process_id", process.guid());
+            vcap.put("process_type", process.type());
+            vcap.put("application_version", process.version());
+            env.put("VCAP_APPLICATION", dev.capi.domain.support.JsonText.write(vcap));
+            env.put("VCAP_SERVICES", "{}");
+            env.put("MEMORY_LIMIT", process.memoryInMb() + "m");
+            return env;
         });
     }
 
@@ -136,16 +165,17 @@ public final class AppEnvironment {
 
     private Map<String, Object> vcapApplication(App app, Space space, String orgName) {
         var m = new LinkedHashMap<String, Object>();
+        List<String> uris = routeUris.apply(app.guid());
         m.put("cf_api", settings.cfApi());
         m.put("limits", Map.of("fds", settings.fileDescriptorLimit()));
         m.put("application_name", app.name());
-        m.put("application_uris", List.of());
+        m.put("application_uris", uris);
         m.put("name", app.name());
         m.put("space_name", space.name());
         m.put("space_id", space.guid());
         m.put("organization_id", space.organizationGuid());
         m.put("organization_name", orgName);
-        m.put("uris", List.of());
+        m.put("uris", uris);
         m.put("users", null);
         m.put("application_id", app.guid());
         return m;

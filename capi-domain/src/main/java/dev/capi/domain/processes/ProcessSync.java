@@ -19,10 +19,17 @@ import java.util.List;
 public final class ProcessSync {
     private final Runtime runtime;
     private final AppSettings settings;
+    private volatile java.util.function.BiFunction<App, AppProcess, java.util.Map<String, String>> environment =
+            (app, process) -> java.util.Map.of();
 
     public ProcessSync(Runtime runtime, AppSettings settings) {
         this.runtime = runtime;
         this.settings = settings;
+    }
+
+    /** The app environment tells the runtime what each process's environment holds. */
+    public void environment(java.util.function.BiFunction<App, AppProcess, java.util.Map<String, String>> env) {
+        this.environment = env;
     }
 
     public Runtime runtime() {
@@ -53,7 +60,7 @@ public final class ProcessSync {
         return new DesiredProcess(p.guid(), p.version(), app.guid(), p.type(), app.dropletGuid(), p.command(),
                 p.user(), p.instances(), p.memoryInMb(), p.diskInMb(), p.logRateLimit(),
                 settings.fileDescriptorLimit(), p.healthCheck().type(), p.healthCheck().endpoint(),
-                p.healthCheck().timeout(), null, null);
+                p.healthCheck().timeout(), null, environment.apply(app, p));
     }
 
     private static void call(Runnable work) {

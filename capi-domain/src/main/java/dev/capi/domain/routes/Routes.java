@@ -55,6 +55,21 @@ public final class Routes {
         });
     }
 
+    /**
+     * The URIs of the routes mapped to the app, oldest route first, as {@code VCAP_APPLICATION.application_uris}
+     * lists them (host.domain/path, {@code :port} for TCP routes); no visibility check: the caller already may see
+     * the app.
+     */
+    public List<String> uris(String appGuid) {
+        return c.tx().inTransaction(() -> {
+            var routes = c.routes().list(ListQuery.all().withFilter("app_guids", List.of(appGuid))).resources();
+            var domainNames = new java.util.HashMap<String, String>();
+            c.domains().findAllPlain(routes.stream().map(Route::domainGuid).distinct().toList())
+                    .forEach(d -> domainNames.put(d.guid(), d.name()));
+            return routes.stream().map(r -> r.uri(domainNames.getOrDefault(r.domainGuid(), ""))).toList();
+        });
+    }
+
     public RouteDetails get(Permissions perms, String guid) {
         return c.tx().inTransaction(() -> details(access.readable(perms, guid).route()));
     }

@@ -104,6 +104,11 @@ public final class InProcessRuntime implements Runtime {
         return Set.copyOf(processes.keySet());
     }
 
+    /** What it was last asked to run for the process (tests). */
+    public java.util.Optional<DesiredProcess> desired(String processGuid) {
+        return java.util.Optional.ofNullable(processes.get(processGuid)).map(Running::desired);
+    }
+
     /** The builds it was asked to stage (tests and a stager stand-in). */
     public Map<String, StagingRequest> stagingRequests() {
         return Map.copyOf(staging);

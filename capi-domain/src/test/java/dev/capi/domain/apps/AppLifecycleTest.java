@@ -102,6 +102,7 @@ class AppLifecycleTest {
         states = new AppStates(appRows, processRows, access, tx, events, usage, flags, quotaScopes,
                 new QuotaGuard(), sync, clock, guids);
         environment = new AppEnvironment(appRows, orgs, access, tx, events, flags, settings, clock);
+        sync.environment(environment::runtimeEnvironment);
         currentDroplet = new CurrentDroplet(appRows, processRows, access, processCreate, tx, events, usage, sync,
                 guid -> Optional.ofNullable(droplets.get(guid)), clock);
         processes = new Processes(processRows, appRows, access, tx, events, usage, flags, metadata, quotaScopes,
@@ -244,6 +245,10 @@ class AppLifecycleTest {
         assertThat(usageRows.all()).extracting(AppUsageEvent::state).containsExactly("STARTED");
         assertThat(usageRows.all().get(0).previousState()).isEqualTo("STOPPED");
         assertThat(runtime.runningProcesses()).containsExactly(app.guid());
+        var env = runtime.desired(app.guid()).orElseThrow().environment();
+        assertThat(env.get("VCAP_APPLICATION")).contains("\"application_id\":\"" + app.guid() + "\"")
+                .contains("\"process_type\":\"web\"").contains("\"application_uris\":[]");
+        assertThat(env).containsEntry("VCAP_SERVICES", "{}").containsEntry("MEMORY_LIMIT", web.memoryInMb() + "m");
         assertThat(audit()).endsWith("audit.app.start");
         states.start(as("dev"), app.guid());
         assertThat(usageRows.all()).hasSize(1);

@@ -62,6 +62,12 @@ class RoutingScenarioTest {
         assertThat(appGuids(replaced.body())).containsExactly(app2);
         assertThat(replaced.body().path("destinations").path(0).path("port").asInt()).isEqualTo(9090);
         assertThat(developer.get("/v3/apps/" + app1 + "/routes").body().path("resources")).isEmpty();
+        JsonNode vcap = developer.get("/v3/apps/" + app2 + "/env").body().path("application_env_json")
+                .path("VCAP_APPLICATION");
+        assertThat(vcap.path("application_uris").get(0).asText()).isEqualTo("shop." + domainName + "/cart");
+        assertThat(vcap.path("uris").get(0).asText()).isEqualTo("shop." + domainName + "/cart");
+        assertThat(developer.get("/v3/apps/" + app1 + "/env").body().path("application_env_json")
+                .path("VCAP_APPLICATION").path("application_uris")).isEmpty();
 
         String reservation = "/v3/domains/" + domainGuid + "/route_reservations?host=shop&path=/cart";
         assertThat(manager.get(reservation).body().path("matching_route").asBoolean()).isTrue();
