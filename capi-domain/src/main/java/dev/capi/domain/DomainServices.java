@@ -123,6 +123,8 @@ public final class DomainServices {
     private final RouteCreate routeCreate;
     private final RouteDestinations routeDestinations;
     private final RouteRemoval routeRemoval;
+    private final dev.capi.domain.manifests.ManifestApply manifestApply;
+    private final dev.capi.domain.manifests.ManifestSource manifestSource;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
 
@@ -248,6 +250,25 @@ public final class DomainServices {
         jobHandlers.add(routeRemoval.unmappedDeletion());
         jobHandlers.add(routeRemoval.domainDeletion());
         apps.apps.onDelete(routeRemoval::deleteAppDestinations);
+        var manifestRoutes = new dev.capi.domain.manifests.ManifestRoutes(routes, routeCreate, routeDestinations,
+                domains, new java.security.SecureRandom());
+        var manifestAppUpdate = new dev.capi.domain.manifests.ManifestAppUpdate(apps.apps, apps.processes,
+                apps.processRows, apps.processCreate, apps.environment, manifestRoutes);
+        this.manifestApply = new dev.capi.domain.manifests.ManifestApply(ports.spaces(),
+                new WritableSpaces(ports.organizations()), apps.apps, apps.events, jobs,
+                ports.more().get(dev.capi.domain.manifests.ManifestStore.class), ports.transactions(),
+                manifestAppUpdate, this::permissions);
+        jobHandlers.add(manifestApply);
+        this.manifestSource = new dev.capi.domain.manifests.ManifestSource(apps.access, apps.processRows, routes,
+                ports.transactions());
+    }
+
+    public dev.capi.domain.manifests.ManifestSource manifestSource() {
+        return manifestSource;
+    }
+
+    public dev.capi.domain.manifests.ManifestApply manifestApply() {
+        return manifestApply;
     }
 
     public Ports ports() {
@@ -464,6 +485,8 @@ public final class DomainServices {
         final AppRepository appRows;
         final ProcessRepository processRows;
         final dev.capi.domain.apps.BuildpackCaches buildpackCaches;
+        final ProcessCreate processCreate;
+        final AppEvents events;
 
         AppsAndProcesses(Ports ports, AuditEvents auditEvents, FeatureFlags flags, MetadataChanges metadata,
                          Jobs jobs, QuotaScopes quotaScopes, QuotaGuard quotaGuard) {
@@ -474,11 +497,11 @@ public final class DomainServices {
             var runtime = more.find(Runtime.class).orElseGet(() -> new InProcessRuntime(ports.clock()));
             var tx = ports.transactions();
             var clock = ports.clock();
-            var events = new AppEvents(auditEvents);
+            events = new AppEvents(auditEvents);
             access = new AppAccess(appRows, ports.spaces(), new WritableSpaces(ports.organizations()));
             usage = new AppUsageEvents(more.get(AppUsageEventRepository.class), clock, ports.guids());
             sync = new ProcessSync(runtime, settings);
-            var processCreate = new ProcessCreate(processRows, events, settings, clock, ports.guids());
+            processCreate = new ProcessCreate(processRows, events, settings, clock, ports.guids());
             apps = new Apps(appRows, ports.spaces(), ports.organizations(), more.get(StackRepository.class), access,
                     processCreate, tx, events, flags, metadata, jobs, settings, clock, ports.guids());
             states = new AppStates(appRows, processRows, access, tx, events, usage, flags, quotaScopes, quotaGuard,

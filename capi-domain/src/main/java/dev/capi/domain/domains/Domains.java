@@ -81,6 +81,11 @@ public final class Domains {
     }
 
     /** {@code /v3/organizations/:guid/domains/default}. */
+    /** The domain with this name, whoever owns it (manifest routes name domains, as the reference looks them up). */
+    public java.util.Optional<Domain> findByName(String name) {
+        return tx.inTransaction(() -> repository.findByNames(List.of(name)).stream().findFirst());
+    }
+
     public Domain defaultDomain(Permissions perms, String orgGuid) {
         return tx.inTransaction(() -> {
             Organization org = readableOrganization(perms, orgGuid);

@@ -60,7 +60,10 @@ public final class V3Api {
                 DomainsResource.class, OrganizationDomainsResource.class, RoutesResource.class,
                 AppRoutesResource.class, SpaceRoutesResource.class,
                 dev.capi.rest.v3.buildpacks.BuildpacksResource.class,
-                dev.capi.rest.v3.admin.AdminActionsResource.class);
+                dev.capi.rest.v3.admin.AdminActionsResource.class,
+                dev.capi.rest.v3.manifests.SpaceManifestsResource.Apply.class,
+                dev.capi.rest.v3.manifests.SpaceManifestsResource.Diff.class,
+                dev.capi.rest.v3.manifests.AppManifestResource.class);
     }
 
     public static List<Class<?>> providers() {

@@ -27,6 +27,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         if (exception instanceof CfException cf) {
+            if (!cf.underlying().isEmpty()) {
+                var entries = cf.underlying().stream().map(e -> new ErrorEntry(e.kind(), e.detail())).toList();
+                return Response.status(cf.kind().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(JsonSupport.write(document(entries))).build();
+            }
             return response(cf.kind(), cf.detail());
         }
         if (exception instanceof NotFoundException || exception instanceof NotAllowedException) {

@@ -1,0 +1,81 @@
+package dev.capi.domain.manifests;
+
+import dev.capi.domain.apps.AppCommands;
+import dev.capi.domain.apps.AppEnvironment;
+import dev.capi.domain.apps.Apps;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.errors.CfException;
+import dev.capi.domain.processes.ProcessCommands;
+import dev.capi.domain.processes.ProcessCreate;
+import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.processes.Processes;
+import dev.capi.model.App;
+
+
+/**
+ * Applies one manifest application to its app, in the reference's order: processes (created when missing, then
+ * updated), scales, the app itself (lifecycle, metadata), routes ({@link ManifestRoutes}), environment variables,
+ * service bindings.
+ */
+public final class ManifestAppUpdate {
+    private final Apps apps;
+    private final Processes processes;
+    private final ProcessRepository processRows;
+    private final ProcessCreate processCreate;
+    private final AppEnvironment environment;
+    private final ManifestRoutes routes;
+
+    public ManifestAppUpdate(Apps apps, Processes processes, ProcessRepository processRows,
+                             ProcessCreate processCreate, AppEnvironment environment, ManifestRoutes routes) {
+        this.apps = apps;
+        this.processes = processes;
+        this.processRows = processRows;
+        this.processCreate = processCreate;
+        this.environment = environment;
+        this.routes = routes;
+    }
+
+    public void apply(Permissions perms, App app, AppManifest m) {
+        for (AppManifest.Process p : m.processes()) {
+            boolean exists = processRows.forApp(app.guid()).stream().anyMatch(x -> x.type().equals(p.type()));
+            if (!exists) {
+                processCreate.create(perms.principal(), app, p.type(), p.command());
+            }
+            var target = Processes.Target.byType(app.guid(), p.type());
+            if (p.updates()) {
+                processes.update(perms, target, () -> processUpdate(p));
+            }
+            if (p.scales()) {
+                processes.scale(perms, target, () -> new ProcessCommands.Scale(p.instances(), p.memoryInMb(),
+                        p.diskInMb(), p.logRateLimit()));
+            }
+        }
+        if (m.buildpacks() != null || m.stack() != null || m.metadata() != null) {
+            boolean lifecycleGiven = m.buildpacks() != null || m.stack() != null;
+            apps.update(perms, app.guid(), new AppCommands.Update(null, lifecycleGiven
+                    ? new AppCommands.LifecycleRequest(null, m.buildpacks(), m.stack()) : null, m.metadata()));
+        }
+        routes.apply(perms, app, m);
+        if (m.env() != null && !m.env().isEmpty()) {
+            environment.updateEnvironmentVariables(perms, app.guid(), m::env);
+        }
+        if (m.services() != null && !m.services().isEmpty()) {
+            throw CfException.unprocessable("Service instance '" + m.services().get(0) + "' not found");
+        }
+    }
+
+    private static ProcessCommands.Update processUpdate(AppManifest.Process p) {
+        ProcessCommands.CheckUpdate check = null;
+        if (p.healthCheckType() != null || p.healthCheckEndpoint() != null || p.healthCheckTimeout() != null
+                || p.healthCheckInvocationTimeout() != null) {
+            check = new ProcessCommands.CheckUpdate(change(p.healthCheckType()), change(p.healthCheckEndpoint()),
+                    change(p.healthCheckTimeout()), change(p.healthCheckInvocationTimeout()), null);
+        }
+        return new ProcessCommands.Update(change(p.command()), null, check, null, null);
+    }
+
+    private static <T> ProcessCommands.Change<T> change(T value) {
+        return value == null ? null : ProcessCommands.Change.to(value);
+    }
+
+}
