@@ -124,6 +124,8 @@ public final class DomainServices {
     private final RouteDestinations routeDestinations;
     private final RouteRemoval routeRemoval;
     private final dev.capi.domain.manifests.ManifestApply manifestApply;
+    private final dev.capi.domain.packages.Packages packages;
+    private final dev.capi.domain.packages.ResourcePool resourcePool;
     private final dev.capi.domain.manifests.ManifestSource manifestSource;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
@@ -259,8 +261,22 @@ public final class DomainServices {
                 ports.more().get(dev.capi.domain.manifests.ManifestStore.class), ports.transactions(),
                 manifestAppUpdate, this::permissions);
         jobHandlers.add(manifestApply);
+        this.packages = new dev.capi.domain.packages.Packages(
+                ports.more().get(dev.capi.domain.packages.PackageRepository.class), apps.access, apps.events,
+                ports.transactions(), jobs, ports.blobs(), featureFlags, metadataChanges, ports.clock(),
+                ports.guids());
+        jobHandlers.add(packages.deletion(ports.metadata()));
+        this.resourcePool = new dev.capi.domain.packages.ResourcePool(ports.blobs());
         this.manifestSource = new dev.capi.domain.manifests.ManifestSource(apps.access, apps.processRows, routes,
                 ports.transactions());
+    }
+
+    public dev.capi.domain.packages.Packages packages() {
+        return packages;
+    }
+
+    public dev.capi.domain.packages.ResourcePool resourcePool() {
+        return resourcePool;
     }
 
     public dev.capi.domain.manifests.ManifestSource manifestSource() {

@@ -102,6 +102,8 @@ public final class CloudController implements AutoCloseable {
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(dev.capi.domain.packages.PackageRepository.class,
+                        new dev.capi.persistence.packages.JdbiPackageRepository(jdbi, metadata))
                 .with(dev.capi.domain.manifests.ManifestStore.class,
                         new dev.capi.persistence.manifests.JdbiManifestStore(jdbi))
                 .with(dev.capi.domain.buildpacks.BuildpackRepository.class,

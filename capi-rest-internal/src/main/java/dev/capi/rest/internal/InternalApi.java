@@ -19,7 +19,9 @@ public final class InternalApi {
                 AsgLatestUpdateResource.class, LogAccessResource.class,
                 dev.capi.rest.internal.buildpacks.BuildpackBitsResource.class,
                 dev.capi.rest.internal.buildpacks.BuildpackCacheResources.Upload.class,
-                dev.capi.rest.internal.buildpacks.BuildpackCacheResources.Download.class);
+                dev.capi.rest.internal.buildpacks.BuildpackCacheResources.Download.class,
+                dev.capi.rest.internal.packages.InternalPackagesResources.Report.class,
+                dev.capi.rest.internal.packages.InternalPackagesResources.Download.class);
     }
 
     public static List<Class<?>> providers() {

@@ -63,7 +63,10 @@ public final class V3Api {
                 dev.capi.rest.v3.admin.AdminActionsResource.class,
                 dev.capi.rest.v3.manifests.SpaceManifestsResource.Apply.class,
                 dev.capi.rest.v3.manifests.SpaceManifestsResource.Diff.class,
-                dev.capi.rest.v3.manifests.AppManifestResource.class);
+                dev.capi.rest.v3.manifests.AppManifestResource.class,
+                dev.capi.rest.v3.packages.PackagesResource.class,
+                dev.capi.rest.v3.packages.PackagesResource.ForApp.class,
+                dev.capi.rest.v3.packages.ResourceMatchesResource.class);
     }
 
     public static List<Class<?>> providers() {

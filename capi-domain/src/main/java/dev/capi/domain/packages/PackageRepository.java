@@ -1,0 +1,24 @@
+package dev.capi.domain.packages;
+
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
+import dev.capi.model.AppPackage;
+
+import java.util.Optional;
+
+/**
+ * Port: packages (metadata loaded with them). List filters: guids, app_guids, space_guids, organization_guids,
+ * states, types, label_selector; order: created_at, updated_at; visibility through the package's space.
+ */
+public interface PackageRepository {
+    Optional<AppPackage> find(String guid);
+
+    Page<AppPackage> list(ListQuery query);
+
+    void insert(AppPackage p);
+
+    /** Writes state, error, checksums, blob key, docker credentials and updated_at. */
+    void update(AppPackage p);
+
+    void delete(String guid);
+}

@@ -1,0 +1,41 @@
+package dev.capi.rest.v3.packages;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.model.AppPackage;
+import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.v3.support.Links;
+import dev.capi.rest.v3.support.MetadataPresenter;
+
+/** Package JSON, as the reference presents it (docker passwords redacted). */
+public final class PackagePresenter {
+    private PackagePresenter() {
+    }
+
+    public static ObjectNode present(AppPackage p, Links links) {
+        ObjectNode node = JsonSupport.resource(p.guid(), p.createdAt(), p.updatedAt());
+        node.put("type", p.type());
+        ObjectNode data = node.putObject("data");
+        boolean bits = AppPackage.BITS.equals(p.type());
+        if (bits) {
+            data.put("error", p.error());
+            ObjectNode checksum = data.putObject("checksum");
+            checksum.put("type", p.sha256() != null || p.sha1() == null ? "sha256" : "sha1");
+            checksum.put("value", p.sha256() != null ? p.sha256() : p.sha1());
+        } else {
+            data.put("image", p.dockerImage());
+            data.put("username", p.dockerUsername());
+            data.put("password", p.dockerUsername() != null ? "***" : null);
+        }
+        node.put("state", p.state());
+        node.putObject("relationships").putObject("app").putObject("data").put("guid", p.appGuid());
+        node.set("metadata", MetadataPresenter.present(p.metadata()));
+        ObjectNode l = node.putObject("links");
+        l.set("self", links.href("/v3/packages/" + p.guid()));
+        if (bits) {
+            l.set("upload", links.action("/v3/packages/" + p.guid() + "/upload", "POST"));
+            l.set("download", links.href("/v3/packages/" + p.guid() + "/download"));
+        }
+        l.set("app", links.href("/v3/apps/" + p.appGuid()));
+        return node;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.capi.rest.v3.packages;
+
+import dev.capi.domain.errors.CfException;
+import dev.capi.domain.packages.PackageCommands;
+import dev.capi.rest.v3.support.Body;
+import dev.capi.rest.v3.support.ListParams;
+import dev.capi.rest.v3.support.ListSpec;
+import dev.capi.rest.v3.support.Pagination;
+import dev.capi.rest.v3.support.V3Resource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.media.multipart.FormDataBodyPart;
+import org.glassfish.jersey.media.multipart.FormDataMultiPart;
+
+import java.io.InputStream;
+
+/** {@code /v3/packages}: list, create (or copy), get, update, delete (202), upload and download. */
+@Path("/v3/packages")
+public final class PackagesResource extends V3Resource {
+    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "space_guids", "organization_guids", "states",
+            "types").labelSelector();
+
+    @GET
+    public Response list() {
+        var params = ListParams.parse(uri, LIST);
+        var page = domain.packages().list(permissions(), params.query());
+        var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
+        return ok(Pagination.document(page, resources, params, "/v3/packages", links));
+    }
+
+    @POST
+    public Response create(@QueryParam("source_guid") String sourceGuid, String body) {
+        if (sourceGuid != null) {
+            Body parsed = Body.parse(body, "relationships");
+            String app = parsed.relationshipGuid("app", true);
+            parsed.validate();
+            return created(PackagePresenter.present(domain.packages().copy(permissions(), sourceGuid, app), links));
+        }
+        var command = PackageMessages.create(body);
+        return created(PackagePresenter.present(domain.packages().create(permissions(), command), links));
+    }
+
+    @GET
+    @Path("/{guid}")
+    public Response get(@PathParam("guid") String guid) {
+        return ok(PackagePresenter.present(domain.packages().get(permissions(), guid), links));
+    }
+
+    @PATCH
+    @Path("/{guid}")
+    public Response update(@PathParam("guid") String guid, String body) {
+        var command = PackageMessages.update(body);
+        return ok(PackagePresenter.present(domain.packages().update(permissions(), guid, command), links));
+    }
+
+    @DELETE
+    @Path("/{guid}")
+    public Response delete(@PathParam("guid") String guid) {
+        return accepted(domain.packages().delete(permissions(), guid));
+    }
+
+    /** Multipart {@code bits} (zip) and {@code resources} (JSON of already-known files); 200 with the package. */
+    @POST
+    @Path("/{guid}/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@PathParam("guid") String guid, FormDataMultiPart form) {
+        FormDataBodyPart bits = form.getField("bits");
+        FormDataBodyPart resources = form.getField("resources");
+        var upload = new PackageCommands.Upload(bits == null ? null : bits.getEntityAs(InputStream.class),
+                PackageMessages.resources(resources == null ? null : resources.getValue()));
+        return ok(PackagePresenter.present(domain.packages().upload(permissions(), guid, upload), links));
+    }
+
+    @POST
+    @Path("/{guid}/upload")
+    @Consumes(MediaType.WILDCARD)
+    public Response uploadWithoutForm(@PathParam("guid") String guid) {
+        domain.packages().upload(permissions(), guid, new PackageCommands.Upload(null, java.util.List.of()));
+        throw CfException.unprocessable("Upload must include either resources or bits");
+    }
+
+    /** The bits (the blobstore is local, so they are streamed rather than redirected to). */
+    @GET
+    @Path("/{guid}/download")
+    public Response download(@PathParam("guid") String guid) {
+        var download = domain.packages().download(permissions(), guid);
+        var builder = Response.ok(download.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"package.zip\"");
+        if (download.sizeBytes() >= 0) {
+            builder.header("Content-Length", download.sizeBytes());
+        }
+        return builder.build();
+    }
+
+    /** {@code GET /v3/apps/:guid/packages}. */
+    @Path("/v3/apps/{guid}/packages")
+    public static final class ForApp extends V3Resource {
+        static final ListSpec LIST = ListSpec.of("guids", "states", "types").labelSelector();
+
+        @GET
+        public Response list(@PathParam("guid") String appGuid) {
+            var params = ListParams.parse(uri, LIST);
+            var page = domain.packages().listForApp(permissions(), appGuid, params.query());
+            var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
+            return ok(Pagination.document(page, resources, params, "/v3/apps/" + appGuid + "/packages", links));
+        }
+    }
+}
