@@ -126,6 +126,8 @@ public final class DomainServices {
     private final dev.capi.domain.manifests.ManifestApply manifestApply;
     private final dev.capi.domain.packages.Packages packages;
     private final dev.capi.domain.packages.ResourcePool resourcePool;
+    private final dev.capi.domain.droplets.Droplets droplets;
+    private final dev.capi.domain.builds.Builds builds;
     private final dev.capi.domain.manifests.ManifestSource manifestSource;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
@@ -267,8 +269,31 @@ public final class DomainServices {
                 ports.guids());
         jobHandlers.add(packages.deletion(ports.metadata()));
         this.resourcePool = new dev.capi.domain.packages.ResourcePool(ports.blobs());
+        var dropletRows = ports.more().get(dev.capi.domain.droplets.DropletRepository.class);
+        this.droplets = new dev.capi.domain.droplets.Droplets(dropletRows, apps.access, apps.appRows,
+                apps.processRows, packages, apps.events, ports.transactions(), jobs, ports.blobs(), metadataChanges,
+                ports.clock(), ports.guids());
+        jobHandlers.addAll(droplets.jobHandlers(ports.metadata()));
+        apps.currentDroplet.droplets(droplets.lookup());
+        var dropletLookup = droplets.lookup();
+        apps.sync.commands((app, p) -> p.command() != null && !p.command().isEmpty() || app.dropletGuid() == null
+                ? p.command() : dropletLookup.find(app.dropletGuid()).map(d -> d.processTypes().get(p.type()))
+                .orElse(p.command()));
+        this.builds = new dev.capi.domain.builds.Builds(
+                ports.more().get(dev.capi.domain.builds.BuildRepository.class), dropletRows, packages, apps.access,
+                apps.events, apps.usage, quotaScopes, quotaGuard, apps.sync.runtime(),
+                ports.more().find(AppSettings.class).orElse(AppSettings.defaults()), metadataChanges,
+                ports.transactions(), ports.clock(), ports.guids());
         this.manifestSource = new dev.capi.domain.manifests.ManifestSource(apps.access, apps.processRows, routes,
                 ports.transactions());
+    }
+
+    public dev.capi.domain.droplets.Droplets droplets() {
+        return droplets;
+    }
+
+    public dev.capi.domain.builds.Builds builds() {
+        return builds;
     }
 
     public dev.capi.domain.packages.Packages packages() {

@@ -102,6 +102,10 @@ public final class CloudController implements AutoCloseable {
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(dev.capi.domain.droplets.DropletRepository.class,
+                        new dev.capi.persistence.droplets.JdbiDropletRepository(jdbi, metadata))
+                .with(dev.capi.domain.builds.BuildRepository.class,
+                        new dev.capi.persistence.builds.JdbiBuildRepository(jdbi, metadata))
                 .with(dev.capi.domain.packages.PackageRepository.class,
                         new dev.capi.persistence.packages.JdbiPackageRepository(jdbi, metadata))
                 .with(dev.capi.domain.manifests.ManifestStore.class,

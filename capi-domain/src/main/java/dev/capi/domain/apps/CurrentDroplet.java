@@ -96,7 +96,7 @@ public final class CurrentDroplet {
                 throw CfException.unprocessable(DEPLOYING);
             }
             var droplet = dropletGuid == null ? null : droplets.find(dropletGuid)
-                    .filter(d -> app.guid().equals(d.appGuid())).orElse(null);
+                    .filter(d -> app.guid().equals(d.appGuid()) && "STAGED".equals(d.state())).orElse(null);
             if (droplet == null) {
                 throw CfException.unprocessable(UNABLE_TO_ASSIGN);
             }

@@ -27,6 +27,13 @@ public final class ProcessSync {
         this.settings = settings;
     }
 
+    private volatile java.util.function.BiFunction<App, AppProcess, String> commands = (app, p) -> p.command();
+
+    /** The droplets resource tells the runtime the detected command of processes that specify none. */
+    public void commands(java.util.function.BiFunction<App, AppProcess, String> detected) {
+        this.commands = detected;
+    }
+
     /** The app environment tells the runtime what each process's environment holds. */
     public void environment(java.util.function.BiFunction<App, AppProcess, java.util.Map<String, String>> env) {
         this.environment = env;
@@ -57,7 +64,8 @@ public final class ProcessSync {
     }
 
     DesiredProcess desired(App app, AppProcess p) {
-        return new DesiredProcess(p.guid(), p.version(), app.guid(), p.type(), app.dropletGuid(), p.command(),
+        return new DesiredProcess(p.guid(), p.version(), app.guid(), p.type(), app.dropletGuid(),
+                commands.apply(app, p),
                 p.user(), p.instances(), p.memoryInMb(), p.diskInMb(), p.logRateLimit(),
                 settings.fileDescriptorLimit(), p.healthCheck().type(), p.healthCheck().endpoint(),
                 p.healthCheck().timeout(), null, environment.apply(app, p));

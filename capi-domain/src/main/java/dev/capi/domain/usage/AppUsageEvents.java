@@ -58,6 +58,17 @@ public final class AppUsageEvents {
                 app.dropletGuid() != null ? "STAGED" : "PENDING"));
     }
 
+    /**
+     * Staging of a package started ({@code STAGING_STARTED}) or stopped ({@code STAGING_STOPPED}, also on failure),
+     * with the staging memory asked for, as the reference reports builds.
+     */
+    public void staging(App app, SpaceRef space, boolean started, String packageGuid, long memoryInMb,
+                        String buildpackName) {
+        repository.insert(new AppUsageEvent(guids.next(), now(), started ? "STAGING_STARTED" : "STAGING_STOPPED",
+                null, app.guid(), app.name(), null, null, space.guid(), space.name(), space.organizationGuid(),
+                memoryInMb, null, 1, null, null, buildpackName, null, null, packageGuid, "STAGED"));
+    }
+
     /** Convenience: a process of a started app was stopped with it (or removed while started). */
     public static AppProcess stopped(AppProcess p) {
         return p.withState(DesiredState.STOPPED, p.version(), p.updatedAt());

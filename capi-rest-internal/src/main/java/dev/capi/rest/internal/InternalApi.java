@@ -21,7 +21,11 @@ public final class InternalApi {
                 dev.capi.rest.internal.buildpacks.BuildpackCacheResources.Upload.class,
                 dev.capi.rest.internal.buildpacks.BuildpackCacheResources.Download.class,
                 dev.capi.rest.internal.packages.InternalPackagesResources.Report.class,
-                dev.capi.rest.internal.packages.InternalPackagesResources.Download.class);
+                dev.capi.rest.internal.packages.InternalPackagesResources.Download.class,
+                dev.capi.rest.internal.staging.StagingCompletionResource.class,
+                dev.capi.rest.internal.staging.InternalDropletResources.Upload.class,
+                dev.capi.rest.internal.staging.InternalDropletResources.StagingDownload.class,
+                dev.capi.rest.internal.staging.InternalDropletResources.Permalink.class);
     }
 
     public static List<Class<?>> providers() {

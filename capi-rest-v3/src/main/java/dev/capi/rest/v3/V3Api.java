@@ -66,7 +66,12 @@ public final class V3Api {
                 dev.capi.rest.v3.manifests.AppManifestResource.class,
                 dev.capi.rest.v3.packages.PackagesResource.class,
                 dev.capi.rest.v3.packages.PackagesResource.ForApp.class,
-                dev.capi.rest.v3.packages.ResourceMatchesResource.class);
+                dev.capi.rest.v3.packages.ResourceMatchesResource.class,
+                dev.capi.rest.v3.droplets.DropletsResource.class,
+                dev.capi.rest.v3.droplets.DropletsResource.ForApp.class,
+                dev.capi.rest.v3.droplets.DropletsResource.ForPackage.class,
+                dev.capi.rest.v3.builds.BuildsResource.class,
+                dev.capi.rest.v3.builds.BuildsResource.ForApp.class);
     }
 
     public static List<Class<?>> providers() {

@@ -97,11 +97,22 @@ public final class Cf {
         return sendBytes(method, path, form.bytes(), form.contentType());
     }
 
+    /** Sends a multipart form with extra headers (e.g. Content-MD5). */
+    public ApiResponse upload(String method, String path, Multipart form, Map<String, String> headers) {
+        return sendBytes(method, path, form.bytes(), form.contentType(), headers);
+    }
+
     /** Sends raw bytes with a given content type. */
     public ApiResponse sendBytes(String method, String path, byte[] body, String contentType) {
+        return sendBytes(method, path, body, contentType, Map.of());
+    }
+
+    private ApiResponse sendBytes(String method, String path, byte[] body, String contentType,
+                                  Map<String, String> headers) {
         String url = path.startsWith("http") ? path : baseUrl + path;
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "bearer " + token);
         }

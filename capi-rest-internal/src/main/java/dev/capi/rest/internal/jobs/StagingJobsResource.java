@@ -24,6 +24,11 @@ public final class StagingJobsResource {
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
         Job job = domain.jobs().find(guid).orElseThrow(() -> CfException.notFound("Job"));
+        return Response.ok(JsonSupport.write(document(job)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The V2-style job document uploaders poll. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode document(Job job) {
         var doc = JsonSupport.object();
         var metadata = doc.putObject("metadata");
         metadata.put("guid", job.guid());
@@ -41,6 +46,6 @@ public final class StagingJobsResource {
             entity.putObject("error_details").put("error_code", e.title()).put("description", e.detail())
                     .put("code", e.code());
         }
-        return Response.ok(JsonSupport.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
+        return doc;
     }
 }

@@ -16,21 +16,15 @@ public final class AppDropletResources {
     private AppDropletResources() {
     }
 
-    /**
-     * {@code GET /v3/apps/:guid/droplets/current}. Until the droplets resource presents droplets itself, the droplet
-     * is shown with the fields apps know of.
-     */
+    /** {@code GET /v3/apps/:guid/droplets/current}: the app's current droplet, presented as droplets are. */
     @Path("/v3/apps/{guid}/droplets/current")
     public static final class Current extends V3Resource {
         @GET
         public Response get(@PathParam("guid") String guid) {
             var current = domain.currentDroplet().get(permissions(), guid);
-            var d = current.droplet();
-            ObjectNode node = JsonSupport.resource(d.guid(), d.createdAt(), d.updatedAt());
-            node.put("state", d.state());
-            node.putObject("relationships").putObject("app").putObject("data").put("guid", d.appGuid());
-            node.putObject("links").set("self", links.href("/v3/droplets/" + d.guid()));
-            return ok(node);
+            var droplet = domain.droplets().get(permissions(), current.droplet().guid());
+            return ok(dev.capi.rest.v3.droplets.DropletPresenter.present(droplet,
+                    domain.droplets().canSeeSecrets(permissions(), droplet), links));
         }
     }
 

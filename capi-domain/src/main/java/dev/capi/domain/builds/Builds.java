@@ -1,0 +1,223 @@
+package dev.capi.domain.builds;
+
+import dev.capi.domain.apps.AppAccess;
+import dev.capi.domain.apps.AppEvents;
+import dev.capi.domain.apps.AppSettings;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.droplets.DropletRepository;
+import dev.capi.domain.droplets.DropletStates;
+import dev.capi.domain.errors.CfError;
+import dev.capi.domain.errors.CfException;
+import dev.capi.domain.metadata.MetadataChanges;
+import dev.capi.domain.packages.PackageLookup;
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
+import dev.capi.domain.quotas.QuotaGuard;
+import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.runtime.Runtime;
+import dev.capi.domain.runtime.RuntimeUnavailableException;
+import dev.capi.domain.runtime.StagingRequest;
+import dev.capi.domain.support.Guids;
+import dev.capi.domain.support.Transactions;
+import dev.capi.domain.usage.AppUsageEvents;
+import dev.capi.model.App;
+import dev.capi.model.AppPackage;
+import dev.capi.model.Build;
+import dev.capi.model.Droplet;
+import dev.capi.model.Metadata;
+import dev.capi.model.MetadataUpdate;
+import dev.capi.model.Space;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The build use cases: create (stages a READY package: a STAGING build and droplet, quota checked, the runtime asked
+ * to stage after commit), list, read, update, and the stager's completion report that makes both STAGED or FAILED.
+ */
+public final class Builds {
+    static final String NOT_FOUND = "Build";
+
+    private final BuildRepository repository;
+    private final DropletRepository droplets;
+    private final PackageLookup packages;
+    private final AppAccess access;
+    private final AppEvents events;
+    private final AppUsageEvents usage;
+    private final QuotaScopes quotaScopes;
+    private final QuotaGuard quotaGuard;
+    private final Runtime runtime;
+    private final AppSettings settings;
+    private final MetadataChanges metadata;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Guids guids;
+
+    public Builds(BuildRepository repository, DropletRepository droplets, PackageLookup packages, AppAccess access,
+                  AppEvents events, AppUsageEvents usage, QuotaScopes quotaScopes, QuotaGuard quotaGuard,
+                  Runtime runtime, AppSettings settings, MetadataChanges metadata, Transactions tx, Clock clock,
+                  Guids guids) {
+        this.repository = repository;
+        this.droplets = droplets;
+        this.packages = packages;
+        this.access = access;
+        this.events = events;
+        this.usage = usage;
+        this.quotaScopes = quotaScopes;
+        this.quotaGuard = quotaGuard;
+        this.runtime = runtime;
+        this.settings = settings;
+        this.metadata = metadata;
+        this.tx = tx;
+        this.clock = clock;
+        this.guids = guids;
+    }
+
+    /** Create: the package, the staging resources (null: the defaults) and metadata. */
+    public record Create(String packageGuid, Long memoryInMb, Long diskInMb, Long logRateLimit,
+                         MetadataUpdate metadata) {
+    }
+
+    public Page<Build> list(Permissions perms, ListQuery query) {
+        return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
+    }
+
+    public Page<Build> listForApp(Permissions perms, String appGuid, ListQuery query) {
+        return tx.inTransaction(() -> {
+            App app = access.visible(perms, appGuid);
+            return repository.list(query.withFilter("app_guids", List.of(app.guid())));
+        });
+    }
+
+    public Build get(Permissions perms, String guid) {
+        return tx.inTransaction(() -> visible(perms, guid));
+    }
+
+    private Build visible(Permissions perms, String guid) {
+        return repository.find(guid).filter(b -> perms.canReadSpace(b.spaceGuid(), b.organizationGuid()))
+                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
+    }
+
+    public Build create(Permissions perms, Create cmd) {
+        Build build = tx.inTransaction(() -> {
+            AppPackage pkg = packages.find(cmd.packageGuid())
+                    .filter(p -> perms.canReadSpace(p.spaceGuid(), p.organizationGuid()) && perms.canManageApps(
+                            p.spaceGuid())).orElseThrow(() -> CfException.unprocessable(
+                            "Unable to use package. Ensure that the package exists and you have access to it."));
+            App app = access.existing(pkg.appGuid());
+            access.requireWritable(perms, app);
+            if (!AppPackage.READY.equals(pkg.state())) {
+                throw CfException.of(CfError.BadRequest, "Cannot stage package whose state is not ready.");
+            }
+            if (repository.stagingForApp(app.guid())) {
+                throw CfException.of(CfError.StagingInProgress);
+            }
+            long memory = cmd.memoryInMb() != null ? cmd.memoryInMb() : settings.defaultMemoryInMb();
+            long disk = cmd.diskInMb() != null ? cmd.diskInMb() : settings.defaultDiskInMb();
+            long logRate = cmd.logRateLimit() != null ? cmd.logRateLimit() : settings.defaultLogRateLimit();
+            quotaGuard.checkStaging(quotaScopes.forSpace(app.spaceGuid()), memory, logRate);
+            Instant now = now();
+            String lifecycle = app.lifecycle().type();
+            String dropletGuid = guids.next();
+            var b = new Build(guids.next(), now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
+                    pkg.guid(), dropletGuid, Build.STAGING, null, lifecycle, app.lifecycle().buildpacks(),
+                    app.lifecycle().stack(), memory, disk, logRate, perms.principal().userGuid(),
+                    perms.principal().userName(), "", Metadata.empty());
+            repository.insert(b);
+            droplets.insert(new Droplet(dropletGuid, now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
+                    pkg.guid(), b.guid(), Droplet.STAGING, null, lifecycle, Map.of(), null, List.of(),
+                    app.lifecycle().stack(), "docker".equals(lifecycle) ? pkg.dockerImage() : null, null, null, null,
+                    Metadata.empty()));
+            events.app("audit.app.build.create", perms.principal(), app,
+                    Map.of("build_guid", b.guid(), "package_guid", pkg.guid()));
+            Space space = access.space(app.spaceGuid());
+            usage.staging(app, new AppUsageEvents.SpaceRef(space.guid(), space.name(), space.organizationGuid()),
+                    true, pkg.guid(), memory, null);
+            return b.withMetadata(metadata.apply(b.guid(), "build", Metadata.empty(), cmd.metadata()));
+        });
+        try {
+            runtime.stage(new StagingRequest(build.guid(), build.appGuid(), build.packageGuid(),
+                    build.lifecycleType(), build.buildpacks(), build.stack(), build.stagingMemoryInMb(),
+                    build.stagingDiskInMb(), build.stagingLogRateLimit(), Map.of()));
+        } catch (RuntimeUnavailableException e) {
+            completed(build.guid(), StagingResult.failure("stager unavailable"));
+            throw CfException.of(CfError.StagerUnavailable, e.getMessage());
+        }
+        return build;
+    }
+
+    /** Metadata (developers); with {@code state}, the kpack-style report of update_build_state clients. */
+    public Build update(Permissions perms, String guid, MetadataUpdate meta, String state, String error) {
+        Build b = tx.inTransaction(() -> visible(perms, guid));
+        if (state != null) {
+            if (!perms.canWriteGlobally() && !perms.principal().scopes().contains(
+                    dev.capi.domain.auth.Principal.UPDATE_BUILD_STATE)) {
+                throw CfException.notAuthorized();
+            }
+            completed(guid, Build.FAILED.equals(state) ? StagingResult.failure(error)
+                    : new StagingResult(false, null, b.lifecycleType(), Map.of(), null, List.of(), null));
+        }
+        return tx.inTransaction(() -> {
+            Build current = repository.find(guid).orElseThrow(() -> CfException.notFound(NOT_FOUND));
+            if (state == null) {
+                access.requireWriter(perms, access.existing(current.appGuid()));
+            }
+            return current.withMetadata(metadata.apply(guid, "build", current.metadata(), meta));
+        });
+    }
+
+    /**
+     * The stager's report ({@code /internal/v3/staging/:guid/build_completed}): 404 "Build not found", 400 for a
+     * build that already ended; failure makes build and droplet FAILED with the mapped error; success STAGED.
+     */
+    public void completed(String buildGuid, StagingResult result) {
+        tx.run(() -> {
+            Build b = repository.find(buildGuid).orElseThrow(() -> CfException.notFound(NOT_FOUND));
+            String to = result.failed() ? Build.FAILED : Build.STAGED;
+            BuildStates.require(b.state(), to);
+            Instant now = now();
+            App app = access.existing(b.appGuid());
+            Droplet droplet = droplets.findByBuild(b.guid()).orElse(null);
+            if (result.failed()) {
+                String error = result.error();
+                repository.update(b.withState(Build.FAILED, error, now));
+                if (droplet != null && DropletStates.allowed(droplet.state(), Droplet.FAILED)) {
+                    droplets.update(droplet.withState(Droplet.FAILED, error, now));
+                }
+                events.app("audit.app.build.failed", creator(b), app, Map.of("build_guid", b.guid()));
+            } else {
+                if (droplet == null) {
+                    throw CfException.of(CfError.InvalidRequest);
+                }
+                DropletStates.require(droplet.state(), Droplet.STAGED);
+                droplets.update(droplet.staged(result.processTypes(), result.executionMetadata(),
+                        result.buildpacks(), droplet.stack(),
+                        result.dockerImage() != null ? result.dockerImage() : droplet.image(), now));
+                repository.update(b.withState(Build.STAGED, null, now));
+                events.app("audit.app.build.staged", creator(b), app, Map.of("build_guid", b.guid()));
+            }
+            Space space = access.space(app.spaceGuid());
+            usage.staging(app, new AppUsageEvents.SpaceRef(space.guid(), space.name(), space.organizationGuid()),
+                    false, b.packageGuid(), b.stagingMemoryInMb(),
+                    result.buildpacks().isEmpty() ? null : result.buildpacks().get(0));
+        });
+    }
+
+    private static dev.capi.domain.auth.Principal creator(Build b) {
+        return new dev.capi.domain.auth.Principal(b.createdByGuid(), b.createdByName(), null, null,
+                java.util.Set.of());
+    }
+
+    /** Whether the build's droplet reached a final state (only then is it shown on the build). */
+    public boolean dropletFinal(Build b) {
+        return b.dropletGuid() != null && droplets.find(b.dropletGuid())
+                .map(d -> Droplet.STAGED.equals(d.state()) || Droplet.FAILED.equals(d.state())).orElse(false);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,350 @@
+package dev.capi.domain.droplets;
+
+import dev.capi.domain.apps.AppAccess;
+import dev.capi.domain.apps.AppEvents;
+import dev.capi.domain.apps.AppRepository;
+import dev.capi.domain.apps.DropletLookup;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.blobs.BlobInfo;
+import dev.capi.domain.blobs.BlobStore;
+import dev.capi.domain.errors.CfException;
+import dev.capi.domain.jobs.JobHandler;
+import dev.capi.domain.jobs.Jobs;
+import dev.capi.domain.metadata.MetadataChanges;
+import dev.capi.domain.metadata.MetadataRepository;
+import dev.capi.domain.packages.PackageLookup;
+import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
+import dev.capi.domain.support.Guids;
+import dev.capi.domain.support.Transactions;
+import dev.capi.model.App;
+import dev.capi.model.Droplet;
+import dev.capi.model.Job;
+import dev.capi.model.Metadata;
+import dev.capi.model.MetadataUpdate;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The droplet use cases: list and read (the app's space readers; execution metadata and process commands only for
+ * secret readers), create and upload (space developers), copy, delete (a job), download, the stagers' upload and
+ * download on the internal API, and the read port apps use to assign a current droplet.
+ */
+public final class Droplets {
+    public static final String DELETE_JOB = "droplet.delete";
+    public static final String UPLOAD_JOB = "droplet.upload";
+    static final String NOT_FOUND = "Droplet";
+    static final long MAX_DROPLET_BYTES = 4L * 1024 * 1024 * 1024;
+
+    private final DropletRepository repository;
+    private final AppAccess access;
+    private final AppRepository apps;
+    private final ProcessRepository processes;
+    private final PackageLookup packages;
+    private final AppEvents events;
+    private final Transactions tx;
+    private final Jobs jobs;
+    private final BlobStore blobs;
+    private final MetadataChanges metadata;
+    private final Clock clock;
+    private final Guids guids;
+
+    public Droplets(DropletRepository repository, AppAccess access, AppRepository apps, ProcessRepository processes,
+                    PackageLookup packages, AppEvents events, Transactions tx, Jobs jobs, BlobStore blobs,
+                    MetadataChanges metadata, Clock clock, Guids guids) {
+        this.repository = repository;
+        this.access = access;
+        this.apps = apps;
+        this.processes = processes;
+        this.packages = packages;
+        this.events = events;
+        this.tx = tx;
+        this.jobs = jobs;
+        this.blobs = blobs;
+        this.metadata = metadata;
+        this.clock = clock;
+        this.guids = guids;
+    }
+
+    static String key(String dropletGuid) {
+        return "droplets/" + dropletGuid;
+    }
+
+    public Page<Droplet> list(Permissions perms, ListQuery query) {
+        return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
+    }
+
+    /** {@code /v3/apps/:guid/droplets}; {@code current} keeps only the app's current droplet. */
+    public Page<Droplet> listForApp(Permissions perms, String appGuid, ListQuery query, boolean current) {
+        return tx.inTransaction(() -> {
+            App app = access.visible(perms, appGuid);
+            ListQuery q = query.withFilter("app_guids", List.of(app.guid()));
+            if (current) {
+                q = q.withFilter("guids", List.of(app.dropletGuid() == null ? "" : app.dropletGuid()));
+            }
+            return repository.list(q);
+        });
+    }
+
+    public Page<Droplet> listForPackage(Permissions perms, String packageGuid, ListQuery query) {
+        return tx.inTransaction(() -> {
+            var p = packages.find(packageGuid).filter(x -> perms.canReadSpace(x.spaceGuid(), x.organizationGuid()))
+                    .orElseThrow(() -> CfException.notFound("Package"));
+            return repository.list(query.withFilter("package_guids", List.of(p.guid())));
+        });
+    }
+
+    public Droplet get(Permissions perms, String guid) {
+        return tx.inTransaction(() -> visible(perms, guid));
+    }
+
+    /** Whether the principal sees the droplet's execution metadata and process commands. */
+    public boolean canSeeSecrets(Permissions perms, Droplet d) {
+        return perms.canReadSecretsInSpace(d.spaceGuid());
+    }
+
+    private Droplet visible(Permissions perms, String guid) {
+        return repository.find(guid).filter(d -> perms.canReadSpace(d.spaceGuid(), d.organizationGuid()))
+                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
+    }
+
+    /** {@code POST /v3/droplets}: an empty droplet (AWAITING_UPLOAD) for a buildpack app; web: "" by default. */
+    public Droplet create(Permissions perms, String appGuid, Map<String, String> processTypes, MetadataUpdate meta) {
+        return tx.inTransaction(() -> {
+            App app;
+            try {
+                app = access.visible(perms, appGuid);
+            } catch (CfException e) {
+                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
+            }
+            access.requireWriter(perms, app);
+            if (app.lifecycle().isDocker()) {
+                throw CfException.unprocessable("Droplet creation is not available for apps with docker lifecycle.");
+            }
+            Instant now = now();
+            var d = new Droplet(guids.next(), now, now, app.guid(), app.spaceGuid(), app.organizationGuid(), null,
+                    null, Droplet.AWAITING_UPLOAD, null, app.lifecycle().type(),
+                    processTypes != null ? processTypes : Map.of("web", ""), null, List.of(),
+                    app.lifecycle().stack(), null, null, null, null, Metadata.empty());
+            repository.insert(d);
+            events.app("audit.app.droplet.create", perms.principal(), app, Map.of("droplet_guid", d.guid()));
+            return d.withMetadata(metadata.apply(d.guid(), "droplet", Metadata.empty(), meta));
+        });
+    }
+
+    /** The uploaded droplet and the job that makes it STAGED. */
+    public record Accepted(Droplet droplet, Job job) {
+    }
+
+    /** 404, 403, then "Droplet may be uploaded only once..."; stores the bits now, STAGED by {@code droplet.upload}. */
+    public Accepted upload(Permissions perms, String guid, InputStream bits) {
+        Droplet d = tx.inTransaction(() -> {
+            Droplet found = visible(perms, guid);
+            access.requireWriter(perms, access.existing(found.appGuid()));
+            if (!Droplet.AWAITING_UPLOAD.equals(found.state())) {
+                throw CfException.unprocessable(
+                        "Droplet may be uploaded only once. Create a new droplet to upload bits.");
+            }
+            if (bits == null) {
+                throw CfException.unprocessable("Uploaded droplet file is invalid: A droplet tgz file must be "
+                        + "uploaded as 'bits'");
+            }
+            return found;
+        });
+        BlobInfo info = blobs.put(key(guid), bits, MAX_DROPLET_BYTES);
+        return tx.inTransaction(() -> {
+            Droplet current = repository.find(guid).orElseThrow(() -> CfException.notFound(NOT_FOUND));
+            DropletStates.require(current.state(), Droplet.PROCESSING_UPLOAD);
+            Droplet processing = current.withBits(info.sha1(), info.sha256(), info.key(), now())
+                    .withState(Droplet.PROCESSING_UPLOAD, null, now());
+            repository.update(processing);
+            return new Accepted(processing, jobs.enqueue(UPLOAD_JOB, "droplets", guid));
+        });
+    }
+
+    /** {@code POST /v3/droplets?source_guid=}: a STAGED droplet copied to another app (same lifecycle). */
+    public Droplet copy(Permissions perms, String sourceGuid, String appGuid) {
+        Droplet created = tx.inTransaction(() -> {
+            App app;
+            try {
+                app = access.visible(perms, appGuid);
+            } catch (CfException e) {
+                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
+            }
+            access.requireWriter(perms, app);
+            Droplet source = repository.find(sourceGuid)
+                    .filter(x -> perms.canReadSpace(x.spaceGuid(), x.organizationGuid()))
+                    .orElseThrow(() -> CfException.notFound(NOT_FOUND));
+            if (!Droplet.STAGED.equals(source.state())) {
+                throw CfException.unprocessable("Source droplet is not staged.");
+            }
+            Instant now = now();
+            var copy = new Droplet(guids.next(), now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
+                    source.packageGuid(), null, Droplet.COPYING, null, source.lifecycleType(), source.processTypes(),
+                    source.executionMetadata(), source.buildpacks(), source.stack(), source.image(), source.sha1(),
+                    source.sha256(), null, Metadata.empty());
+            repository.insert(copy);
+            events.app("audit.app.droplet.create", perms.principal(), app,
+                    Map.of("droplet_guid", copy.guid(), "source_droplet_guid", source.guid()));
+            return copy;
+        });
+        Droplet source = repository.find(sourceGuid).orElseThrow();
+        return tx.inTransaction(() -> {
+            String newKey = null;
+            if (source.blobKey() != null) {
+                newKey = blobs.copy(source.blobKey(), key(created.guid())).key();
+            }
+            DropletStates.require(created.state(), Droplet.STAGED);
+            Droplet staged = created.withBits(created.sha1(), created.sha256(), newKey, now())
+                    .withState(Droplet.STAGED, null, now());
+            repository.update(staged);
+            return staged;
+        });
+    }
+
+    public Droplet update(Permissions perms, String guid, MetadataUpdate meta, String image) {
+        return tx.inTransaction(() -> {
+            Droplet d = visible(perms, guid);
+            access.requireWriter(perms, access.existing(d.appGuid()));
+            if (image != null && !"docker".equals(d.lifecycleType())) {
+                throw CfException.unprocessable("Images can only be updated for docker droplets");
+            }
+            Droplet updated = new Droplet(d.guid(), d.createdAt(), now(), d.appGuid(), d.spaceGuid(),
+                    d.organizationGuid(), d.packageGuid(), d.buildGuid(), d.state(), d.error(), d.lifecycleType(),
+                    d.processTypes(), d.executionMetadata(), d.buildpacks(), d.stack(),
+                    image != null ? image : d.image(), d.sha1(), d.sha256(), d.blobKey(), d.metadata());
+            repository.update(updated);
+            return updated.withMetadata(metadata.apply(guid, "droplet", d.metadata(), meta));
+        });
+    }
+
+    public Job delete(Permissions perms, String guid) {
+        return tx.inTransaction(() -> {
+            Droplet d = visible(perms, guid);
+            App app = access.existing(d.appGuid());
+            access.requireWriter(perms, app);
+            events.app("audit.app.droplet.delete", perms.principal(), app, Map.of("droplet_guid", d.guid()));
+            return jobs.enqueue(DELETE_JOB, "droplets", guid);
+        });
+    }
+
+    public record Download(long sizeBytes, InputStream content) {
+    }
+
+    /** Developers download STAGED buildpack droplets. */
+    public Download download(Permissions perms, String guid) {
+        Droplet d = tx.inTransaction(() -> {
+            Droplet found = visible(perms, guid);
+            if (!perms.canReadSecretsInSpace(found.spaceGuid())) {
+                throw CfException.notAuthorized();
+            }
+            return found;
+        });
+        if ("docker".equals(d.lifecycleType())) {
+            throw CfException.unprocessable("Cannot download droplets with 'docker' lifecycle.");
+        }
+        if (!Droplet.STAGED.equals(d.state())) {
+            throw CfException.unprocessable("Only staged droplets can be downloaded.");
+        }
+        return bits(d);
+    }
+
+    private Download bits(Droplet d) {
+        if (d.blobKey() == null || !blobs.exists(d.blobKey())) {
+            throw CfException.notFound(NOT_FOUND);
+        }
+        return new Download(blobs.info(d.blobKey()).map(BlobInfo::sizeBytes).orElse(-1L), blobs.open(d.blobKey()));
+    }
+
+    /** Stagers and cells download a droplet by guid ({@code /staging/v3/droplets/:guid/download}). */
+    public Download stagingDownload(String guid) {
+        return bits(repository.find(guid).orElseThrow(() -> CfException.notFound(NOT_FOUND)));
+    }
+
+    /**
+     * The permalink cells use ({@code /internal/v4/droplets/:process_guid/:checksum/download}): the current droplet of
+     * the process's app, if its checksum matches.
+     */
+    public Download permalink(String processGuid, String checksum) {
+        Droplet d = tx.inTransaction(() -> processes.find(processGuid).flatMap(p -> apps.find(p.appGuid()))
+                .map(App::dropletGuid).flatMap(repository::find)
+                .filter(x -> checksum.equals(x.sha256()) || checksum.equals(x.sha1()))
+                .orElseThrow(() -> CfException.notFound(NOT_FOUND)));
+        return bits(d);
+    }
+
+    /**
+     * The stager's upload ({@code POST /internal/v4/droplets/:guid/upload}, guid a build's or a droplet's): stores the
+     * tarball and its checksums on the droplet (STAGING for a build's); the returned job is what the uploader polls.
+     */
+    public Job stagerUpload(String guid, InputStream bits, java.util.function.Predicate<BlobInfo> digestMatches) {
+        Droplet d = tx.inTransaction(() -> repository.find(guid).or(() -> repository.findByBuild(guid))
+                .orElseThrow(() -> CfException.notFound(NOT_FOUND)));
+        String uploadKey = key(d.guid()) + "-upload-" + guids.next();
+        BlobInfo info = blobs.put(uploadKey, bits, MAX_DROPLET_BYTES);
+        if (!digestMatches.test(info)) {
+            blobs.delete(uploadKey);
+            throw CfException.of(dev.capi.domain.errors.CfError.StagingError,
+                    "droplet upload checksum does not match");
+        }
+        BlobInfo stored = blobs.copy(uploadKey, key(d.guid()));
+        blobs.delete(uploadKey);
+        return tx.inTransaction(() -> {
+            Droplet current = repository.find(d.guid()).orElseThrow(() -> CfException.notFound(NOT_FOUND));
+            repository.update(current.withBits(stored.sha1(), stored.sha256(), stored.key(), now()));
+            return jobs.enqueue(UPLOAD_JOB, "droplets", d.guid());
+        });
+    }
+
+    /** What apps need of droplets (assigning the current one, reading it). */
+    public DropletLookup lookup() {
+        return dropletGuid -> repository.find(dropletGuid).map(d -> new DropletLookup.Droplet(d.guid(),
+                d.createdAt(), d.updatedAt(), d.appGuid(), d.state(), d.processTypes()));
+    }
+
+    /** {@code droplet.upload} (PROCESSING_UPLOAD becomes STAGED) and {@code droplet.delete}. */
+    public List<JobHandler> jobHandlers(MetadataRepository metadataRows) {
+        JobHandler upload = new JobHandler() {
+            @Override
+            public String operation() {
+                return UPLOAD_JOB;
+            }
+
+            @Override
+            public void perform(Job job) {
+                repository.find(job.resourceGuid()).filter(d -> Droplet.PROCESSING_UPLOAD.equals(d.state()))
+                        .ifPresent(d -> repository.update(d.withState(Droplet.STAGED, null, now())));
+            }
+        };
+        JobHandler deletion = new JobHandler() {
+            @Override
+            public String operation() {
+                return DELETE_JOB;
+            }
+
+            @Override
+            public void perform(Job job) {
+                repository.find(job.resourceGuid()).ifPresent(d -> {
+                    repository.delete(d.guid());
+                    metadataRows.delete(d.guid());
+                    apps.find(d.appGuid()).filter(a -> d.guid().equals(a.dropletGuid()))
+                            .ifPresent(a -> apps.update(a.withDropletGuid(null, now())));
+                    if (d.blobKey() != null) {
+                        blobs.delete(d.blobKey());
+                    }
+                });
+            }
+        };
+        return List.of(upload, deletion);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

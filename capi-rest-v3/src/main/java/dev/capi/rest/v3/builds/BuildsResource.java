@@ -1,0 +1,103 @@
+package dev.capi.rest.v3.builds;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.domain.builds.Builds;
+import dev.capi.model.Build;
+import dev.capi.rest.v3.support.Body;
+import dev.capi.rest.v3.support.ListParams;
+import dev.capi.rest.v3.support.ListSpec;
+import dev.capi.rest.v3.support.Pagination;
+import dev.capi.rest.v3.support.V3Resource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /v3/builds}: create (stage a package), list, get, update; and {@code /v3/apps/:guid/builds}. */
+@Path("/v3/builds")
+public final class BuildsResource extends V3Resource {
+    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "package_guids", "states", "space_guids",
+            "organization_guids").labelSelector();
+
+    @GET
+    public Response list() {
+        var params = ListParams.parse(uri, LIST);
+        var page = domain.builds().list(permissions(), params.query());
+        return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
+                "/v3/builds", links));
+    }
+
+    @POST
+    public Response create(String raw) {
+        Body body = Body.parse(raw, "package", "lifecycle", "staging_memory_in_mb", "staging_disk_in_mb",
+                "staging_log_rate_limit_bytes_per_second", "metadata");
+        var pkg = body.object("package");
+        String packageGuid = pkg != null && pkg.path("guid").isTextual() ? pkg.get("guid").asText() : null;
+        if (packageGuid == null) {
+            body.error("Package guid must be a string");
+        }
+        Long memory = positive(body, "staging_memory_in_mb");
+        Long disk = positive(body, "staging_disk_in_mb");
+        Long logRate = body.has("staging_log_rate_limit_bytes_per_second")
+                && body.json().get("staging_log_rate_limit_bytes_per_second").canConvertToLong()
+                ? body.json().get("staging_log_rate_limit_bytes_per_second").asLong() : null;
+        var metadata = body.metadata();
+        body.validate();
+        Build build = domain.builds().create(permissions(), new Builds.Create(packageGuid, memory, disk, logRate,
+                metadata));
+        return created(present(build));
+    }
+
+    private static Long positive(Body body, String key) {
+        if (!body.has(key) || body.isNull(key)) {
+            return null;
+        }
+        var v = body.json().get(key);
+        if (!v.isIntegralNumber() || v.asLong() < 1) {
+            body.error(Body.humanize(key) + " must be greater than 0");
+            return null;
+        }
+        return v.asLong();
+    }
+
+    @GET
+    @Path("/{guid}")
+    public Response get(@PathParam("guid") String guid) {
+        return ok(present(domain.builds().get(permissions(), guid)));
+    }
+
+    @PATCH
+    @Path("/{guid}")
+    public Response update(@PathParam("guid") String guid, String raw) {
+        Body body = Body.parse(raw, "metadata", "state", "error", "lifecycle");
+        String state = body.string("state", false, 16);
+        if (state != null && !state.equals("STAGED") && !state.equals("FAILED")) {
+            body.error("State must be one of 'STAGED', 'FAILED'");
+        }
+        String error = body.string("error", false, 5000);
+        var metadata = body.metadata();
+        body.validate();
+        return ok(present(domain.builds().update(permissions(), guid, metadata, state, error)));
+    }
+
+    ObjectNode present(Build b) {
+        return BuildPresenter.present(b, domain.builds().dropletFinal(b), links);
+    }
+
+    /** {@code GET /v3/apps/:guid/builds}. */
+    @Path("/v3/apps/{guid}/builds")
+    public static final class ForApp extends V3Resource {
+        static final ListSpec LIST = ListSpec.of("states").labelSelector();
+
+        @GET
+        public Response list(@PathParam("guid") String appGuid) {
+            var params = ListParams.parse(uri, LIST);
+            var page = domain.builds().listForApp(permissions(), appGuid, params.query());
+            return ok(Pagination.document(page, page.resources().stream().map(b -> BuildPresenter.present(b,
+                    domain.builds().dropletFinal(b), links)).toList(), params,
+                    "/v3/apps/" + appGuid + "/builds", links));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.capi.tck.staging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capi.tck.support.Actors;
+import dev.capi.tck.support.ApiResponse;
+import dev.capi.tck.support.Cf;
+import dev.capi.tck.support.Expect;
+import dev.capi.tck.support.Multipart;
+import dev.capi.tck.support.Tck;
+import dev.capi.tck.support.Zips;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static dev.capi.tck.support.Json.obj;
+import static dev.capi.tck.support.Json.rel;
+import static dev.capi.tck.support.Role.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The push protocol over HTTP, with the TCK playing the stager on the internal API: package, upload, build,
+ * droplet upload and staging callback, current droplet, start, scale, download; and uploaded droplets.
+ */
+class StagingFlowTest {
+    static Tck tck;
+    static Cf admin;
+    static Cf dev;
+    static Cf stager;
+    static Actors actors;
+
+    @BeforeAll
+    static void setUp() {
+        tck = Tck.get();
+        admin = tck.admin();
+        actors = tck.actors();
+        dev = actors.as(SPACE_DEVELOPER);
+        stager = tck.internal();
+    }
+
+    static String app() {
+        return dev.post("/v3/apps", obj("name", Tck.unique("push"), "relationships",
+                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+    }
+
+    static String readyPackage(String app) {
+        String guid = dev.post("/v3/packages", obj("type", "bits", "relationships", obj("app", rel(app)))).body()
+                .path("guid").asText();
+        ApiResponse uploaded = dev.upload("POST", "/v3/packages/" + guid + "/upload",
+                new Multipart().file("bits", "app.zip", Zips.of(Map.of("config.ru", "run App"))));
+        assertThat(uploaded.body().path("state").asText()).isEqualTo("READY");
+        return guid;
+    }
+
+    /** What a stager does once staging succeeded: upload the droplet, then report the result. */
+    static byte[] stage(String buildGuid, String command) throws Exception {
+        byte[] droplet = ("droplet of " + buildGuid).getBytes(StandardCharsets.UTF_8);
+        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(droplet));
+        ApiResponse wrong = stager.upload("POST", "/internal/v4/droplets/" + buildGuid + "/upload",
+                new Multipart().file("droplet", "droplet.tgz", droplet), Map.of("Content-MD5", "AAAAAAAAAAAAAAAAAAAAAA=="));
+        assertThat(wrong.status()).as("a checksum mismatch is refused").isEqualTo(400);
+        ApiResponse uploaded = stager.upload("POST", "/internal/v4/droplets/" + buildGuid + "/upload",
+                new Multipart().file("droplet", "droplet.tgz", droplet), Map.of("Content-MD5", md5));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        assertThat(uploaded.body().path("entity").path("status").asText()).isIn("queued", "running", "finished");
+        String result = obj("lifecycle_type", "buildpack", "process_types", obj("web", command),
+                "execution_metadata", "", "lifecycle_metadata", obj("detected_buildpack", "ruby_buildpack",
+                        "buildpacks", List.of(obj("key", "ruby", "name", "ruby_buildpack")))).toString();
+        ApiResponse done = stager.post("/internal/v3/staging/" + buildGuid + "/build_completed",
+                obj("task_guid", buildGuid, "failed", false, "result", result));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        return droplet;
+    }
+
+    @Test
+    void stagesStartsScalesAndDownloads() throws Exception {
+        assumeTrue(stager != null, "no internal API configured");
+        String app = app();
+        String pkg = readyPackage(app);
+        ApiResponse build = dev.post("/v3/builds", obj("package", obj("guid", pkg)));
+        assertThat(build.status()).as(build.toString()).isEqualTo(201);
+        String buildGuid = build.body().path("guid").asText();
+        assertThat(build.body().path("state").asText()).isEqualTo("STAGING");
+        assertThat(build.body().path("droplet").isNull()).isTrue();
+        assertThat(build.body().path("created_by").path("guid").asText()).isEqualTo(Tck.userGuid(dev));
+        assertThat(dev.post("/v3/builds", obj("package", obj("guid", pkg))).errorTitle())
+                .isEqualTo("CF-StagingInProgress");
+
+        byte[] droplet = stage(buildGuid, "bundle exec rackup");
+        JsonNode staged = dev.get("/v3/builds/" + buildGuid).body();
+        assertThat(staged.path("state").asText()).isEqualTo("STAGED");
+        String dropletGuid = staged.path("droplet").path("guid").asText();
+        JsonNode d = dev.get("/v3/droplets/" + dropletGuid).body();
+        assertThat(d.path("state").asText()).isEqualTo("STAGED");
+        assertThat(d.path("process_types").path("web").asText()).isEqualTo("bundle exec rackup");
+        assertThat(d.path("buildpacks").path(0).path("name").asText()).isEqualTo("ruby_buildpack");
+        assertThat(d.path("checksum").path("type").asText()).isEqualTo("sha256");
+        assertThat(actors.as(SPACE_AUDITOR).get("/v3/droplets/" + dropletGuid).body().path("process_types")
+                .path("web").asText()).isEqualTo("[PRIVATE DATA HIDDEN]");
+        assertThat(admin.get("/v3/audit_events?types=audit.app.build.staged&target_guids=" + app).body()
+                .path("resources")).hasSize(1);
+
+        ApiResponse assigned = dev.patch("/v3/apps/" + app + "/relationships/current_droplet",
+                obj("data", obj("guid", dropletGuid)));
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        assertThat(dev.get("/v3/apps/" + app + "/droplets/current").body().path("guid").asText())
+                .isEqualTo(dropletGuid);
+        assertThat(dev.get("/v3/apps/" + app + "/droplets?current=true").resourceValues("guid"))
+                .containsExactly(dropletGuid);
+        assertThat(dev.post("/v3/apps/" + app + "/actions/start", null).body().path("state").asText())
+                .isEqualTo("STARTED");
+        String web = dev.get("/v3/apps/" + app + "/processes/web").body().path("guid").asText();
+        dev.post("/v3/processes/" + web + "/actions/scale", obj("instances", 3));
+        JsonNode stats = dev.get("/v3/processes/" + web + "/stats").body().path("resources");
+        assertThat(stats).hasSize(3).allSatisfy(s -> assertThat(s.path("state").asText()).isEqualTo("RUNNING"));
+
+        var download = dev.download("/v3/droplets/" + dropletGuid + "/download");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(droplet);
+        var cell = stager.download("/internal/v4/droplets/" + web + "/" + d.path("checksum").path("value").asText()
+                + "/download");
+        assertThat(cell.statusCode()).isEqualTo(200);
+        assertThat(cell.body()).isEqualTo(droplet);
+        assertThat(stager.download("/internal/v4/droplets/" + web + "/wrong/download").statusCode()).isEqualTo(404);
+        assertThat(stager.download("/staging/v3/droplets/" + dropletGuid + "/download").body()).isEqualTo(droplet);
+        assertThat(dev.get("/v3/apps/" + app + "/builds").resourceValues("guid")).containsExactly(buildGuid);
+        assertThat(dev.get("/v3/packages/" + pkg + "/droplets").resourceValues("guid")).containsExactly(dropletGuid);
+        assertThat(stager.post("/internal/v3/staging/" + buildGuid + "/build_completed",
+                obj("failed", true, "failure_reason", "late")).status()).as("a final build stays final")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void failedStagingFailsTheBuildWithTheReferenceError() {
+        assumeTrue(stager != null, "no internal API configured");
+        String app = app();
+        String buildGuid = dev.post("/v3/builds", obj("package", obj("guid", readyPackage(app))))
+                .body().path("guid").asText();
+        ApiResponse done = stager.post("/internal/v3/staging/" + buildGuid + "/build_completed",
+                obj("task_guid", buildGuid, "failed", true, "failure_reason", "Exited with status 222"));
+        assertThat(done.status()).isEqualTo(200);
+        JsonNode failed = dev.get("/v3/builds/" + buildGuid).body();
+        assertThat(failed.path("state").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("error").asText())
+                .isEqualTo("NoAppDetectedError - An app was not successfully detected by any available buildpack");
+        assertThat(stager.post("/internal/v3/staging/nope/build_completed", obj("failed", true)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void buildsNeedAReadyPackageAndADeveloper() {
+        String app = app();
+        String pkg = dev.post("/v3/packages", obj("type", "bits", "relationships", obj("app", rel(app)))).body()
+                .path("guid").asText();
+        ApiResponse notReady = dev.post("/v3/builds", obj("package", obj("guid", pkg)));
+        assertThat(notReady.status()).isEqualTo(400);
+        assertThat(notReady.errorDetail()).contains("Cannot stage package whose state is not ready.");
+        String ready = readyPackage(app());
+        actors.check(Expect.byDefault(422).and(Expect.SKIP, ADMIN, SPACE_DEVELOPER, SPACE_SUPPORTER),
+                cf -> cf.post("/v3/builds", obj("package", obj("guid", ready))));
+        assertThat(dev.post("/v3/builds", obj("package", obj("guid", "nope"))).errorDetail())
+                .isEqualTo("Unable to use package. Ensure that the package exists and you have access to it.");
+    }
+
+    @Test
+    void uploadedDropletsBecomeStagedThroughAJobAndCanBeAssigned() {
+        String app = app();
+        ApiResponse created = dev.post("/v3/droplets", obj("relationships", obj("app", rel(app)),
+                "process_types", obj("web", "./run")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body().path("state").asText()).isEqualTo("AWAITING_UPLOAD");
+        String guid = created.body().path("guid").asText();
+        byte[] tgz = "fake tgz".getBytes(StandardCharsets.UTF_8);
+        ApiResponse accepted = dev.upload("POST", "/v3/droplets/" + guid + "/upload",
+                new Multipart().file("bits", "droplet.tgz", tgz));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(accepted.body().path("state").asText()).isEqualTo("PROCESSING_UPLOAD");
+        assertThat(dev.awaitJob(accepted).path("state").asText()).isEqualTo("COMPLETE");
+        assertThat(dev.get("/v3/droplets/" + guid).body().path("state").asText()).isEqualTo("STAGED");
+        assertThat(dev.upload("POST", "/v3/droplets/" + guid + "/upload",
+                new Multipart().file("bits", "droplet.tgz", tgz)).errorDetail())
+                .isEqualTo("Droplet may be uploaded only once. Create a new droplet to upload bits.");
+        assertThat(dev.patch("/v3/apps/" + app + "/relationships/current_droplet", obj("data", obj("guid", guid)))
+                .status()).isEqualTo(200);
+        assertThat(dev.download("/v3/droplets/" + guid + "/download").body()).isEqualTo(tgz);
+
+        String copyTarget = app();
+        ApiResponse copy = dev.post("/v3/droplets?source_guid=" + guid, obj("relationships",
+                obj("app", rel(copyTarget))));
+        assertThat(copy.status()).as(copy.toString()).isEqualTo(201);
+        assertThat(copy.body().path("state").asText()).isEqualTo("STAGED");
+        assertThat(dev.download("/v3/droplets/" + copy.body().path("guid").asText() + "/download").body())
+                .isEqualTo(tgz);
+
+        actors.check(Expect.byDefault(200).and(404, ORG_USER, ORG_BILLING_MANAGER, ORG_AUDITOR, NO_ROLE),
+                cf -> cf.get("/v3/droplets/" + guid));
+        assertThat(admin.get("/v3/droplets?app_guids=" + app + "&states=STAGED").resourceValues("guid"))
+                .containsExactly(guid);
+        ApiResponse deleted = dev.delete("/v3/droplets/" + guid);
+        assertThat(deleted.status()).isEqualTo(202);
+        dev.awaitJob(deleted);
+        assertThat(dev.get("/v3/droplets/" + guid).status()).isEqualTo(404);
+    }
+}
