@@ -128,6 +128,7 @@ public final class DomainServices {
     private final dev.capi.domain.packages.ResourcePool resourcePool;
     private final dev.capi.domain.droplets.Droplets droplets;
     private final dev.capi.domain.builds.Builds builds;
+    private final dev.capi.domain.tasks.Tasks tasks;
     private final dev.capi.domain.manifests.ManifestSource manifestSource;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
@@ -284,12 +285,21 @@ public final class DomainServices {
                 apps.events, apps.usage, quotaScopes, quotaGuard, apps.sync.runtime(),
                 ports.more().find(AppSettings.class).orElse(AppSettings.defaults()), metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());
+        this.tasks = new dev.capi.domain.tasks.Tasks(ports.more().get(dev.capi.domain.tasks.TaskRepository.class),
+                apps.processRows, apps.access, apps.events, featureFlags, quotaScopes, quotaGuard,
+                apps.sync.runtime(), ports.more().find(AppSettings.class).orElse(AppSettings.defaults()),
+                metadataChanges, ports.transactions(), ports.clock(), ports.guids());
+        tasks.droplets(dropletLookup);
         this.manifestSource = new dev.capi.domain.manifests.ManifestSource(apps.access, apps.processRows, routes,
                 ports.transactions());
     }
 
     public dev.capi.domain.droplets.Droplets droplets() {
         return droplets;
+    }
+
+    public dev.capi.domain.tasks.Tasks tasks() {
+        return tasks;
     }
 
     public dev.capi.domain.builds.Builds builds() {

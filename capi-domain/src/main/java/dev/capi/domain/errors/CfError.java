@@ -40,7 +40,7 @@ public enum CfError {
     BuildpackCompileFailed(170004, 400, "App staging failed in the buildpack compile phase"),
     StagingTimeExpired(170007, 504, "Staging time expired: %s"),
     RunnerUnavailable(170015, 503, "Runner is unavailable: %s"),
-    StagerUnavailable(170015, 503, "Stager is unavailable: %s"),
+    StagerUnavailable(170010, 503, "Stager is unavailable: %s"),
     StagingInProgress(170017, 422, "Only one build can be STAGING at a time per application."),
     TaskError(170019, 500, "Task failed: %s"),
     InstancesUnavailable(220002, 503, "Instances information unavailable: %s"),

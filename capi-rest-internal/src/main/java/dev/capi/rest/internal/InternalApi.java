@@ -25,7 +25,8 @@ public final class InternalApi {
                 dev.capi.rest.internal.staging.StagingCompletionResource.class,
                 dev.capi.rest.internal.staging.InternalDropletResources.Upload.class,
                 dev.capi.rest.internal.staging.InternalDropletResources.StagingDownload.class,
-                dev.capi.rest.internal.staging.InternalDropletResources.Permalink.class);
+                dev.capi.rest.internal.staging.InternalDropletResources.Permalink.class,
+                dev.capi.rest.internal.tasks.TaskCompletionResource.class);
     }
 
     public static List<Class<?>> providers() {

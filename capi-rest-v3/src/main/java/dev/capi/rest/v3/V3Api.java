@@ -71,7 +71,9 @@ public final class V3Api {
                 dev.capi.rest.v3.droplets.DropletsResource.ForApp.class,
                 dev.capi.rest.v3.droplets.DropletsResource.ForPackage.class,
                 dev.capi.rest.v3.builds.BuildsResource.class,
-                dev.capi.rest.v3.builds.BuildsResource.ForApp.class);
+                dev.capi.rest.v3.builds.BuildsResource.ForApp.class,
+                dev.capi.rest.v3.tasks.TasksResource.class,
+                dev.capi.rest.v3.tasks.TasksResource.ForApp.class);
     }
 
     public static List<Class<?>> providers() {

@@ -1,0 +1,214 @@
+package dev.capi.domain.tasks;
+
+import dev.capi.domain.apps.AppAccess;
+import dev.capi.domain.apps.AppEvents;
+import dev.capi.domain.apps.AppSettings;
+import dev.capi.domain.apps.DropletLookup;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.errors.CfException;
+import dev.capi.domain.featureflags.FeatureFlags;
+import dev.capi.domain.metadata.MetadataChanges;
+import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
+import dev.capi.domain.quotas.QuotaGuard;
+import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.runtime.Runtime;
+import dev.capi.domain.runtime.RuntimeUnavailableException;
+import dev.capi.domain.runtime.TaskRequest;
+import dev.capi.domain.support.Guids;
+import dev.capi.domain.support.Transactions;
+import dev.capi.model.App;
+import dev.capi.model.AppProcess;
+import dev.capi.model.Metadata;
+import dev.capi.model.MetadataUpdate;
+import dev.capi.model.Task;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The task use cases: create (space developers; {@code task_creation} flag; a droplet is required; quota checked;
+ * the runtime runs it after commit), list, read (commands for secret readers only), update, cancel (developers and
+ * supporters) and the runtime's completion report.
+ */
+public final class Tasks {
+    static final String NOT_FOUND = "Task";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TaskRepository repository;
+    private final ProcessRepository processes;
+    private final AppAccess access;
+    private final AppEvents events;
+    private final FeatureFlags flags;
+    private final QuotaScopes quotaScopes;
+    private final QuotaGuard quotaGuard;
+    private final Runtime runtime;
+    private final AppSettings settings;
+    private final MetadataChanges metadata;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Guids guids;
+    private volatile DropletLookup droplets = DropletLookup.none();
+
+    public Tasks(TaskRepository repository, ProcessRepository processes, AppAccess access, AppEvents events,
+                 FeatureFlags flags, QuotaScopes quotaScopes, QuotaGuard quotaGuard, Runtime runtime,
+                 AppSettings settings, MetadataChanges metadata, Transactions tx, Clock clock, Guids guids) {
+        this.repository = repository;
+        this.processes = processes;
+        this.access = access;
+        this.events = events;
+        this.flags = flags;
+        this.quotaScopes = quotaScopes;
+        this.quotaGuard = quotaGuard;
+        this.runtime = runtime;
+        this.settings = settings;
+        this.metadata = metadata;
+        this.tx = tx;
+        this.clock = clock;
+        this.guids = guids;
+    }
+
+    /** The droplets resource tells tasks which droplets exist. */
+    public void droplets(DropletLookup lookup) {
+        this.droplets = lookup;
+    }
+
+    /** Create: everything optional but the command (or a template process to take it from). */
+    public record Create(String name, String command, Long memoryInMb, Long diskInMb, Long logRateLimit,
+                         String dropletGuid, String templateProcessGuid, MetadataUpdate metadata) {
+    }
+
+    public Page<Task> list(Permissions perms, ListQuery query) {
+        return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
+    }
+
+    public Page<Task> listForApp(Permissions perms, String appGuid, ListQuery query) {
+        return tx.inTransaction(() -> {
+            App app = access.visible(perms, appGuid);
+            return repository.list(query.withFilter("app_guids", List.of(app.guid())));
+        });
+    }
+
+    public Task get(Permissions perms, String guid) {
+        return tx.inTransaction(() -> visible(perms, guid));
+    }
+
+    public boolean canSeeCommand(Permissions perms, Task t) {
+        return perms.canReadSecretsInSpace(t.spaceGuid());
+    }
+
+    private Task visible(Permissions perms, String guid) {
+        return repository.find(guid).filter(t -> perms.canReadSpace(t.spaceGuid(), t.organizationGuid()))
+                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
+    }
+
+    public Task create(Permissions perms, String appGuid, Create cmd) {
+        flags.requireUnlessAdmin("task_creation", perms.principal());
+        Task task = tx.inTransaction(() -> {
+            App app = access.visible(perms, appGuid);
+            access.requireWriter(perms, app);
+            String dropletGuid = cmd.dropletGuid() != null ? cmd.dropletGuid() : app.dropletGuid();
+            if (cmd.dropletGuid() != null && droplets.find(cmd.dropletGuid())
+                    .filter(d -> d.appGuid().equals(app.guid())).isEmpty()) {
+                throw CfException.notFound("Droplet");
+            }
+            if (dropletGuid == null) {
+                throw CfException.unprocessable(
+                        "Task must have a droplet. Specify droplet or assign current droplet to app.");
+            }
+            AppProcess template = null;
+            if (cmd.templateProcessGuid() != null) {
+                template = processes.find(cmd.templateProcessGuid()).filter(p -> p.appGuid().equals(app.guid()))
+                        .orElseThrow(() -> CfException.of(dev.capi.domain.errors.CfError.ProcessNotFound,
+                                cmd.templateProcessGuid()));
+            }
+            String command = cmd.command() != null ? cmd.command() : template != null ? template.command() : null;
+            if (command == null || command.isBlank()) {
+                throw CfException.unprocessable("The request is semantically invalid: command presence");
+            }
+            long memory = cmd.memoryInMb() != null ? cmd.memoryInMb()
+                    : template != null ? template.memoryInMb() : settings.defaultMemoryInMb();
+            long disk = cmd.diskInMb() != null ? cmd.diskInMb()
+                    : template != null ? template.diskInMb() : settings.defaultDiskInMb();
+            long logRate = cmd.logRateLimit() != null ? cmd.logRateLimit()
+                    : template != null ? template.logRateLimit() : settings.defaultLogRateLimit();
+            quotaGuard.checkTask(quotaScopes.forSpace(app.spaceGuid()), memory, logRate);
+            Instant now = now();
+            String name = cmd.name() != null ? cmd.name() : randomName();
+            var t = new Task(guids.next(), now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
+                    repository.nextSequenceId(app.guid()), name, command, null, Task.RUNNING, memory, disk, logRate,
+                    dropletGuid, null, Metadata.empty());
+            repository.insert(t);
+            events.app("audit.app.task.create", perms.principal(), app,
+                    Map.of("task_guid", t.guid(), "request", Map.of("name", name, "command",
+                            "[PRIVATE DATA HIDDEN]")));
+            return t.withMetadata(metadata.apply(t.guid(), "task", Metadata.empty(), cmd.metadata()));
+        });
+        try {
+            runtime.runTask(new TaskRequest(task.guid(), task.appGuid(), task.dropletGuid(), task.command(),
+                    task.memoryInMb(), task.diskInMb(), task.logRateLimit(), Map.of()));
+        } catch (RuntimeUnavailableException e) {
+            completed(task.guid(), true, "Unable to request task to be run");
+            throw CfException.of(dev.capi.domain.errors.CfError.RunnerUnavailable, e.getMessage());
+        }
+        return task;
+    }
+
+    public Task update(Permissions perms, String guid, MetadataUpdate meta) {
+        return tx.inTransaction(() -> {
+            Task t = visible(perms, guid);
+            access.requireWriter(perms, access.existing(t.appGuid()));
+            Task updated = t.withState(t.state(), t.failureReason(), now());
+            repository.update(updated);
+            return updated.withMetadata(metadata.apply(guid, "task", t.metadata(), meta));
+        });
+    }
+
+    /** 404, 403 (developers and supporters may cancel), 422 for a task that ended; the runtime cancels it. */
+    public Task cancel(Permissions perms, String guid) {
+        Task canceling = tx.inTransaction(() -> {
+            Task t = visible(perms, guid);
+            App app = access.existing(t.appGuid());
+            access.requireManager(perms, app);
+            TaskStates.requireCancelable(t);
+            Task updated = t.withState(Task.CANCELING, null, now());
+            repository.update(updated);
+            events.app("audit.app.task.cancel", perms.principal(), app, Map.of("task_guid", t.guid()));
+            return updated;
+        });
+        try {
+            runtime.cancelTask(guid);
+        } catch (RuntimeUnavailableException e) {
+            throw CfException.of(dev.capi.domain.errors.CfError.RunnerUnavailable, e.getMessage());
+        }
+        return canceling;
+    }
+
+    /** The runtime's report ({@code /internal/v4/tasks/:guid/completed}); 404 for an unknown task. */
+    public void completed(String guid, boolean failed, String failureReason) {
+        tx.run(() -> {
+            Task t = repository.find(guid).orElseThrow(() -> CfException.notFound(NOT_FOUND));
+            String to = failed ? Task.FAILED : Task.SUCCEEDED;
+            if (!TaskStates.allowed(t.state(), to)) {
+                return;
+            }
+            repository.update(t.withState(to, failed ? failureReason : null, now()));
+        });
+    }
+
+    private static String randomName() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

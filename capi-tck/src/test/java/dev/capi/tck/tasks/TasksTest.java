@@ -1,0 +1,131 @@
+package dev.capi.tck.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capi.tck.support.Actors;
+import dev.capi.tck.support.ApiResponse;
+import dev.capi.tck.support.Cf;
+import dev.capi.tck.support.Expect;
+import dev.capi.tck.support.Multipart;
+import dev.capi.tck.support.Tck;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static dev.capi.tck.support.Json.obj;
+import static dev.capi.tck.support.Json.rel;
+import static dev.capi.tck.support.Role.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Conformance of tasks: create (202), sequence ids, read with command redaction, cancel, runtime completion. */
+class TasksTest {
+    static Tck tck;
+    static Cf admin;
+    static Cf dev;
+    static Actors actors;
+
+    @BeforeAll
+    static void setUp() {
+        tck = Tck.get();
+        admin = tck.admin();
+        actors = tck.actors();
+        dev = actors.as(SPACE_DEVELOPER);
+    }
+
+    /** An app with a current droplet (uploaded, as a client without a stager would). */
+    static String appWithDroplet() {
+        String app = dev.post("/v3/apps", obj("name", Tck.unique("task-app"), "relationships",
+                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        String droplet = dev.post("/v3/droplets", obj("relationships", obj("app", rel(app)))).body()
+                .path("guid").asText();
+        dev.awaitJob(dev.upload("POST", "/v3/droplets/" + droplet + "/upload", new Multipart()
+                .file("bits", "d.tgz", "tgz".getBytes(StandardCharsets.UTF_8))));
+        dev.patch("/v3/apps/" + app + "/relationships/current_droplet", obj("data", obj("guid", droplet)));
+        return app;
+    }
+
+    @Test
+    void runsTasksWithSequenceIdsAndCompletesThemOnTheRuntimesReport() {
+        String app = appWithDroplet();
+        ApiResponse first = dev.post("/v3/apps/" + app + "/tasks", obj("command", "rake db:migrate",
+                "name", "migrate", "memory_in_mb", 256));
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        JsonNode task = first.body();
+        assertThat(task.path("sequence_id").asInt()).isEqualTo(1);
+        assertThat(task.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(task.path("name").asText()).isEqualTo("migrate");
+        assertThat(task.path("command").asText()).isEqualTo("rake db:migrate");
+        assertThat(task.path("memory_in_mb").asInt()).isEqualTo(256);
+        assertThat(task.path("links").path("cancel").path("method").asText()).isEqualTo("POST");
+        JsonNode second = dev.post("/v3/apps/" + app + "/tasks", obj("command", "echo hi")).body();
+        assertThat(second.path("sequence_id").asInt()).isEqualTo(2);
+        assertThat(second.path("name").asText()).matches("[0-9a-f]{8}");
+
+        assertThat(actors.as(SPACE_AUDITOR).get("/v3/tasks/" + task.path("guid").asText()).body()
+                .path("command").asText()).isEqualTo("[PRIVATE DATA HIDDEN]");
+        assertThat(dev.get("/v3/apps/" + app + "/tasks?sequence_ids=2").resourceValues("guid"))
+                .containsExactly(second.path("guid").asText());
+        assertThat(admin.get("/v3/tasks?app_guids=" + app + "&states=RUNNING").resourceValues("guid")).hasSize(2);
+        assertThat(admin.get("/v3/audit_events?types=audit.app.task.create&target_guids=" + app).body()
+                .path("resources")).hasSize(2);
+
+        Cf internal = tck.internal();
+        assumeTrue(internal != null, "no internal API configured");
+        assertThat(internal.post("/internal/v4/tasks/" + task.path("guid").asText() + "/completed",
+                obj("task_guid", task.path("guid").asText(), "failed", false)).status()).isEqualTo(200);
+        assertThat(dev.get("/v3/tasks/" + task.path("guid").asText()).body().path("state").asText())
+                .isEqualTo("SUCCEEDED");
+        internal.post("/internal/v4/tasks/" + second.path("guid").asText() + "/completed",
+                obj("failed", true, "failure_reason", "Exited with status 1"));
+        JsonNode failed = dev.get("/v3/tasks/" + second.path("guid").asText()).body();
+        assertThat(failed.path("state").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("result").path("failure_reason").asText()).isEqualTo("Exited with status 1");
+        assertThat(internal.post("/internal/v4/tasks/nope/completed", obj("failed", false)).status()).isEqualTo(404);
+        ApiResponse late = dev.post("/v3/tasks/" + task.path("guid").asText() + "/actions/cancel", null);
+        assertThat(late.errorDetail()).isEqualTo("Task state is SUCCEEDED and therefore cannot be canceled");
+    }
+
+    @Test
+    void cancelsByEveryRoute() {
+        String app = appWithDroplet();
+        for (String route : new String[]{"POST /actions/cancel", "PUT /actions/cancel", "PUT /cancel"}) {
+            String guid = dev.post("/v3/apps/" + app + "/tasks", obj("command", "sleep 100")).body().path("guid")
+                    .asText();
+            String[] parts = route.split(" ");
+            ApiResponse r = dev.send(parts[0], "/v3/tasks/" + guid + parts[1], null, null);
+            assertThat(r.status()).as(route + " " + r).isEqualTo(202);
+            assertThat(r.body().path("state").asText()).isEqualTo("CANCELING");
+        }
+        assertThat(admin.get("/v3/audit_events?types=audit.app.task.cancel&target_guids=" + app).body()
+                .path("resources")).hasSize(3);
+    }
+
+    @Test
+    void refusesWhatTheReferenceRefuses() {
+        String bare = dev.post("/v3/apps", obj("name", Tck.unique("no-droplet"), "relationships",
+                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        assertThat(dev.post("/v3/apps/" + bare + "/tasks", obj("command", "x")).errorDetail())
+                .isEqualTo("Task must have a droplet. Specify droplet or assign current droplet to app.");
+        String app = appWithDroplet();
+        assertThat(dev.post("/v3/apps/" + app + "/tasks", obj("name", "no-command")).status()).isEqualTo(422);
+        assertThat(dev.post("/v3/apps/" + app + "/tasks", obj("command", "x", "memory_in_mb", 0)).status())
+                .isEqualTo(422);
+        assertThat(dev.post("/v3/apps/" + app + "/tasks", obj("command", "x", "bogus", 1)).status())
+                .isEqualTo(422);
+        actors.check(Expect.byDefault(403).and(202, ADMIN, SPACE_DEVELOPER)
+                        .and(404, ORG_USER, ORG_BILLING_MANAGER, ORG_AUDITOR, NO_ROLE),
+                cf -> cf.post("/v3/apps/" + app + "/tasks", obj("command", "echo rbac")));
+        assertThat(dev.get("/v3/tasks/nope").errorDetail()).isEqualTo("Task not found");
+
+        admin.patch("/v3/feature_flags/task_creation", obj("enabled", false));
+        try {
+            ApiResponse disabled = dev.post("/v3/apps/" + app + "/tasks", obj("command", "x"));
+            assertThat(disabled.status()).isEqualTo(403);
+            assertThat(disabled.errorTitle()).isEqualTo("CF-FeatureDisabled");
+            assertThat(admin.post("/v3/apps/" + app + "/tasks", obj("command", "x")).status()).isEqualTo(202);
+        } finally {
+            admin.patch("/v3/feature_flags/task_creation", obj("enabled", true));
+        }
+    }
+}
