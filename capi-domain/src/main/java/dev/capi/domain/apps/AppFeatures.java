@@ -100,6 +100,24 @@ public final class AppFeatures {
         });
     }
 
+    /**
+     * SSH access to an instance ({@code GET /internal/apps/:guid/ssh_access/:index}): the web process's Diego guid
+     * ({@code <guid>-<version>}) when the user may ssh (space developers, admins) and ssh is enabled; else 404.
+     */
+    public String sshAccess(Permissions perms, String appGuid, int index,
+                            dev.capi.domain.processes.ProcessRepository processes) {
+        return tx.inTransaction(() -> {
+            App app = access.visible(perms, appGuid);
+            if (!perms.canWriteSpace(app.spaceGuid()) || !sshEnabled(perms, appGuid).enabled()) {
+                throw CfException.notFound("App");
+            }
+            var web = processes.findByType(app.guid(), "web")
+                    .filter(p -> index >= 0 && index < Math.max(p.instances(), 1))
+                    .orElseThrow(() -> CfException.notFound("App"));
+            return web.guid() + "-" + web.version();
+        });
+    }
+
     /** {@code read_basic_data} (always, for a visible app) and {@code read_sensitive_data}. */
     public record AppPermissions(boolean readBasicData, boolean readSensitiveData) {
     }

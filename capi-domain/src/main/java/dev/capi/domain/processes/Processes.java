@@ -353,4 +353,20 @@ public final class Processes {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /**
+     * The runtime reports a crashed instance ({@code POST /internal/v4/apps/:process_guid/crashed}, the guid possibly
+     * followed by {@code -<version>}): an {@code audit.app.process.crash} event in the process's name; no state change.
+     */
+    public void recordCrash(String diegoProcessGuid, Map<String, Object> payload,
+                            dev.capi.domain.events.AuditEvents audit) {
+        String guid = diegoProcessGuid.length() > 36 ? diegoProcessGuid.substring(0, 36) : diegoProcessGuid;
+        tx.run(() -> {
+            AppProcess p = repository.find(guid).orElseThrow(() -> CfException.notFound("Process"));
+            App app = apps.find(p.appGuid()).orElseThrow(() -> CfException.notFound("App"));
+            audit.record("audit.app.process.crash", new dev.capi.model.AuditEvent.Actor(p.guid(), "process",
+                    p.type()), new dev.capi.model.AuditEvent.Target(app.guid(), "app", app.name()), app.spaceGuid(),
+                    app.organizationGuid(), payload);
+        });
+    }
 }

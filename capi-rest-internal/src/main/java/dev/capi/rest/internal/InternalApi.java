@@ -26,7 +26,9 @@ public final class InternalApi {
                 dev.capi.rest.internal.staging.InternalDropletResources.Upload.class,
                 dev.capi.rest.internal.staging.InternalDropletResources.StagingDownload.class,
                 dev.capi.rest.internal.staging.InternalDropletResources.Permalink.class,
-                dev.capi.rest.internal.tasks.TaskCompletionResource.class);
+                dev.capi.rest.internal.tasks.TaskCompletionResource.class,
+                dev.capi.rest.internal.apps.ProcessCrashResource.class,
+                dev.capi.rest.internal.apps.SshAccessResource.class);
     }
 
     public static List<Class<?>> providers() {

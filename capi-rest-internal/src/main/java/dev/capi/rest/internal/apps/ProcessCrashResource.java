@@ -1,0 +1,29 @@
+package dev.capi.rest.internal.apps;
+
+import dev.capi.domain.DomainServices;
+import dev.capi.rest.v3.support.JsonSupport;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/** {@code POST /internal/v4/apps/:process_guid/crashed}: an instance crashed; recorded as an audit event; 200 {}. */
+@Path("/internal/v4/apps")
+public final class ProcessCrashResource {
+    @Inject
+    DomainServices domain;
+
+    @POST
+    @Path("/{guid}/crashed")
+    @SuppressWarnings("unchecked")
+    public Response crashed(@PathParam("guid") String processGuid, String raw) {
+        var body = JsonSupport.parseObject(raw);
+        Map<String, Object> payload = JsonSupport.MAPPER.convertValue(body, Map.class);
+        domain.processes().recordCrash(processGuid, payload, domain.auditEvents());
+        return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
