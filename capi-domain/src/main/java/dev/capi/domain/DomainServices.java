@@ -129,6 +129,7 @@ public final class DomainServices {
     private final dev.capi.domain.droplets.Droplets droplets;
     private final dev.capi.domain.builds.Builds builds;
     private final dev.capi.domain.tasks.Tasks tasks;
+    private final dev.capi.domain.sidecars.Sidecars sidecars;
     private final dev.capi.domain.manifests.ManifestSource manifestSource;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
@@ -290,12 +291,19 @@ public final class DomainServices {
                 apps.sync.runtime(), ports.more().find(AppSettings.class).orElse(AppSettings.defaults()),
                 metadataChanges, ports.transactions(), ports.clock(), ports.guids());
         tasks.droplets(dropletLookup);
+        this.sidecars = new dev.capi.domain.sidecars.Sidecars(
+                ports.more().get(dev.capi.domain.sidecars.SidecarRepository.class), apps.processRows, apps.access,
+                ports.transactions(), ports.clock(), ports.guids());
         this.manifestSource = new dev.capi.domain.manifests.ManifestSource(apps.access, apps.processRows, routes,
                 ports.transactions());
     }
 
     public dev.capi.domain.droplets.Droplets droplets() {
         return droplets;
+    }
+
+    public dev.capi.domain.sidecars.Sidecars sidecars() {
+        return sidecars;
     }
 
     public dev.capi.domain.tasks.Tasks tasks() {

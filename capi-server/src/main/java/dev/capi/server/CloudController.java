@@ -102,6 +102,8 @@ public final class CloudController implements AutoCloseable {
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(dev.capi.domain.sidecars.SidecarRepository.class,
+                        new dev.capi.persistence.sidecars.JdbiSidecarRepository(jdbi))
                 .with(dev.capi.domain.tasks.TaskRepository.class,
                         new dev.capi.persistence.tasks.JdbiTaskRepository(jdbi, metadata))
                 .with(dev.capi.domain.droplets.DropletRepository.class,

@@ -73,7 +73,10 @@ public final class V3Api {
                 dev.capi.rest.v3.builds.BuildsResource.class,
                 dev.capi.rest.v3.builds.BuildsResource.ForApp.class,
                 dev.capi.rest.v3.tasks.TasksResource.class,
-                dev.capi.rest.v3.tasks.TasksResource.ForApp.class);
+                dev.capi.rest.v3.tasks.TasksResource.ForApp.class,
+                dev.capi.rest.v3.sidecars.SidecarsResource.class,
+                dev.capi.rest.v3.sidecars.SidecarsResource.ForApp.class,
+                dev.capi.rest.v3.sidecars.SidecarsResource.ForProcess.class);
     }
 
     public static List<Class<?>> providers() {
