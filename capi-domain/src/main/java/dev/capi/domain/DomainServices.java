@@ -130,6 +130,8 @@ public final class DomainServices {
     private final dev.capi.domain.builds.Builds builds;
     private final dev.capi.domain.tasks.Tasks tasks;
     private final dev.capi.domain.sidecars.Sidecars sidecars;
+    private final dev.capi.domain.revisions.Revisions revisions;
+    private final dev.capi.domain.deployments.Deployments deployments;
     private final dev.capi.domain.manifests.ManifestSource manifestSource;
     private final List<OrganizationCleanup> cleanups = new ArrayList<>();
     private final List<JobHandler> jobHandlers = new ArrayList<>();
@@ -291,6 +293,17 @@ public final class DomainServices {
                 apps.sync.runtime(), ports.more().find(AppSettings.class).orElse(AppSettings.defaults()),
                 metadataChanges, ports.transactions(), ports.clock(), ports.guids());
         tasks.droplets(dropletLookup);
+        this.revisions = new dev.capi.domain.revisions.Revisions(
+                ports.more().get(dev.capi.domain.revisions.RevisionRepository.class), apps.access, metadataChanges,
+                ports.transactions(), ports.clock(), ports.guids());
+        this.deployments = new dev.capi.domain.deployments.Deployments(
+                ports.more().get(dev.capi.domain.deployments.DeploymentRepository.class), apps.appRows,
+                apps.processRows, apps.access, apps.events, revisions, apps.sync, jobs, metadataChanges,
+                ports.transactions(), ports.clock(), ports.guids());
+        deployments.droplets(dropletLookup);
+        jobHandlers.add(deployments);
+        apps.currentDroplet.deploymentInProgress(deployments::inProgress);
+        apps.processes.deploymentInProgress(deployments::inProgress);
         this.sidecars = new dev.capi.domain.sidecars.Sidecars(
                 ports.more().get(dev.capi.domain.sidecars.SidecarRepository.class), apps.processRows, apps.access,
                 ports.transactions(), ports.clock(), ports.guids());
@@ -300,6 +313,14 @@ public final class DomainServices {
 
     public dev.capi.domain.droplets.Droplets droplets() {
         return droplets;
+    }
+
+    public dev.capi.domain.revisions.Revisions revisions() {
+        return revisions;
+    }
+
+    public dev.capi.domain.deployments.Deployments deployments() {
+        return deployments;
     }
 
     public dev.capi.domain.sidecars.Sidecars sidecars() {

@@ -102,6 +102,10 @@ public final class CloudController implements AutoCloseable {
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(dev.capi.domain.revisions.RevisionRepository.class,
+                        new dev.capi.persistence.revisions.JdbiRevisionRepository(jdbi, metadata))
+                .with(dev.capi.domain.deployments.DeploymentRepository.class,
+                        new dev.capi.persistence.deployments.JdbiDeploymentRepository(jdbi, metadata))
                 .with(dev.capi.domain.sidecars.SidecarRepository.class,
                         new dev.capi.persistence.sidecars.JdbiSidecarRepository(jdbi))
                 .with(dev.capi.domain.tasks.TaskRepository.class,

@@ -75,7 +75,7 @@ public final class JdbiProcessRepository implements ProcessRepository {
     @Override
     public Optional<AppProcess> findByType(String appGuid, String type) {
         return attach(jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM " + FROM
-                        + " WHERE p.app_guid = :a AND p.type = :t")
+                        + " WHERE p.app_guid = :a AND p.type = :t ORDER BY p.created_at DESC, p.id DESC")
                 .bind("a", appGuid).bind("t", type).map(MAPPER).list())).stream().findFirst();
     }
 

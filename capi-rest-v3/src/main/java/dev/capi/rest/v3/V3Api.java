@@ -76,7 +76,10 @@ public final class V3Api {
                 dev.capi.rest.v3.tasks.TasksResource.ForApp.class,
                 dev.capi.rest.v3.sidecars.SidecarsResource.class,
                 dev.capi.rest.v3.sidecars.SidecarsResource.ForApp.class,
-                dev.capi.rest.v3.sidecars.SidecarsResource.ForProcess.class);
+                dev.capi.rest.v3.sidecars.SidecarsResource.ForProcess.class,
+                dev.capi.rest.v3.deployments.DeploymentsResource.class,
+                dev.capi.rest.v3.revisions.RevisionsResource.class,
+                dev.capi.rest.v3.revisions.RevisionsResource.ForApp.class);
     }
 
     public static List<Class<?>> providers() {

@@ -1,0 +1,285 @@
+package dev.capi.domain.deployments;
+
+import dev.capi.domain.apps.AppAccess;
+import dev.capi.domain.apps.AppEvents;
+import dev.capi.domain.apps.AppRepository;
+import dev.capi.domain.apps.DropletLookup;
+import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.errors.CfException;
+import dev.capi.domain.jobs.JobHandler;
+import dev.capi.domain.jobs.Jobs;
+import dev.capi.domain.metadata.MetadataChanges;
+import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.processes.ProcessSync;
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
+import dev.capi.domain.revisions.Revisions;
+import dev.capi.domain.runtime.InstanceState;
+import dev.capi.domain.support.Guids;
+import dev.capi.domain.support.Transactions;
+import dev.capi.model.App;
+import dev.capi.model.AppProcess;
+import dev.capi.model.Deployment;
+import dev.capi.model.DesiredState;
+import dev.capi.model.Job;
+import dev.capi.model.Metadata;
+import dev.capi.model.MetadataUpdate;
+import dev.capi.model.Revision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deployments: a new web process with the new droplet replaces the old one, {@code max_in_flight} instances at a time,
+ * driven by the {@code deployment.update} job (claimed by one node at a time, re-enqueued until the deployment ends);
+ * canary deployments pause after their first instance runs until continued; cancel restores the previous droplet.
+ */
+public final class Deployments implements JobHandler {
+    public static final String UPDATE_JOB = "deployment.update";
+    static final String NOT_FOUND = "Deployment";
+
+    private final DeploymentRepository repository;
+    private final AppRepository apps;
+    private final ProcessRepository processes;
+    private final AppAccess access;
+    private final AppEvents events;
+    private final Revisions revisions;
+    private final ProcessSync sync;
+    private final Jobs jobs;
+    private final MetadataChanges metadata;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Guids guids;
+    private volatile DropletLookup droplets = DropletLookup.none();
+
+    public Deployments(DeploymentRepository repository, AppRepository apps, ProcessRepository processes,
+                       AppAccess access, AppEvents events, Revisions revisions, ProcessSync sync, Jobs jobs,
+                       MetadataChanges metadata, Transactions tx, Clock clock, Guids guids) {
+        this.repository = repository;
+        this.apps = apps;
+        this.processes = processes;
+        this.access = access;
+        this.events = events;
+        this.revisions = revisions;
+        this.sync = sync;
+        this.jobs = jobs;
+        this.metadata = metadata;
+        this.tx = tx;
+        this.clock = clock;
+        this.guids = guids;
+    }
+
+    public void droplets(DropletLookup lookup) {
+        this.droplets = lookup;
+    }
+
+    /** Whether the app has a deployment in progress (apps refuse to change their droplet meanwhile). */
+    public boolean inProgress(String appGuid) {
+        return !repository.activeForApp(appGuid).isEmpty();
+    }
+
+    /** Create: the app, optionally a droplet or revision, the strategy and {@code max_in_flight}. */
+    public record Create(String appGuid, String dropletGuid, String revisionGuid, String strategy, int maxInFlight,
+                         MetadataUpdate metadata) {
+    }
+
+    public Page<Deployment> list(Permissions perms, ListQuery query) {
+        return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
+    }
+
+    public Deployment get(Permissions perms, String guid) {
+        return tx.inTransaction(() -> visible(perms, guid));
+    }
+
+    private Deployment visible(Permissions perms, String guid) {
+        return repository.find(guid).filter(d -> perms.canReadSpace(d.spaceGuid(), d.organizationGuid()))
+                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
+    }
+
+    public Deployment create(Permissions perms, Create cmd) {
+        Deployment created = tx.inTransaction(() -> {
+            App app;
+            try {
+                app = access.visible(perms, cmd.appGuid());
+            } catch (CfException e) {
+                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
+            }
+            access.requireWriter(perms, app);
+            String dropletGuid = cmd.dropletGuid();
+            if (cmd.revisionGuid() != null) {
+                Revision r = revisions.get(perms, cmd.revisionGuid());
+                dropletGuid = r.dropletGuid();
+            }
+            if (dropletGuid == null) {
+                dropletGuid = app.dropletGuid();
+            }
+            String wanted = dropletGuid;
+            if (wanted == null || droplets.find(wanted).filter(d -> d.appGuid().equals(cmd.appGuid())
+                    && "STAGED".equals(d.state())).isEmpty()) {
+                throw CfException.unprocessable(
+                        "Invalid droplet. Please specify a droplet in the request or set a current droplet for the app.");
+            }
+            Instant now = now();
+            for (Deployment old : repository.activeForApp(app.guid())) {
+                repository.update(old.withStatus(Deployment.DEPLOYED, Deployment.FINALIZED, Deployment.SUPERSEDED,
+                        now));
+            }
+            List<AppProcess> webs = processes.forApp(app.guid()).stream().filter(p -> p.type().equals("web"))
+                    .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).toList();
+            AppProcess old = webs.isEmpty() ? null : webs.get(0);
+            for (int i = 1; i < webs.size(); i++) {
+                processes.delete(webs.get(i).guid());
+            }
+            String previousDroplet = app.dropletGuid();
+            App updated = app.withDropletGuid(wanted, now).withState(DesiredState.STARTED, now);
+            apps.update(updated);
+            Map<String, String> commands = old != null && old.command() != null ? Map.of("web", old.command())
+                    : Map.of();
+            Optional<Revision> revision = revisions.record(updated, wanted, commands);
+            int target = old != null ? Math.max(old.instances(), 1) : 1;
+            boolean canary = "canary".equals(cmd.strategy());
+            int first = canary ? 1 : Math.min(cmd.maxInFlight(), target);
+            AppProcess fresh = new AppProcess(guids.next(), now, now, app.guid(), app.spaceGuid(),
+                    app.organizationGuid(), "web", old != null ? old.command() : null, old != null ? old.user() : null,
+                    first, old != null ? old.memoryInMb() : 1024, old != null ? old.diskInMb() : 1024,
+                    old != null ? old.logRateLimit() : -1,
+                    old != null ? old.healthCheck() : AppProcess.HealthCheck.of(AppProcess.HealthCheck.PORT),
+                    old != null ? old.readinessCheck() : AppProcess.HealthCheck.of(AppProcess.HealthCheck.PROCESS),
+                    DesiredState.STARTED, guids.next(), revision.map(Revision::guid).orElse(null), Metadata.empty());
+            processes.insert(fresh);
+            var d = new Deployment(guids.next(), now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
+                    Deployment.DEPLOYING, Deployment.ACTIVE, Deployment.DEPLOYING, canary ? "canary" : "rolling",
+                    wanted, previousDroplet, revision.map(Revision::guid).orElse(null),
+                    revision.map(Revision::version).orElse(null), fresh.guid(), old != null ? old.guid() : null,
+                    target, cmd.maxInFlight(), now, Metadata.empty());
+            repository.insert(d);
+            events.app("audit.app.deployment.create", perms.principal(), updated,
+                    Map.of("deployment_guid", d.guid(), "droplet_guid", wanted, "strategy", d.strategy()));
+            jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
+            return d.withMetadata(metadata.apply(d.guid(), "deployment", Metadata.empty(), cmd.metadata()));
+        });
+        converge(created.appGuid());
+        return created;
+    }
+
+    public Deployment update(Permissions perms, String guid, MetadataUpdate meta) {
+        return tx.inTransaction(() -> {
+            Deployment d = visible(perms, guid);
+            access.requireWriter(perms, access.existing(d.appGuid()));
+            return d.withMetadata(metadata.apply(guid, "deployment", d.metadata(), meta));
+        });
+    }
+
+    /** Cancel: the previous droplet and web process come back; the new process goes; CANCELED. */
+    public Deployment cancel(Permissions perms, String guid) {
+        Deployment canceled = tx.inTransaction(() -> {
+            Deployment d = visible(perms, guid);
+            App app = access.existing(d.appGuid());
+            access.requireWriter(perms, app);
+            if (!d.active()) {
+                throw CfException.unprocessable("Cannot cancel a " + d.state() + " deployment");
+            }
+            Instant now = now();
+            if (d.previousDropletGuid() != null) {
+                apps.update(app.withDropletGuid(d.previousDropletGuid(), now));
+            }
+            if (d.oldProcessGuid() != null) {
+                processes.find(d.oldProcessGuid()).ifPresent(old -> processes.update(old.withScale(d.targetInstances(),
+                        old.memoryInMb(), old.diskInMb(), old.logRateLimit(), old.version(), now)));
+                processes.delete(d.newProcessGuid());
+            }
+            Deployment result = d.withStatus(Deployment.CANCELED, Deployment.FINALIZED, Deployment.CANCELED, now);
+            repository.update(result);
+            events.app("audit.app.deployment.cancel", perms.principal(), app, Map.of("deployment_guid", d.guid()));
+            return result;
+        });
+        sync.runtime().stop(canceled.newProcessGuid());
+        converge(canceled.appGuid());
+        return canceled;
+    }
+
+    /** Continue a PAUSED (canary) deployment: it deploys the remaining instances. */
+    public Deployment proceed(Permissions perms, String guid) {
+        return tx.inTransaction(() -> {
+            Deployment d = visible(perms, guid);
+            App app = access.existing(d.appGuid());
+            access.requireWriter(perms, app);
+            if (!Deployment.PAUSED.equals(d.state())) {
+                throw CfException.unprocessable("Cannot continue a deployment with status: " + d.statusValue()
+                        + " and reason: " + d.statusReason());
+            }
+            Deployment result = d.withStatus(Deployment.DEPLOYING, Deployment.ACTIVE, Deployment.DEPLOYING, now());
+            repository.update(result);
+            events.app("audit.app.deployment.continue", perms.principal(), app, Map.of("deployment_guid", d.guid()));
+            jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
+            return result;
+        });
+    }
+
+    @Override
+    public String operation() {
+        return UPDATE_JOB;
+    }
+
+    /**
+     * One step of the updater: when every desired instance of the new process runs, a canary pauses after its first
+     * one; otherwise {@code max_in_flight} more new instances are desired and as many old ones released; when the old
+     * process has none left it is removed and the deployment is DEPLOYED. Until then the job enqueues its successor.
+     */
+    @Override
+    public void perform(Job job) {
+        Deployment d = repository.find(job.resourceGuid()).orElse(null);
+        if (d == null || !Deployment.DEPLOYING.equals(d.state())) {
+            return;
+        }
+        AppProcess fresh = processes.find(d.newProcessGuid()).orElse(null);
+        if (fresh == null) {
+            return;
+        }
+        long running = sync.runtime().instances(fresh.guid()).stream()
+                .filter(i -> i.state() == InstanceState.RUNNING).count();
+        if (running < fresh.instances()) {
+            jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
+            return;
+        }
+        Instant now = now();
+        if ("canary".equals(d.strategy()) && fresh.instances() == 1 && d.targetInstances() > 1
+                && Deployment.DEPLOYING.equals(d.statusReason()) && d.createdAt().equals(d.lastStatusChange())) {
+            repository.update(d.withStatus(Deployment.PAUSED, Deployment.ACTIVE, Deployment.PAUSED, now));
+            return;
+        }
+        int next = Math.min(d.targetInstances(), fresh.instances() + d.maxInFlight());
+        processes.update(fresh.withScale(next, fresh.memoryInMb(), fresh.diskInMb(), fresh.logRateLimit(),
+                fresh.version(), now));
+        AppProcess old = d.oldProcessGuid() == null ? null : processes.find(d.oldProcessGuid()).orElse(null);
+        int oldLeft = old == null ? 0 : Math.max(0, old.instances() - d.maxInFlight());
+        boolean done = next == d.targetInstances() && (old == null || oldLeft == 0 || fresh.instances() == next);
+        if (old != null) {
+            if (done) {
+                processes.delete(old.guid());
+                sync.runtime().stop(old.guid());
+            } else {
+                processes.update(old.withScale(oldLeft, old.memoryInMb(), old.diskInMb(), old.logRateLimit(),
+                        old.version(), now));
+            }
+        }
+        if (done) {
+            repository.update(d.withStatus(Deployment.DEPLOYED, Deployment.FINALIZED, Deployment.DEPLOYED, now));
+        } else {
+            jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
+        }
+        converge(d.appGuid());
+    }
+
+    private void converge(String appGuid) {
+        apps.find(appGuid).ifPresent(app -> sync.converge(app, processes.forApp(appGuid)));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.capi.model;
+
+import java.time.Instant;
+
+/**
+ * A deployment: replacing an app's web process by one running a new droplet (rolling, or canary pausing after the
+ * first instance), {@code maxInFlight} instances at a time. {@code state} is DEPLOYING, PAUSED, DEPLOYED, CANCELING
+ * or CANCELED; {@code statusValue}/{@code statusReason} are ACTIVE/FINALIZED and DEPLOYING, PAUSED, DEPLOYED,
+ * CANCELED, SUPERSEDED as the reference presents them.
+ */
+public record Deployment(String guid, Instant createdAt, Instant updatedAt, String appGuid, String spaceGuid,
+                         String organizationGuid, String state, String statusValue, String statusReason,
+                         String strategy, String dropletGuid, String previousDropletGuid, String revisionGuid,
+                         Integer revisionVersion, String newProcessGuid, String oldProcessGuid, int targetInstances,
+                         int maxInFlight, Instant lastStatusChange, Metadata metadata) {
+    public static final String DEPLOYING = "DEPLOYING";
+    public static final String PAUSED = "PAUSED";
+    public static final String DEPLOYED = "DEPLOYED";
+    public static final String CANCELING = "CANCELING";
+    public static final String CANCELED = "CANCELED";
+    public static final String ACTIVE = "ACTIVE";
+    public static final String FINALIZED = "FINALIZED";
+    public static final String SUPERSEDED = "SUPERSEDED";
+
+    public boolean active() {
+        return ACTIVE.equals(statusValue);
+    }
+
+    public Deployment withMetadata(Metadata m) {
+        return new Deployment(guid, createdAt, updatedAt, appGuid, spaceGuid, organizationGuid, state, statusValue,
+                statusReason, strategy, dropletGuid, previousDropletGuid, revisionGuid, revisionVersion,
+                newProcessGuid, oldProcessGuid, targetInstances, maxInFlight, lastStatusChange, m);
+    }
+
+    public Deployment withStatus(String newState, String value, String reason, Instant at) {
+        return new Deployment(guid, createdAt, at, appGuid, spaceGuid, organizationGuid, newState, value, reason,
+                strategy, dropletGuid, previousDropletGuid, revisionGuid, revisionVersion, newProcessGuid,
+                oldProcessGuid, targetInstances, maxInFlight, at, metadata);
+    }
+}

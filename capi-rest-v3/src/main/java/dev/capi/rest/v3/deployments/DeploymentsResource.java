@@ -1,0 +1,129 @@
+package dev.capi.rest.v3.deployments;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capi.domain.deployments.Deployments;
+import dev.capi.model.Deployment;
+import dev.capi.rest.v3.support.Body;
+import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.v3.support.ListParams;
+import dev.capi.rest.v3.support.ListSpec;
+import dev.capi.rest.v3.support.MetadataPresenter;
+import dev.capi.rest.v3.support.Pagination;
+import dev.capi.rest.v3.support.V3Resource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /v3/deployments}: create, list, get, update, cancel and continue. */
+@Path("/v3/deployments")
+public final class DeploymentsResource extends V3Resource {
+    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "states", "status_values", "status_reasons")
+            .labelSelector();
+
+    @GET
+    public Response list() {
+        var params = ListParams.parse(uri, LIST);
+        var page = domain.deployments().list(permissions(), params.query());
+        return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
+                "/v3/deployments", links));
+    }
+
+    @POST
+    public Response create(String raw) {
+        Body body = Body.parse(raw, "relationships", "droplet", "revision", "strategy", "options", "metadata");
+        String app = body.relationshipGuid("app", true);
+        var droplet = body.object("droplet");
+        var revision = body.object("revision");
+        if (droplet != null && revision != null) {
+            body.error("Cannot set both fields 'droplet' and 'revision'");
+        }
+        String strategy = body.string("strategy", false, 16);
+        if (strategy != null && !strategy.equals("rolling") && !strategy.equals("canary")) {
+            body.error("Strategy is not included in the list: rolling, canary");
+        }
+        int maxInFlight = 1;
+        var options = body.object("options");
+        if (options != null && options.has("max_in_flight")) {
+            var m = options.get("max_in_flight");
+            if (!m.isIntegralNumber() || m.asInt() < 1) {
+                body.error("Max in flight must be an integer greater than 0");
+            } else {
+                maxInFlight = m.asInt();
+            }
+        }
+        var metadata = body.metadata();
+        body.validate();
+        var created = domain.deployments().create(permissions(), new Deployments.Create(app,
+                droplet == null ? null : droplet.path("guid").asText(null),
+                revision == null ? null : revision.path("guid").asText(null), strategy, maxInFlight, metadata));
+        return created(present(created));
+    }
+
+    @GET
+    @Path("/{guid}")
+    public Response get(@PathParam("guid") String guid) {
+        return ok(present(domain.deployments().get(permissions(), guid)));
+    }
+
+    @PATCH
+    @Path("/{guid}")
+    public Response update(@PathParam("guid") String guid, String raw) {
+        Body body = Body.parse(raw, "metadata");
+        var metadata = body.metadata();
+        body.validate();
+        return ok(present(domain.deployments().update(permissions(), guid, metadata)));
+    }
+
+    @POST
+    @Path("/{guid}/actions/cancel")
+    public Response cancel(@PathParam("guid") String guid) {
+        domain.deployments().cancel(permissions(), guid);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("/{guid}/actions/continue")
+    public Response proceed(@PathParam("guid") String guid) {
+        domain.deployments().proceed(permissions(), guid);
+        return Response.ok().build();
+    }
+
+    ObjectNode present(Deployment d) {
+        ObjectNode node = JsonSupport.resource(d.guid(), d.createdAt(), d.updatedAt());
+        node.put("state", d.state());
+        ObjectNode status = node.putObject("status");
+        status.put("value", d.statusValue());
+        status.put("reason", d.statusReason());
+        ObjectNode details = status.putObject("details");
+        details.putNull("last_successful_healthcheck");
+        details.put("last_status_change", JsonSupport.timestamp(d.lastStatusChange()));
+        node.put("strategy", d.strategy());
+        ObjectNode options = node.putObject("options");
+        options.put("max_in_flight", d.maxInFlight());
+        node.putObject("droplet").put("guid", d.dropletGuid());
+        if (d.previousDropletGuid() == null) {
+            node.putNull("previous_droplet");
+        } else {
+            node.putObject("previous_droplet").put("guid", d.previousDropletGuid());
+        }
+        node.putArray("new_processes").addObject().put("guid", d.newProcessGuid()).put("type", "web");
+        if (d.revisionGuid() == null) {
+            node.putNull("revision");
+        } else {
+            node.putObject("revision").put("guid", d.revisionGuid()).put("version", d.revisionVersion());
+        }
+        node.putObject("relationships").putObject("app").putObject("data").put("guid", d.appGuid());
+        node.set("metadata", MetadataPresenter.present(d.metadata()));
+        ObjectNode l = node.putObject("links");
+        l.set("self", links.href("/v3/deployments/" + d.guid()));
+        l.set("app", links.href("/v3/apps/" + d.appGuid()));
+        l.set("cancel", links.action("/v3/deployments/" + d.guid() + "/actions/cancel", "POST"));
+        if ("canary".equals(d.strategy())) {
+            l.set("continue", links.action("/v3/deployments/" + d.guid() + "/actions/continue", "POST"));
+        }
+        return node;
+    }
+}
