@@ -293,6 +293,7 @@ public final class DomainServices {
                 apps.sync.runtime(), ports.more().find(AppSettings.class).orElse(AppSettings.defaults()),
                 metadataChanges, ports.transactions(), ports.clock(), ports.guids());
         tasks.droplets(dropletLookup);
+        tasks.usage(apps.usage);
         this.revisions = new dev.capi.domain.revisions.Revisions(
                 ports.more().get(dev.capi.domain.revisions.RevisionRepository.class), apps.access, metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());

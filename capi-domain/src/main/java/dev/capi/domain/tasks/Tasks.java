@@ -55,6 +55,22 @@ public final class Tasks {
     private final Clock clock;
     private final Guids guids;
     private volatile DropletLookup droplets = DropletLookup.none();
+    private volatile dev.capi.domain.usage.AppUsageEvents usage;
+
+    /** The app usage events tasks write (TASK_STARTED, TASK_STOPPED). */
+    public void usage(dev.capi.domain.usage.AppUsageEvents events) {
+        this.usage = events;
+    }
+
+    private void recordUsage(Task t, boolean started) {
+        if (usage == null) {
+            return;
+        }
+        App app = access.existing(t.appGuid());
+        var space = access.space(app.spaceGuid());
+        usage.task(app, new dev.capi.domain.usage.AppUsageEvents.SpaceRef(space.guid(), space.name(),
+                space.organizationGuid()), t.guid(), t.name(), t.memoryInMb(), started);
+    }
 
     public Tasks(TaskRepository repository, ProcessRepository processes, AppAccess access, AppEvents events,
                  FeatureFlags flags, QuotaScopes quotaScopes, QuotaGuard quotaGuard, Runtime runtime,
@@ -145,6 +161,7 @@ public final class Tasks {
                     repository.nextSequenceId(app.guid()), name, command, null, Task.RUNNING, memory, disk, logRate,
                     dropletGuid, null, Metadata.empty());
             repository.insert(t);
+            recordUsage(t, true);
             events.app("audit.app.task.create", perms.principal(), app,
                     Map.of("task_guid", t.guid(), "request", Map.of("name", name, "command",
                             "[PRIVATE DATA HIDDEN]")));
@@ -199,6 +216,7 @@ public final class Tasks {
                 return;
             }
             repository.update(t.withState(to, failed ? failureReason : null, now()));
+            recordUsage(t, false);
         });
     }
 

@@ -69,6 +69,13 @@ public final class AppUsageEvents {
                 memoryInMb, null, 1, null, null, buildpackName, null, null, packageGuid, "STAGED"));
     }
 
+    /** A task started ({@code TASK_STARTED}) or ended ({@code TASK_STOPPED}), with its memory. */
+    public void task(App app, SpaceRef space, String taskGuid, String taskName, long memoryInMb, boolean started) {
+        repository.insert(new AppUsageEvent(guids.next(), now(), started ? "TASK_STARTED" : "TASK_STOPPED",
+                started ? null : "RUNNING", app.guid(), app.name(), null, null, space.guid(), space.name(),
+                space.organizationGuid(), memoryInMb, null, 1, null, null, null, taskGuid, taskName, null, null));
+    }
+
     /** Convenience: a process of a started app was stopped with it (or removed while started). */
     public static AppProcess stopped(AppProcess p) {
         return p.withState(DesiredState.STOPPED, p.version(), p.updatedAt());

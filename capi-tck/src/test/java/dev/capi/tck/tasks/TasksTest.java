@@ -82,6 +82,15 @@ class TasksTest {
         assertThat(failed.path("state").asText()).isEqualTo("FAILED");
         assertThat(failed.path("result").path("failure_reason").asText()).isEqualTo("Exited with status 1");
         assertThat(internal.post("/internal/v4/tasks/nope/completed", obj("failed", false)).status()).isEqualTo(404);
+        JsonNode usage = admin.get("/v3/app_usage_events?per_page=5000").body().path("resources");
+        long started = java.util.stream.StreamSupport.stream(usage.spliterator(), false)
+                .filter(e -> e.path("app").path("guid").asText().equals(app)
+                        && e.path("state").path("current").asText().equals("TASK_STARTED")).count();
+        long stopped = java.util.stream.StreamSupport.stream(usage.spliterator(), false)
+                .filter(e -> e.path("task").path("guid").asText().equals(task.path("guid").asText())
+                        && e.path("state").path("current").asText().equals("TASK_STOPPED")).count();
+        assertThat(started).isEqualTo(2);
+        assertThat(stopped).isEqualTo(1);
         ApiResponse late = dev.post("/v3/tasks/" + task.path("guid").asText() + "/actions/cancel", null);
         assertThat(late.errorDetail()).isEqualTo("Task state is SUCCEEDED and therefore cannot be canceled");
     }
