@@ -288,6 +288,7 @@ public final class DomainServices {
                 apps.events, apps.usage, quotaScopes, quotaGuard, apps.sync.runtime(),
                 ports.more().find(AppSettings.class).orElse(AppSettings.defaults()), metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());
+        builds.retention(droplets.retention()::expireOld);
         this.tasks = new dev.capi.domain.tasks.Tasks(ports.more().get(dev.capi.domain.tasks.TaskRepository.class),
                 apps.processRows, apps.access, apps.events, featureFlags, quotaScopes, quotaGuard,
                 apps.sync.runtime(), ports.more().find(AppSettings.class).orElse(AppSettings.defaults()),

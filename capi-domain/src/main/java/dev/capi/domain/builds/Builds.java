@@ -55,6 +55,12 @@ public final class Builds {
     private final Transactions tx;
     private final Clock clock;
     private final Guids guids;
+    private volatile java.util.function.Consumer<String> retention = appGuid -> { };
+
+    /** Old droplets expire when a build's droplet is STAGED. */
+    public void retention(java.util.function.Consumer<String> expireOld) {
+        this.retention = expireOld;
+    }
 
     public Builds(BuildRepository repository, DropletRepository droplets, PackageLookup packages, AppAccess access,
                   AppEvents events, AppUsageEvents usage, QuotaScopes quotaScopes, QuotaGuard quotaGuard,
@@ -197,6 +203,7 @@ public final class Builds {
                         result.buildpacks(), droplet.stack(),
                         result.dockerImage() != null ? result.dockerImage() : droplet.image(), now));
                 repository.update(b.withState(Build.STAGED, null, now));
+                retention.accept(b.appGuid());
                 events.app("audit.app.build.staged", creator(b), app, Map.of("build_guid", b.guid()));
             }
             Space space = access.space(app.spaceGuid());

@@ -54,6 +54,7 @@ public final class Droplets {
     private final MetadataChanges metadata;
     private final Clock clock;
     private final Guids guids;
+    private final DropletRetention retention;
 
     public Droplets(DropletRepository repository, AppAccess access, AppRepository apps, ProcessRepository processes,
                     PackageLookup packages, AppEvents events, Transactions tx, Jobs jobs, BlobStore blobs,
@@ -70,6 +71,11 @@ public final class Droplets {
         this.metadata = metadata;
         this.clock = clock;
         this.guids = guids;
+        this.retention = new DropletRetention(repository, apps, blobs, clock);
+    }
+
+    public DropletRetention retention() {
+        return retention;
     }
 
     static String key(String dropletGuid) {
@@ -319,7 +325,10 @@ public final class Droplets {
             @Override
             public void perform(Job job) {
                 repository.find(job.resourceGuid()).filter(d -> Droplet.PROCESSING_UPLOAD.equals(d.state()))
-                        .ifPresent(d -> repository.update(d.withState(Droplet.STAGED, null, now())));
+                        .ifPresent(d -> {
+                            repository.update(d.withState(Droplet.STAGED, null, now()));
+                            retention.expireOld(d.appGuid());
+                        });
             }
         };
         JobHandler deletion = new JobHandler() {

@@ -226,6 +226,9 @@ public final class Packages implements PackageLookup {
         AppPackage finalState = result;
         tx.run(() -> {
             repository.update(finalState);
+            if (AppPackage.READY.equals(finalState.state())) {
+                expireOlderThanNewest(finalState.appGuid());
+            }
             events.app("audit.app.package.upload", perms.principal(), access.existing(finalState.appGuid()),
                     Map.of("package_guid", finalState.guid()));
         });
@@ -275,6 +278,25 @@ public final class Packages implements PackageLookup {
                     ? p.withBits(sha1, sha256, p.blobKey(), now()) : p.withState(state, error, now());
             repository.update(updated);
         });
+    }
+
+    /** How many READY bits packages an app keeps (the reference's {@code packages.max_valid_packages_stored}). */
+    static final int MAX_VALID_PACKAGES = 5;
+
+    /** Expires the app's READY bits packages beyond the newest {@link #MAX_VALID_PACKAGES}, deleting their bits. */
+    void expireOlderThanNewest(String appGuid) {
+        var query = new ListQuery(1, 5000, new dev.capi.domain.query.OrderBy("created_at", true, true),
+                Map.of("app_guids", List.of(appGuid), "states", List.of(AppPackage.READY), "types",
+                        List.of(AppPackage.BITS)), List.of(), null, dev.capi.domain.query.Visibility.everything());
+        List<AppPackage> ready = repository.list(query).resources();
+        for (AppPackage old : ready.subList(Math.min(MAX_VALID_PACKAGES, ready.size()), ready.size())) {
+            repository.update(new AppPackage(old.guid(), old.createdAt(), now(), old.appGuid(), old.spaceGuid(),
+                    old.organizationGuid(), old.type(), AppPackage.EXPIRED, null, old.sha1(), old.sha256(), null,
+                    old.dockerImage(), old.dockerUsername(), old.dockerPassword(), old.metadata()));
+            if (old.blobKey() != null) {
+                blobs.delete(old.blobKey());
+            }
+        }
     }
 
     @Override

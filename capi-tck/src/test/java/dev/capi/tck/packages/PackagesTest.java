@@ -207,4 +207,20 @@ class PackagesTest {
         assertThat(internal.send("PATCH", "/internal/v4/packages/" + guid, "{\"state\":\"READY\"}",
                 "application/json").status()).as("FAILED is final").isEqualTo(422);
     }
+
+    @Test
+    void keepsTheNewestFiveReadyPackagesOfAnApp() {
+        String app = app();
+        List<String> guids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String guid = createPackage(app).path("guid").asText();
+            upload(guid, Zips.of(Map.of("v", Integer.toString(i))), null);
+            guids.add(guid);
+        }
+        assertThat(dev.get("/v3/packages/" + guids.get(0)).body().path("state").asText()).isEqualTo("EXPIRED");
+        assertThat(dev.download("/v3/packages/" + guids.get(0) + "/download").statusCode()).isEqualTo(422);
+        for (String kept : guids.subList(1, 6)) {
+            assertThat(dev.get("/v3/packages/" + kept).body().path("state").asText()).isEqualTo("READY");
+        }
+    }
 }

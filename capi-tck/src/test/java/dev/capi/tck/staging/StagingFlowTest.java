@@ -206,4 +206,21 @@ class StagingFlowTest {
         dev.awaitJob(deleted);
         assertThat(dev.get("/v3/droplets/" + guid).status()).isEqualTo(404);
     }
+
+    @Test
+    void keepsTheNewestFiveStagedDropletsOfAnApp() {
+        String app = app();
+        List<String> guids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String guid = dev.post("/v3/droplets", obj("relationships", obj("app", rel(app)))).body().path("guid")
+                    .asText();
+            dev.awaitJob(dev.upload("POST", "/v3/droplets/" + guid + "/upload", new Multipart().file("bits",
+                    "d.tgz", ("d" + i).getBytes(StandardCharsets.UTF_8))));
+            guids.add(guid);
+        }
+        assertThat(dev.get("/v3/droplets/" + guids.get(0)).body().path("state").asText()).isEqualTo("EXPIRED");
+        assertThat(dev.get("/v3/droplets/" + guids.get(5)).body().path("state").asText()).isEqualTo("STAGED");
+        assertThat(dev.get("/v3/droplets?app_guids=" + app + "&states=STAGED").body().path("pagination")
+                .path("total_results").asInt()).isEqualTo(5);
+    }
 }
