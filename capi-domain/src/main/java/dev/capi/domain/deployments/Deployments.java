@@ -125,8 +125,8 @@ public final class Deployments implements JobHandler {
             }
             Instant now = now();
             for (Deployment old : repository.activeForApp(app.guid())) {
-                repository.update(old.withStatus(Deployment.DEPLOYED, Deployment.FINALIZED, Deployment.SUPERSEDED,
-                        now));
+                repository.update(DeploymentStates.move(old, Deployment.DEPLOYED, Deployment.FINALIZED,
+                        Deployment.SUPERSEDED, now));
             }
             List<AppProcess> webs = processes.forApp(app.guid()).stream().filter(p -> p.type().equals("web"))
                     .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).toList();
@@ -192,7 +192,8 @@ public final class Deployments implements JobHandler {
                         old.memoryInMb(), old.diskInMb(), old.logRateLimit(), old.version(), now)));
                 processes.delete(d.newProcessGuid());
             }
-            Deployment result = d.withStatus(Deployment.CANCELED, Deployment.FINALIZED, Deployment.CANCELED, now);
+            Deployment result = DeploymentStates.move(d, Deployment.CANCELED, Deployment.FINALIZED, Deployment.CANCELED,
+                    now);
             repository.update(result);
             events.app("audit.app.deployment.cancel", perms.principal(), app, Map.of("deployment_guid", d.guid()));
             return result;
@@ -212,7 +213,8 @@ public final class Deployments implements JobHandler {
                 throw CfException.unprocessable("Cannot continue a deployment with status: " + d.statusValue()
                         + " and reason: " + d.statusReason());
             }
-            Deployment result = d.withStatus(Deployment.DEPLOYING, Deployment.ACTIVE, Deployment.DEPLOYING, now());
+            Deployment result = DeploymentStates.move(d, Deployment.DEPLOYING, Deployment.ACTIVE,
+                    Deployment.DEPLOYING, now());
             repository.update(result);
             events.app("audit.app.deployment.continue", perms.principal(), app, Map.of("deployment_guid", d.guid()));
             jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
@@ -249,7 +251,7 @@ public final class Deployments implements JobHandler {
         Instant now = now();
         if ("canary".equals(d.strategy()) && fresh.instances() == 1 && d.targetInstances() > 1
                 && Deployment.DEPLOYING.equals(d.statusReason()) && d.createdAt().equals(d.lastStatusChange())) {
-            repository.update(d.withStatus(Deployment.PAUSED, Deployment.ACTIVE, Deployment.PAUSED, now));
+            repository.update(DeploymentStates.move(d, Deployment.PAUSED, Deployment.ACTIVE, Deployment.PAUSED, now));
             return;
         }
         int next = Math.min(d.targetInstances(), fresh.instances() + d.maxInFlight());
@@ -268,7 +270,8 @@ public final class Deployments implements JobHandler {
             }
         }
         if (done) {
-            repository.update(d.withStatus(Deployment.DEPLOYED, Deployment.FINALIZED, Deployment.DEPLOYED, now));
+            repository.update(DeploymentStates.move(d, Deployment.DEPLOYED, Deployment.FINALIZED,
+                    Deployment.DEPLOYED, now));
         } else {
             jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
         }
