@@ -29,6 +29,16 @@ public final class AppAccess {
                 .orElseThrow(() -> CfException.notFound("App"));
     }
 
+    /**
+     * The app a new resource (package, droplet, deployment) names in its relationships: 422 "App is invalid. Ensure
+     * it exists and you have access to it." when the principal cannot see it, as the reference answers.
+     */
+    public App visibleOrInvalid(Permissions perms, String guid) {
+        return apps.find(guid).filter(a -> perms.canReadSpace(a.spaceGuid(), a.organizationGuid()))
+                .orElseThrow(() -> CfException.unprocessable(
+                        "App is invalid. Ensure it exists and you have access to it."));
+    }
+
     /** The app for platform components on the internal API (no user behind them); 404 "App not found". */
     public App existing(String guid) {
         return apps.find(guid).orElseThrow(() -> CfException.notFound("App"));

@@ -102,12 +102,7 @@ public final class Deployments implements JobHandler {
 
     public Deployment create(Permissions perms, Create cmd) {
         Deployment created = tx.inTransaction(() -> {
-            App app;
-            try {
-                app = access.visible(perms, cmd.appGuid());
-            } catch (CfException e) {
-                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
-            }
+            App app = access.visibleOrInvalid(perms, cmd.appGuid());
             access.requireWriter(perms, app);
             String dropletGuid = cmd.dropletGuid();
             if (cmd.revisionGuid() != null) {

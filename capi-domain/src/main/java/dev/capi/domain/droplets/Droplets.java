@@ -123,12 +123,7 @@ public final class Droplets {
     /** {@code POST /v3/droplets}: an empty droplet (AWAITING_UPLOAD) for a buildpack app; web: "" by default. */
     public Droplet create(Permissions perms, String appGuid, Map<String, String> processTypes, MetadataUpdate meta) {
         return tx.inTransaction(() -> {
-            App app;
-            try {
-                app = access.visible(perms, appGuid);
-            } catch (CfException e) {
-                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
-            }
+            App app = access.visibleOrInvalid(perms, appGuid);
             access.requireWriter(perms, app);
             if (app.lifecycle().isDocker()) {
                 throw CfException.unprocessable("Droplet creation is not available for apps with docker lifecycle.");
@@ -177,12 +172,7 @@ public final class Droplets {
     /** {@code POST /v3/droplets?source_guid=}: a STAGED droplet copied to another app (same lifecycle). */
     public Droplet copy(Permissions perms, String sourceGuid, String appGuid) {
         Droplet created = tx.inTransaction(() -> {
-            App app;
-            try {
-                app = access.visible(perms, appGuid);
-            } catch (CfException e) {
-                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
-            }
+            App app = access.visibleOrInvalid(perms, appGuid);
             access.requireWriter(perms, app);
             Droplet source = repository.find(sourceGuid)
                     .filter(x -> perms.canReadSpace(x.spaceGuid(), x.organizationGuid()))

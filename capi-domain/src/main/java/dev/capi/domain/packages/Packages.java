@@ -86,12 +86,7 @@ public final class Packages implements PackageLookup {
     /** 422 for an app the principal cannot see; 403 unless a developer; docker needs {@code diego_docker}. */
     public AppPackage create(Permissions perms, PackageCommands.Create cmd) {
         return tx.inTransaction(() -> {
-            App app;
-            try {
-                app = access.visible(perms, cmd.appGuid());
-            } catch (CfException e) {
-                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
-            }
+            App app = access.visibleOrInvalid(perms, cmd.appGuid());
             access.requireWriter(perms, app);
             boolean docker = AppPackage.DOCKER.equals(cmd.type());
             if (!docker && app.lifecycle().isDocker()) {
@@ -119,12 +114,7 @@ public final class Packages implements PackageLookup {
     /** A copy of a READY bits package for another app ({@code POST /v3/packages?source_guid=}). */
     public AppPackage copy(Permissions perms, String sourceGuid, String appGuid) {
         AppPackage created = tx.inTransaction(() -> {
-            App app;
-            try {
-                app = access.visible(perms, appGuid);
-            } catch (CfException e) {
-                throw CfException.unprocessable("App is invalid. Ensure it exists and you have access to it.");
-            }
+            App app = access.visibleOrInvalid(perms, appGuid);
             access.requireWriter(perms, app);
             AppPackage source = repository.find(sourceGuid)
                     .filter(p -> perms.canReadSpace(p.spaceGuid(), p.organizationGuid()))

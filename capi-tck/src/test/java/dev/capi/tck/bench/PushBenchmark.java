@@ -75,11 +75,11 @@ public final class PushBenchmark {
             f.get();
         }
         System.out.printf(Locale.ROOT, "seeded %d apps in %.1f s%n", apps, (System.nanoTime() - seedStart) / 1e9);
-        System.out.println("endpoint | req/s | p50 ms | p99 ms");
+        System.out.println("endpoint | identity | req/s | p50 ms | p99 ms");
         for (String endpoint : new String[]{"/v3/apps?per_page=50", "/v3/apps?per_page=500&order_by=name",
                 "/v3/processes?per_page=50", "/v3/packages?per_page=50", "/v3/droplets?per_page=50",
                 "/v3/tasks?per_page=50", "/v3/apps?per_page=50&include=space.organization"}) {
-            measure(pool, admin, endpoint, requests);
+            Benchmark.measure(pool, admin, endpoint, requests);
         }
         pool.shutdown();
         System.exit(0);
@@ -128,29 +128,5 @@ public final class PushBenchmark {
         admin.awaitJob(upload);
         admin.patch("/v3/apps/" + app + "/relationships/current_droplet", obj("data", obj("guid", droplet)));
         admin.post("/v3/apps/" + app + "/tasks", obj("command", "echo bench"));
-    }
-
-    private static void measure(ExecutorService pool, Cf cf, String endpoint, int requests) throws Exception {
-        cf.get(endpoint);
-        long start = System.nanoTime();
-        List<Future<Long>> timings = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            timings.add(pool.submit(() -> {
-                long t = System.nanoTime();
-                ApiResponse r = cf.get(endpoint);
-                if (r.status() != 200) {
-                    throw new IllegalStateException(endpoint + " -> " + r.status());
-                }
-                return System.nanoTime() - t;
-            }));
-        }
-        long[] nanos = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            nanos[i] = timings.get(i).get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%s | %.0f | %.1f | %.1f%n", endpoint, requests / seconds,
-                nanos[requests / 2] / 1e6, nanos[(int) Math.min(requests - 1, Math.ceil(requests * 0.99) - 1)] / 1e6);
     }
 }

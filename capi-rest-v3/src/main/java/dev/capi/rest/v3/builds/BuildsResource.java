@@ -38,8 +38,8 @@ public final class BuildsResource extends V3Resource {
         if (packageGuid == null) {
             body.error("Package guid must be a string");
         }
-        Long memory = positive(body, "staging_memory_in_mb");
-        Long disk = positive(body, "staging_disk_in_mb");
+        Long memory = body.positiveLong("staging_memory_in_mb");
+        Long disk = body.positiveLong("staging_disk_in_mb");
         Long logRate = body.has("staging_log_rate_limit_bytes_per_second")
                 && body.json().get("staging_log_rate_limit_bytes_per_second").canConvertToLong()
                 ? body.json().get("staging_log_rate_limit_bytes_per_second").asLong() : null;
@@ -48,18 +48,6 @@ public final class BuildsResource extends V3Resource {
         Build build = domain.builds().create(permissions(), new Builds.Create(packageGuid, memory, disk, logRate,
                 metadata));
         return created(present(build));
-    }
-
-    private static Long positive(Body body, String key) {
-        if (!body.has(key) || body.isNull(key)) {
-            return null;
-        }
-        var v = body.json().get(key);
-        if (!v.isIntegralNumber() || v.asLong() < 1) {
-            body.error(Body.humanize(key) + " must be greater than 0");
-            return null;
-        }
-        return v.asLong();
     }
 
     @GET

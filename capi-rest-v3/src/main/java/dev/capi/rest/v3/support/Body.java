@@ -89,6 +89,19 @@ public final class Body {
         return value;
     }
 
+    /** A whole number above 0 (null when absent or null): "<Key> must be greater than 0" otherwise. */
+    public Long positiveLong(String key) {
+        JsonNode node = json.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || node.asLong() < 1) {
+            errors.add(humanize(key) + " must be greater than 0");
+            return null;
+        }
+        return node.asLong();
+    }
+
     /** A boolean field (null when absent). */
     public Boolean bool(String key) {
         JsonNode node = json.get(key);

@@ -111,8 +111,8 @@ public final class TasksResource extends V3Resource {
                     "log_rate_limit_in_bytes_per_second", "droplet_guid", "template", "metadata");
             String name = body.string("name", false, 255);
             String command = body.string("command", false, 4096);
-            Long memory = positive(body, "memory_in_mb");
-            Long disk = positive(body, "disk_in_mb");
+            Long memory = body.positiveLong("memory_in_mb");
+            Long disk = body.positiveLong("disk_in_mb");
             Long logRate = body.has("log_rate_limit_in_bytes_per_second")
                     && body.json().get("log_rate_limit_in_bytes_per_second").canConvertToLong()
                     ? body.json().get("log_rate_limit_in_bytes_per_second").asLong() : null;
@@ -130,16 +130,5 @@ public final class TasksResource extends V3Resource {
             return accepted(present(t, true, links), null);
         }
 
-        private static Long positive(Body body, String key) {
-            if (!body.has(key) || body.isNull(key)) {
-                return null;
-            }
-            var v = body.json().get(key);
-            if (!v.isIntegralNumber() || v.asLong() < 1) {
-                body.error(Body.humanize(key) + " must be greater than 0");
-                return null;
-            }
-            return v.asLong();
-        }
     }
 }
