@@ -55,6 +55,7 @@ public final class Builds {
     private final Transactions tx;
     private final Clock clock;
     private final Guids guids;
+    private final dev.capi.domain.apps.AppScopedReads<Build> reads;
     private volatile java.util.function.Consumer<String> retention = appGuid -> { };
 
     /** Old droplets expire when a build's droplet is STAGED. */
@@ -80,31 +81,29 @@ public final class Builds {
         this.tx = tx;
         this.clock = clock;
         this.guids = guids;
+        this.reads = new dev.capi.domain.apps.AppScopedReads<>(new dev.capi.domain.apps.AppScopedReads.Rows<>(
+                repository::list, repository::find, Build::spaceGuid, Build::organizationGuid), access, tx, NOT_FOUND);
+    }
+
+    public Page<Build> list(Permissions perms, ListQuery query) {
+        return reads.list(perms, query);
+    }
+
+    public Page<Build> listForApp(Permissions perms, String appGuid, ListQuery query) {
+        return reads.listForApp(perms, appGuid, query);
+    }
+
+    public Build get(Permissions perms, String guid) {
+        return reads.get(perms, guid);
+    }
+
+    private Build visible(Permissions perms, String guid) {
+        return reads.visible(perms, guid);
     }
 
     /** Create: the package, the staging resources (null: the defaults) and metadata. */
     public record Create(String packageGuid, Long memoryInMb, Long diskInMb, Long logRateLimit,
                          MetadataUpdate metadata) {
-    }
-
-    public Page<Build> list(Permissions perms, ListQuery query) {
-        return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
-    }
-
-    public Page<Build> listForApp(Permissions perms, String appGuid, ListQuery query) {
-        return tx.inTransaction(() -> {
-            App app = access.visible(perms, appGuid);
-            return repository.list(query.withFilter("app_guids", List.of(app.guid())));
-        });
-    }
-
-    public Build get(Permissions perms, String guid) {
-        return tx.inTransaction(() -> visible(perms, guid));
-    }
-
-    private Build visible(Permissions perms, String guid) {
-        return repository.find(guid).filter(b -> perms.canReadSpace(b.spaceGuid(), b.organizationGuid()))
-                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
     }
 
     public Build create(Permissions perms, Create cmd) {

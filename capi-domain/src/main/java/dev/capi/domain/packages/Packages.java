@@ -48,6 +48,7 @@ public final class Packages implements PackageLookup {
     private final MetadataChanges metadata;
     private final Clock clock;
     private final Guids guids;
+    private final dev.capi.domain.apps.AppScopedReads<AppPackage> reads;
 
     public Packages(PackageRepository repository, AppAccess access, AppEvents events, Transactions tx, Jobs jobs,
                     BlobStore blobs, FeatureFlags flags, MetadataChanges metadata, Clock clock, Guids guids) {
@@ -61,26 +62,25 @@ public final class Packages implements PackageLookup {
         this.metadata = metadata;
         this.clock = clock;
         this.guids = guids;
+        this.reads = new dev.capi.domain.apps.AppScopedReads<>(new dev.capi.domain.apps.AppScopedReads.Rows<>(
+                repository::list, repository::find, AppPackage::spaceGuid, AppPackage::organizationGuid), access,
+                tx, NOT_FOUND);
     }
 
     public Page<AppPackage> list(Permissions perms, ListQuery query) {
-        return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
+        return reads.list(perms, query);
     }
 
     public Page<AppPackage> listForApp(Permissions perms, String appGuid, ListQuery query) {
-        return tx.inTransaction(() -> {
-            App app = access.visible(perms, appGuid);
-            return repository.list(query.withFilter("app_guids", List.of(app.guid())));
-        });
+        return reads.listForApp(perms, appGuid, query);
     }
 
     public AppPackage get(Permissions perms, String guid) {
-        return tx.inTransaction(() -> visible(perms, guid));
+        return reads.get(perms, guid);
     }
 
     private AppPackage visible(Permissions perms, String guid) {
-        return repository.find(guid).filter(p -> perms.canReadSpace(p.spaceGuid(), p.organizationGuid()))
-                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
+        return reads.visible(perms, guid);
     }
 
     /** 422 for an app the principal cannot see; 403 unless a developer; docker needs {@code diego_docker}. */

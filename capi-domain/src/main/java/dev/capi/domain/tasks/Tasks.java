@@ -54,6 +54,7 @@ public final class Tasks {
     private final Transactions tx;
     private final Clock clock;
     private final Guids guids;
+    private final dev.capi.domain.apps.AppScopedReads<Task> reads;
     private volatile DropletLookup droplets = DropletLookup.none();
     private volatile dev.capi.domain.usage.AppUsageEvents usage;
 
@@ -88,6 +89,24 @@ public final class Tasks {
         this.tx = tx;
         this.clock = clock;
         this.guids = guids;
+        this.reads = new dev.capi.domain.apps.AppScopedReads<>(new dev.capi.domain.apps.AppScopedReads.Rows<>(
+                repository::list, repository::find, Task::spaceGuid, Task::organizationGuid), access, tx, NOT_FOUND);
+    }
+
+    public Page<Task> list(Permissions perms, ListQuery query) {
+        return reads.list(perms, query);
+    }
+
+    public Page<Task> listForApp(Permissions perms, String appGuid, ListQuery query) {
+        return reads.listForApp(perms, appGuid, query);
+    }
+
+    public Task get(Permissions perms, String guid) {
+        return reads.get(perms, guid);
+    }
+
+    private Task visible(Permissions perms, String guid) {
+        return reads.visible(perms, guid);
     }
 
     /** The droplets resource tells tasks which droplets exist. */
@@ -100,28 +119,8 @@ public final class Tasks {
                          String dropletGuid, String templateProcessGuid, MetadataUpdate metadata) {
     }
 
-    public Page<Task> list(Permissions perms, ListQuery query) {
-        return tx.inTransaction(() -> repository.list(query.withVisibility(perms.spaceVisibility())));
-    }
-
-    public Page<Task> listForApp(Permissions perms, String appGuid, ListQuery query) {
-        return tx.inTransaction(() -> {
-            App app = access.visible(perms, appGuid);
-            return repository.list(query.withFilter("app_guids", List.of(app.guid())));
-        });
-    }
-
-    public Task get(Permissions perms, String guid) {
-        return tx.inTransaction(() -> visible(perms, guid));
-    }
-
     public boolean canSeeCommand(Permissions perms, Task t) {
         return perms.canReadSecretsInSpace(t.spaceGuid());
-    }
-
-    private Task visible(Permissions perms, String guid) {
-        return repository.find(guid).filter(t -> perms.canReadSpace(t.spaceGuid(), t.organizationGuid()))
-                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
     }
 
     public Task create(Permissions perms, String appGuid, Create cmd) {
