@@ -279,6 +279,13 @@ public final class DomainServices {
                 ports.clock(), ports.guids());
         jobHandlers.addAll(droplets.jobHandlers(ports.metadata()));
         apps.currentDroplet.droplets(droplets.lookup());
+        var contents = ports.more().find(dev.capi.domain.apps.AppContents.class)
+                .orElse(dev.capi.domain.apps.AppContents.none());
+        apps.apps.onDelete(appGuid -> {
+            var keys = contents.blobKeys(appGuid);
+            contents.deleteAll(appGuid);
+            keys.forEach(ports.blobs()::delete);
+        });
         var dropletLookup = droplets.lookup();
         apps.sync.commands((app, p) -> p.command() != null && !p.command().isEmpty() || app.dropletGuid() == null
                 ? p.command() : dropletLookup.find(app.dropletGuid()).map(d -> d.processTypes().get(p.type()))

@@ -102,6 +102,7 @@ public final class CloudController implements AutoCloseable {
                 b.userDirectory, new Repositories()
                 .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
                 .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
+                .with(dev.capi.domain.apps.AppContents.class, new dev.capi.persistence.apps.JdbiAppContents(jdbi))
                 .with(dev.capi.domain.revisions.RevisionRepository.class,
                         new dev.capi.persistence.revisions.JdbiRevisionRepository(jdbi, metadata))
                 .with(dev.capi.domain.deployments.DeploymentRepository.class,

@@ -223,4 +223,18 @@ class StagingFlowTest {
         assertThat(dev.get("/v3/droplets?app_guids=" + app + "&states=STAGED").body().path("pagination")
                 .path("total_results").asInt()).isEqualTo(5);
     }
+
+    @Test
+    void deletingAnAppDeletesItsPackagesDropletsAndTasks() {
+        String app = app();
+        String pkg = readyPackage(app);
+        String droplet = dev.post("/v3/droplets", obj("relationships", obj("app", rel(app)))).body().path("guid")
+                .asText();
+        ApiResponse deletion = dev.delete("/v3/apps/" + app);
+        assertThat(dev.awaitJob(deletion).path("state").asText()).isEqualTo("COMPLETE");
+        assertThat(dev.get("/v3/packages/" + pkg).status()).isEqualTo(404);
+        assertThat(dev.get("/v3/droplets/" + droplet).status()).isEqualTo(404);
+        assertThat(admin.get("/v3/packages?app_guids=" + app).body().path("pagination").path("total_results")
+                .asInt()).isZero();
+    }
 }
