@@ -223,4 +223,37 @@ class PackagesTest {
             assertThat(dev.get("/v3/packages/" + kept).body().path("state").asText()).isEqualTo("READY");
         }
     }
+
+    @Test
+    void theExperimentalUploadTakesAFileTheUploadModuleLeftAndShowsTheLegacyFields() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(tck.isEmbedded(), "needs the server's file system");
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "capi-uploads");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Path file = dir.resolve(Tck.unique("application") + ".zip");
+        java.nio.file.Files.write(file, Zips.of(Map.of("legacy.txt", "nginx put me here")));
+        String guid = createPackage(app()).path("guid").asText();
+        String form = "bits_name=application.zip&bits_path=" + java.net.URLEncoder.encode(file.toString(),
+                StandardCharsets.UTF_8);
+        ApiResponse r = dev.send("POST", "/v3/packages/" + guid + "/upload", form,
+                "application/x-www-form-urlencoded");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.body().path("state").asText()).isEqualTo("READY");
+        assertThat(r.body().path("data").path("hash").path("type").asText()).isEqualTo("sha1");
+        assertThat(r.body().path("data").path("hash").path("value").asText()).hasSize(40);
+        assertThat(r.body().has("url")).isTrue();
+        assertThat(r.body().path("links").path("stage").path("method").asText()).isEqualTo("POST");
+        assertThat(java.nio.file.Files.exists(file)).as("the upload module's file is consumed").isFalse();
+        assertThat(unzip(dev.download("/v3/packages/" + guid + "/download").body()))
+                .containsEntry("legacy.txt", "nginx put me here");
+
+        String other = createPackage(app()).path("guid").asText();
+        assertThat(dev.send("POST", "/v3/packages/" + other + "/upload",
+                "bits_name=passwd&bits_path=%2Fetc%2Fpasswd", "application/x-www-form-urlencoded").errorDetail())
+                .isEqualTo("Bits path is invalid");
+        assertThat(dev.send("POST", "/v3/packages/" + other + "/upload",
+                "bits_name=x&bits_path=" + java.net.URLEncoder.encode(dir + "/../../etc/passwd",
+                        StandardCharsets.UTF_8), "application/x-www-form-urlencoded").errorDetail())
+                .isEqualTo("Bits path is invalid");
+        assertThat(dev.get("/v3/packages/" + other).body().path("state").asText()).isEqualTo("AWAITING_UPLOAD");
+    }
 }

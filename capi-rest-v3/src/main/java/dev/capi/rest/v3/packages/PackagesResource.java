@@ -79,6 +79,41 @@ public final class PackagesResource extends V3Resource {
         return ok(PackagePresenter.present(domain.packages().upload(permissions(), guid, upload), links));
     }
 
+    /**
+     * The experimental form (seed 003): an upload module in front of capi stored the file and passes
+     * {@code bits_name} and {@code bits_path}; only files inside {@link #UPLOAD_DIR} are taken (and removed).
+     */
+    @POST
+    @Path("/{guid}/upload")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response uploadByPath(@PathParam("guid") String guid, jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+        String bitsPath = form.getFirst("bits_path");
+        if (bitsPath == null || form.getFirst("bits_name") == null) {
+            throw CfException.unprocessable("Upload must include either resources or bits");
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(bitsPath).toAbsolutePath().normalize();
+        if (!file.startsWith(UPLOAD_DIR) || !java.nio.file.Files.isRegularFile(file)) {
+            throw CfException.unprocessable("Bits path is invalid");
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            var upload = new PackageCommands.Upload(in,
+                    PackageMessages.resources(form.getFirst("resources")));
+            return ok(PackagePresenter.present(domain.packages().upload(permissions(), guid, upload), links));
+        } catch (java.io.IOException e) {
+            throw CfException.unprocessable("Bits path is invalid");
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException ignored) {
+                // the upload module's temporary file; leaving it is harmless
+            }
+        }
+    }
+
+    /** Where an upload module may leave files for {@link #uploadByPath} ({@code <tmpdir>/capi-uploads}). */
+    static final java.nio.file.Path UPLOAD_DIR = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "capi-uploads").toAbsolutePath().normalize();
+
     @POST
     @Path("/{guid}/upload")
     @Consumes(MediaType.WILDCARD)
