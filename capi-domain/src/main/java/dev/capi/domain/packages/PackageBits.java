@@ -87,8 +87,21 @@ final class PackageBits {
     private final java.util.Map<String, String> poolable = new java.util.HashMap<>();
 
     private void copyUploaded(InputStream bits, ZipOutputStream out, Set<String> written) throws IOException {
+        Path uploaded = Files.createTempFile("capi-upload-", ".zip");
+        try {
+            try (OutputStream spool = Files.newOutputStream(uploaded)) {
+                copy(bits, spool);
+            }
+            copyUploaded(uploaded, out, written);
+        } finally {
+            Files.deleteIfExists(uploaded);
+        }
+    }
+
+    private void copyUploaded(Path uploaded, ZipOutputStream out, Set<String> written) throws IOException {
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(bits)) {
+        Set<String> symlinks = ZipSymlinks.in(uploaded);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(uploaded))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
@@ -100,6 +113,15 @@ final class PackageBits {
                 }
                 out.putNextEntry(new ZipEntry(name));
                 if (entry.isDirectory()) {
+                    out.closeEntry();
+                    continue;
+                }
+                if (symlinks.contains(name)) {
+                    byte[] target = zip.readNBytes(4096);
+                    if (ZipSymlinks.escapes(name, new String(target, java.nio.charset.StandardCharsets.UTF_8))) {
+                        throw new Invalid("Invalid zip archive: " + name + " links outside the package.");
+                    }
+                    out.write(target);
                     out.closeEntry();
                     continue;
                 }

@@ -135,6 +135,10 @@ class PackagesTest {
         assertThat(upload(corrupt, "not a zip at all".getBytes(StandardCharsets.UTF_8), null).body()
                 .path("data").path("error").asText()).isEqualTo("Invalid zip archive.");
 
+        String linked = createPackage(app).path("guid").asText();
+        assertThat(upload(linked, zipWithEscapingLink(), null).body().path("data").path("error").asText())
+                .isEqualTo("Invalid zip archive: config/secrets links outside the package.");
+
         String good = createPackage(app).path("guid").asText();
         assertThat(upload(good, Zips.of(Map.of("a", "b")), null).body().path("state").asText()).isEqualTo("READY");
         ApiResponse twice = upload(good, Zips.of(Map.of("a", "c")), null);
@@ -255,5 +259,19 @@ class PackagesTest {
                         StandardCharsets.UTF_8), "application/x-www-form-urlencoded").errorDetail())
                 .isEqualTo("Bits path is invalid");
         assertThat(dev.get("/v3/packages/" + other).body().path("state").asText()).isEqualTo("AWAITING_UPLOAD");
+    }
+
+    /** A zip whose entry "config/secrets" is a symbolic link to ../../../etc/shadow (mode 0120777). */
+    static byte[] zipWithEscapingLink() {
+        byte[] bytes = Zips.of(Map.of("app.rb", "puts 1", "config/secrets", "../../../etc/shadow"));
+        byte[] name = "config/secrets".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+            boolean header = bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 1 && bytes[i + 3] == 2;
+            if (header && java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                bytes[i + 40] = (byte) (0120777 & 0xff);
+                bytes[i + 41] = (byte) (0120777 >> 8);
+            }
+        }
+        return bytes;
     }
 }
