@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A deployment: replacing an app's web process by one running a new droplet (rolling, or canary pausing after the
- * first instance), {@code maxInFlight} instances at a time. {@code state} is DEPLOYING, PAUSED, DEPLOYED, CANCELING
+ * first instance), {@code maxInFlight} instances at a time. {@code state} is DEPLOYING, PREPAUSED (a canary starting
+ * its first instance), PAUSED, DEPLOYED, CANCELING
  * or CANCELED; {@code statusValue}/{@code statusReason} are ACTIVE/FINALIZED and DEPLOYING, PAUSED, DEPLOYED,
  * CANCELED, SUPERSEDED as the reference presents them.
  */
@@ -14,6 +15,7 @@ public record Deployment(String guid, Instant createdAt, Instant updatedAt, Stri
                          Integer revisionVersion, String newProcessGuid, String oldProcessGuid, int targetInstances,
                          int maxInFlight, Instant lastStatusChange, Metadata metadata) {
     public static final String DEPLOYING = "DEPLOYING";
+    public static final String PREPAUSED = "PREPAUSED";
     public static final String PAUSED = "PAUSED";
     public static final String DEPLOYED = "DEPLOYED";
     public static final String CANCELING = "CANCELING";

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The deployment state machine: DEPLOYING -> PAUSED (canary), DEPLOYED (done or superseded), CANCELING, CANCELED;
- * PAUSED -> DEPLOYING (continue), DEPLOYED (superseded), CANCELING, CANCELED; CANCELING -> CANCELED; DEPLOYED and
+ * The deployment state machine: DEPLOYING -> PAUSED, DEPLOYED (done or superseded), CANCELING, CANCELED; a canary
+ * starts PREPAUSED -> PAUSED once its first instance runs; PAUSED -> DEPLOYING (continue), DEPLOYED (superseded), CANCELING, CANCELED; CANCELING -> CANCELED; DEPLOYED and
  * CANCELED are final.
  */
 public final class DeploymentStates {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             Deployment.DEPLOYING, Set.of(Deployment.PAUSED, Deployment.DEPLOYED, Deployment.CANCELING,
+                    Deployment.CANCELED),
+            Deployment.PREPAUSED, Set.of(Deployment.PAUSED, Deployment.DEPLOYED, Deployment.CANCELING,
                     Deployment.CANCELED),
             Deployment.PAUSED, Set.of(Deployment.DEPLOYING, Deployment.DEPLOYED, Deployment.CANCELING,
                     Deployment.CANCELED),

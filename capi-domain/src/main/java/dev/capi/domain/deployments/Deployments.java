@@ -147,7 +147,8 @@ public final class Deployments implements JobHandler {
                     DesiredState.STARTED, guids.next(), revision.map(Revision::guid).orElse(null), Metadata.empty());
             processes.insert(fresh);
             var d = new Deployment(guids.next(), now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
-                    Deployment.DEPLOYING, Deployment.ACTIVE, Deployment.DEPLOYING, canary ? "canary" : "rolling",
+                    canary ? Deployment.PREPAUSED : Deployment.DEPLOYING, Deployment.ACTIVE, Deployment.DEPLOYING,
+                    canary ? "canary" : "rolling",
                     wanted, previousDroplet, revision.map(Revision::guid).orElse(null),
                     revision.map(Revision::version).orElse(null), fresh.guid(), old != null ? old.guid() : null,
                     target, cmd.maxInFlight(), now, Metadata.empty());
@@ -230,7 +231,7 @@ public final class Deployments implements JobHandler {
     @Override
     public void perform(Job job) {
         Deployment d = repository.find(job.resourceGuid()).orElse(null);
-        if (d == null || !Deployment.DEPLOYING.equals(d.state())) {
+        if (d == null || !(Deployment.DEPLOYING.equals(d.state()) || Deployment.PREPAUSED.equals(d.state()))) {
             return;
         }
         AppProcess fresh = processes.find(d.newProcessGuid()).orElse(null);
@@ -244,8 +245,7 @@ public final class Deployments implements JobHandler {
             return;
         }
         Instant now = now();
-        if ("canary".equals(d.strategy()) && fresh.instances() == 1 && d.targetInstances() > 1
-                && Deployment.DEPLOYING.equals(d.statusReason()) && d.createdAt().equals(d.lastStatusChange())) {
+        if (Deployment.PREPAUSED.equals(d.state())) {
             repository.update(DeploymentStates.move(d, Deployment.PAUSED, Deployment.ACTIVE, Deployment.PAUSED, now));
             return;
         }

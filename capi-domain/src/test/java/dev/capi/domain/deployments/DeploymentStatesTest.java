@@ -14,11 +14,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every deployment state transition, allowed or refused. */
 class DeploymentStatesTest {
-    private static final List<String> STATES = List.of("DEPLOYING", "PAUSED", "DEPLOYED", "CANCELING", "CANCELED");
+    private static final List<String> STATES = List.of("DEPLOYING", "PREPAUSED", "PAUSED", "DEPLOYED", "CANCELING",
+            "CANCELED");
 
     @ParameterizedTest
     @CsvSource({
             "DEPLOYING, PAUSED DEPLOYED CANCELING CANCELED",
+            "PREPAUSED, PAUSED DEPLOYED CANCELING CANCELED",
             "PAUSED, DEPLOYING DEPLOYED CANCELING CANCELED",
             "CANCELING, CANCELED",
             "DEPLOYED, ''",

@@ -120,7 +120,10 @@ class DeploymentsTest {
         JsonNode canary = dev.post("/v3/deployments", obj("droplet", obj("guid", next), "strategy", "canary",
                 "relationships", obj("app", rel(app)))).body();
         String guid = canary.path("guid").asText();
+        assertThat(canary.path("state").asText()).as("a canary starts its first instance").isIn("PREPAUSED",
+                "PAUSED");
         JsonNode paused = await(guid, "PAUSED");
+        assertThat(paused.path("state").asText()).isEqualTo("PAUSED");
         assertThat(paused.path("status").path("value").asText()).isEqualTo("ACTIVE");
         assertThat(paused.path("links").path("continue").path("method").asText()).isEqualTo("POST");
         assertThat(dev.patch("/v3/apps/" + app + "/relationships/current_droplet", obj("data", obj("guid", first)))
