@@ -310,6 +310,10 @@ public final class DomainServices {
                 apps.processRows, apps.access, apps.events, revisions, apps.sync, jobs, metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());
         deployments.droplets(dropletLookup);
+        apps.states.onStart(app -> revisions.record(app, app.dropletGuid(), apps.processRows.forApp(app.guid())
+                .stream().filter(p -> p.command() != null && !p.command().isEmpty())
+                .collect(java.util.stream.Collectors.toMap(dev.capi.model.AppProcess::type,
+                        dev.capi.model.AppProcess::command, (a, b) -> a))));
         jobHandlers.add(deployments);
         apps.currentDroplet.deploymentInProgress(deployments::inProgress);
         apps.processes.deploymentInProgress(deployments::inProgress);

@@ -65,10 +65,18 @@ public final class AppStates {
     }
 
     /** Starts the app and its processes (space developers, supporters, admins); records {@code audit.app.start}. */
+    private volatile java.util.function.Consumer<App> onStart = app -> { };
+
+    /** The revisions resource records what a (re)started app runs. */
+    public void onStart(java.util.function.Consumer<App> hook) {
+        this.onStart = hook;
+    }
+
     public App start(Permissions perms, String guid) {
         Changed changed = tx.inTransaction(() -> {
             App app = startable(perms, guid);
             Changed c = toStarted(app, false);
+            onStart.accept(c.app());
             events.app("audit.app.start", perms.principal(), c.app(), Map.of());
             return c;
         });
@@ -97,6 +105,7 @@ public final class AppStates {
         Changed changed = tx.inTransaction(() -> {
             App app = startable(perms, guid);
             Changed c = toStarted(app, true);
+            onStart.accept(c.app());
             events.app("audit.app.restart", perms.principal(), c.app(), Map.of());
             return c;
         });

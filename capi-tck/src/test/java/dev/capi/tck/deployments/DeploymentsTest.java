@@ -90,10 +90,12 @@ class DeploymentsTest {
 
         String revision = d.path("revision").path("guid").asText();
         JsonNode rev = dev.get("/v3/revisions/" + revision).body();
-        assertThat(rev.path("version").asInt()).isEqualTo(1);
-        assertThat(rev.path("description").asText()).isEqualTo("Initial revision.");
+        assertThat(rev.path("version").asInt()).as("the start wrote revision 1").isEqualTo(2);
+        assertThat(rev.path("description").asText()).isEqualTo("New droplet deployed.");
         assertThat(rev.path("droplet").path("guid").asText()).isEqualTo(next);
-        assertThat(dev.get("/v3/apps/" + app + "/revisions").resourceValues("guid")).containsExactly(revision);
+        assertThat(dev.get("/v3/apps/" + app + "/revisions?versions=1").body().path("resources").path(0)
+                .path("description").asText()).isEqualTo("Initial revision.");
+        assertThat(dev.get("/v3/apps/" + app + "/revisions").resourceValues("guid")).hasSize(2).contains(revision);
         assertThat(dev.get("/v3/apps/" + app + "/revisions/deployed").resourceValues("guid"))
                 .containsExactly(revision);
         assertThat(dev.get("/v3/revisions/" + revision + "/environment_variables").body().path("var").isObject())
@@ -106,7 +108,7 @@ class DeploymentsTest {
                 obj("app", rel(app)))).body();
         await(second.path("guid").asText(), "DEPLOYED");
         JsonNode rev2 = dev.get("/v3/revisions/" + second.path("revision").path("guid").asText()).body();
-        assertThat(rev2.path("version").asInt()).isEqualTo(2);
+        assertThat(rev2.path("version").asInt()).isEqualTo(3);
         assertThat(rev2.path("description").asText()).isEqualTo("New droplet deployed.");
         assertThat(tck.admin().get("/v3/audit_events?types=audit.app.deployment.create&target_guids=" + app)
                 .body().path("resources")).hasSize(2);
