@@ -46,6 +46,10 @@ public final class PushBenchmark {
                 .asText();
         String space = admin.post("/v3/spaces", obj("name", "bench", "relationships",
                 obj("organization", rel(org)))).body().path("guid").asText();
+        String quota = admin.post("/v3/organization_quotas", obj("name", Tck.unique("bench-unlimited"))).body()
+                .path("guid").asText();
+        admin.post("/v3/organization_quotas/" + quota + "/relationships/organizations",
+                obj("data", List.of(obj("guid", org))));
 
         long[][] phases = new long[pushes][3];
         for (int i = 0; i < pushes; i++) {
@@ -95,7 +99,11 @@ public final class PushBenchmark {
         admin.upload("POST", "/v3/packages/" + pkg + "/upload", new Multipart().file("bits", "app.zip",
                 Zips.of(Map.of("app.rb", "puts " + n))));
         long t1 = System.nanoTime();
-        String build = admin.post("/v3/builds", obj("package", obj("guid", pkg))).body().path("guid").asText();
+        ApiResponse created = admin.post("/v3/builds", obj("package", obj("guid", pkg)));
+        if (created.status() != 201) {
+            throw new IllegalStateException("build refused: " + created);
+        }
+        String build = created.body().path("guid").asText();
         stager.upload("POST", "/internal/v4/droplets/" + build + "/upload", new Multipart().file("droplet",
                 "droplet.tgz", ("droplet " + n).getBytes(StandardCharsets.UTF_8)));
         stager.post("/internal/v3/staging/" + build + "/build_completed", obj("failed", false, "result",
