@@ -260,8 +260,11 @@ public final class DomainServices {
         apps.apps.onDelete(routeRemoval::deleteAppDestinations);
         var manifestRoutes = new dev.capi.domain.manifests.ManifestRoutes(routes, routeCreate, routeDestinations,
                 domains, new java.security.SecureRandom());
+        this.sidecars = new dev.capi.domain.sidecars.Sidecars(
+                ports.more().get(dev.capi.domain.sidecars.SidecarRepository.class), apps.processRows, apps.access,
+                ports.transactions(), ports.clock(), ports.guids());
         var manifestAppUpdate = new dev.capi.domain.manifests.ManifestAppUpdate(apps.apps, apps.processes,
-                apps.processRows, apps.processCreate, apps.environment, manifestRoutes);
+                apps.processRows, apps.processCreate, apps.environment, manifestRoutes, sidecars);
         this.manifestApply = new dev.capi.domain.manifests.ManifestApply(ports.spaces(),
                 new WritableSpaces(ports.organizations()), apps.apps, apps.events, jobs,
                 ports.more().get(dev.capi.domain.manifests.ManifestStore.class), ports.transactions(),
@@ -317,11 +320,8 @@ public final class DomainServices {
         jobHandlers.add(deployments);
         apps.currentDroplet.deploymentInProgress(deployments::inProgress);
         apps.processes.deploymentInProgress(deployments::inProgress);
-        this.sidecars = new dev.capi.domain.sidecars.Sidecars(
-                ports.more().get(dev.capi.domain.sidecars.SidecarRepository.class), apps.processRows, apps.access,
-                ports.transactions(), ports.clock(), ports.guids());
         this.manifestSource = new dev.capi.domain.manifests.ManifestSource(apps.access, apps.processRows, routes,
-                ports.transactions());
+                ports.transactions(), sidecars);
     }
 
     public dev.capi.domain.droplets.Droplets droplets() {

@@ -11,9 +11,15 @@ import java.util.Map;
  */
 public record AppManifest(String name, Map<String, Object> env, List<Process> processes, List<String> buildpacks,
                           String stack, String dockerImage, Boolean noRoute, Boolean randomRoute, Boolean defaultRoute,
-                          List<RouteEntry> routes, List<String> services, MetadataUpdate metadata) {
+                          List<RouteEntry> routes, List<String> services, MetadataUpdate metadata,
+                          List<SidecarEntry> sidecars) {
     public AppManifest {
         processes = processes == null ? List.of() : List.copyOf(processes);
+        sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+    }
+
+    /** A sidecar to create or update by name. */
+    public record SidecarEntry(String name, String command, List<String> processTypes, Long memoryInMb) {
     }
 
     /** A process of the app: its type and the fields given for it. */

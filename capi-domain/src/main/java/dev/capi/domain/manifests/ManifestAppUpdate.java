@@ -14,7 +14,7 @@ import dev.capi.model.App;
 
 /**
  * Applies one manifest application to its app, in the reference's order: processes (created when missing, then
- * updated), scales, the app itself (lifecycle, metadata), routes ({@link ManifestRoutes}), environment variables,
+ * updated), scales, sidecars (created or updated by name), the app itself (lifecycle, metadata), routes ({@link ManifestRoutes}), environment variables,
  * service bindings.
  */
 public final class ManifestAppUpdate {
@@ -24,9 +24,12 @@ public final class ManifestAppUpdate {
     private final ProcessCreate processCreate;
     private final AppEnvironment environment;
     private final ManifestRoutes routes;
+    private final dev.capi.domain.sidecars.Sidecars sidecars;
 
     public ManifestAppUpdate(Apps apps, Processes processes, ProcessRepository processRows,
-                             ProcessCreate processCreate, AppEnvironment environment, ManifestRoutes routes) {
+                             ProcessCreate processCreate, AppEnvironment environment, ManifestRoutes routes,
+                             dev.capi.domain.sidecars.Sidecars sidecars) {
+        this.sidecars = sidecars;
         this.apps = apps;
         this.processes = processes;
         this.processRows = processRows;
@@ -48,6 +51,17 @@ public final class ManifestAppUpdate {
             if (p.scales()) {
                 processes.scale(perms, target, () -> new ProcessCommands.Scale(p.instances(), p.memoryInMb(),
                         p.diskInMb(), p.logRateLimit()));
+            }
+        }
+        for (AppManifest.SidecarEntry entry : m.sidecars()) {
+            var command = new dev.capi.domain.sidecars.Sidecars.Command(entry.name(), entry.command(),
+                    entry.processTypes(), entry.memoryInMb());
+            var existing = sidecars.listForApp(perms, app.guid(), dev.capi.domain.query.ListQuery.all()).resources()
+                    .stream().filter(s -> s.name().equals(entry.name())).findFirst();
+            if (existing.isPresent()) {
+                sidecars.update(perms, existing.get().guid(), command);
+            } else {
+                sidecars.create(perms, app.guid(), command);
             }
         }
         if (m.buildpacks() != null || m.stack() != null || m.metadata() != null) {

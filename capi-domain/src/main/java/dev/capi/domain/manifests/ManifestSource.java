@@ -24,8 +24,11 @@ public final class ManifestSource {
     private final ProcessRepository processes;
     private final Routes routes;
     private final Transactions tx;
+    private final dev.capi.domain.sidecars.Sidecars sidecars;
 
-    public ManifestSource(AppAccess access, ProcessRepository processes, Routes routes, Transactions tx) {
+    public ManifestSource(AppAccess access, ProcessRepository processes, Routes routes, Transactions tx,
+                          dev.capi.domain.sidecars.Sidecars sidecars) {
+        this.sidecars = sidecars;
         this.access = access;
         this.processes = processes;
         this.routes = routes;
@@ -35,7 +38,8 @@ public final class ManifestSource {
     public record RouteMapping(String uri, String protocol) {
     }
 
-    public record Current(App app, List<AppProcess> processes, List<RouteMapping> routes) {
+    public record Current(App app, List<AppProcess> processes, List<RouteMapping> routes,
+                          List<dev.capi.model.Sidecar> sidecars) {
     }
 
     /** 404 "App not found" unless visible; 403 unless the principal reads the space's secrets (developers). */
@@ -61,6 +65,7 @@ public final class ManifestSource {
                     .forEach(p -> mappings.add(new RouteMapping(uri, p)));
         }
         mappings.sort(Comparator.comparing(m -> m.uri().toLowerCase(java.util.Locale.ROOT)));
-        return new Current(app, ps, mappings);
+        return new Current(app, ps, mappings, sidecars.listForApp(perms, app.guid(),
+                dev.capi.domain.query.ListQuery.all()).resources());
     }
 }

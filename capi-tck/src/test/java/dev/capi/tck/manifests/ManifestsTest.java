@@ -87,6 +87,11 @@ class ManifestsTest {
                   - type: worker
                     instances: 3
                     command: bin/worker
+                  sidecars:
+                  - name: log-shipper
+                    command: ./ship-logs
+                    process_types: [web, worker]
+                    memory: 64M
                 """.formatted(name, domain));
         assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("COMPLETE");
         assertThat(job.path("operation").asText()).isEqualTo("space.apply_manifest");
@@ -108,6 +113,12 @@ class ManifestsTest {
         assertThat(env.path("GREETING").asText()).isEqualTo("hello");
         assertThat(env.path("COUNT").asText()).isEqualTo("3");
         assertThat(routeUrls(guid)).containsExactly("shop." + domain + "/cart");
+        JsonNode sidecar = admin.get("/v3/apps/" + guid + "/sidecars").body().path("resources").path(0);
+        assertThat(sidecar.path("name").asText()).isEqualTo("log-shipper");
+        assertThat(sidecar.path("memory_in_mb").asInt()).isEqualTo(64);
+        assertThat(sidecar.path("process_types")).hasSize(2);
+        assertThat(new String(admin.download("/v3/apps/" + guid + "/manifest").body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("name: log-shipper").contains("memory: 64M");
         assertThat(admin.get("/v3/audit_events?types=audit.app.apply_manifest&target_guids=" + guid).body()
                 .path("resources")).hasSize(1);
 

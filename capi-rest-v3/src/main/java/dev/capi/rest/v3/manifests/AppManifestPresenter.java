@@ -55,6 +55,18 @@ final class AppManifestPresenter {
             ArrayNode processes = node.putArray("processes");
             current.processes().forEach(p -> processes.add(process(p)));
         }
+        if (!current.sidecars().isEmpty()) {
+            ArrayNode sidecars = node.putArray("sidecars");
+            current.sidecars().forEach(s -> {
+                ObjectNode sidecar = sidecars.addObject().put("name", s.name());
+                ArrayNode types = sidecar.putArray("process_types");
+                s.processTypes().forEach(types::add);
+                sidecar.put("command", s.command());
+                if (s.memoryInMb() != null) {
+                    sidecar.put("memory", s.memoryInMb() + "M");
+                }
+            });
+        }
         return node;
     }
 

@@ -120,7 +120,7 @@ final class ManifestMessages {
         List<String> services = services(app, problems);
         MetadataUpdate metadata = metadata(app, problems);
         return new AppManifest(name, env, processes, buildpacks, stack, docker, noRoute, randomRoute, defaultRoute,
-                routes, services, metadata);
+                routes, services, metadata, sidecars(app, problems));
     }
 
     /** The process fields of {@code node} (an app's top level for web, or a processes entry); null when none. */
@@ -205,6 +205,35 @@ final class ManifestMessages {
             routes.add(new AppManifest.RouteEntry(route, protocol));
         }
         return routes;
+    }
+
+    private static List<AppManifest.SidecarEntry> sidecars(JsonNode app, List<String> problems) {
+        JsonNode list = app.get("sidecars");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            problems.add("Sidecars must be an array of sidecar configurations");
+            return List.of();
+        }
+        List<AppManifest.SidecarEntry> sidecars = new ArrayList<>();
+        for (JsonNode s : list) {
+            String name = s.path("name").isTextual() ? s.get("name").asText() : null;
+            String command = s.path("command").isTextual() ? s.get("command").asText() : null;
+            List<String> types = new ArrayList<>();
+            s.path("process_types").forEach(t -> types.add(t.asText()));
+            if (name == null || command == null || types.isEmpty()) {
+                problems.add("Sidecar" + (name == null ? "" : " \"" + name + "\"")
+                        + ": name, command and process_types are required");
+                continue;
+            }
+            Long memory = null;
+            if (s.has("memory")) {
+                memory = megabytes(s, "memory", problems, "Sidecar \"" + name + "\": Memory");
+            }
+            sidecars.add(new AppManifest.SidecarEntry(name, command, types, memory));
+        }
+        return sidecars;
     }
 
     private static List<String> services(JsonNode app, List<String> problems) {
