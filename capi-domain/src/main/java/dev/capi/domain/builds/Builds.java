@@ -103,7 +103,10 @@ public final class Builds {
 
     /** Create: the package, the staging resources (null: the defaults) and metadata. */
     public record Create(String packageGuid, Long memoryInMb, Long diskInMb, Long logRateLimit,
-                         MetadataUpdate metadata) {
+                         MetadataUpdate metadata, List<String> buildpacks, String stack) {
+        public Create(String packageGuid, Long memoryInMb, Long diskInMb, Long logRateLimit, MetadataUpdate metadata) {
+            this(packageGuid, memoryInMb, diskInMb, logRateLimit, metadata, null, null);
+        }
     }
 
     public Build create(Permissions perms, Create cmd) {
@@ -128,13 +131,15 @@ public final class Builds {
             String lifecycle = app.lifecycle().type();
             String dropletGuid = guids.next();
             var b = new Build(guids.next(), now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
-                    pkg.guid(), dropletGuid, Build.STAGING, null, lifecycle, app.lifecycle().buildpacks(),
-                    app.lifecycle().stack(), memory, disk, logRate, perms.principal().userGuid(),
+                    pkg.guid(), dropletGuid, Build.STAGING, null, lifecycle,
+                    cmd.buildpacks() != null ? cmd.buildpacks() : app.lifecycle().buildpacks(),
+                    cmd.stack() != null ? cmd.stack() : app.lifecycle().stack(), memory, disk, logRate,
+                    perms.principal().userGuid(),
                     perms.principal().userName(), "", Metadata.empty());
             repository.insert(b);
             droplets.insert(new Droplet(dropletGuid, now, now, app.guid(), app.spaceGuid(), app.organizationGuid(),
                     pkg.guid(), b.guid(), Droplet.STAGING, null, lifecycle, Map.of(), null, List.of(),
-                    app.lifecycle().stack(), "docker".equals(lifecycle) ? pkg.dockerImage() : null, null, null, null,
+                    b.stack(), "docker".equals(lifecycle) ? pkg.dockerImage() : null, null, null, null,
                     Metadata.empty()));
             events.app("audit.app.build.create", perms.principal(), app,
                     Map.of("build_guid", b.guid(), "package_guid", pkg.guid()));

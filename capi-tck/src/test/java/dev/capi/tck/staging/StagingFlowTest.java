@@ -150,6 +150,12 @@ class StagingFlowTest {
                 .isEqualTo("NoAppDetectedError - An app was not successfully detected by any available buildpack");
         assertThat(stager.post("/internal/v3/staging/nope/build_completed", obj("failed", true)).status())
                 .isEqualTo(404);
+        JsonNode withLifecycle = dev.post("/v3/builds", obj("package", obj("guid", readyPackage(app)), "lifecycle",
+                obj("type", "buildpack", "data", obj("buildpacks", List.of("go_buildpack"), "stack",
+                        "cflinuxfs3")))).body();
+        assertThat(withLifecycle.path("lifecycle").path("data").path("buildpacks").get(0).asText())
+                .isEqualTo("go_buildpack");
+        assertThat(withLifecycle.path("lifecycle").path("data").path("stack").asText()).isEqualTo("cflinuxfs3");
     }
 
     @Test

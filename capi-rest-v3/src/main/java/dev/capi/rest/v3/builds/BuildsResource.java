@@ -43,10 +43,27 @@ public final class BuildsResource extends V3Resource {
         Long logRate = body.has("staging_log_rate_limit_bytes_per_second")
                 && body.json().get("staging_log_rate_limit_bytes_per_second").canConvertToLong()
                 ? body.json().get("staging_log_rate_limit_bytes_per_second").asLong() : null;
+        java.util.List<String> buildpacks = null;
+        String stack = null;
+        var lifecycle = body.object("lifecycle");
+        if (lifecycle != null) {
+            var data = lifecycle.path("data");
+            if (data.has("buildpacks")) {
+                if (!data.get("buildpacks").isArray()) {
+                    body.error("Buildpacks must be an array");
+                } else {
+                    buildpacks = new java.util.ArrayList<>();
+                    for (var b : data.get("buildpacks")) {
+                        buildpacks.add(b.asText());
+                    }
+                }
+            }
+            stack = data.path("stack").isTextual() ? data.get("stack").asText() : null;
+        }
         var metadata = body.metadata();
         body.validate();
         Build build = domain.builds().create(permissions(), new Builds.Create(packageGuid, memory, disk, logRate,
-                metadata));
+                metadata, buildpacks, stack));
         return created(present(build));
     }
 
