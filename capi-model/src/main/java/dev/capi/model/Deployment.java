@@ -13,7 +13,8 @@ public record Deployment(String guid, Instant createdAt, Instant updatedAt, Stri
                          String organizationGuid, String state, String statusValue, String statusReason,
                          String strategy, String dropletGuid, String previousDropletGuid, String revisionGuid,
                          Integer revisionVersion, String newProcessGuid, String oldProcessGuid, int targetInstances,
-                         int maxInFlight, Instant lastStatusChange, Metadata metadata) {
+                         int maxInFlight, Instant lastStatusChange, java.util.List<Integer> canarySteps,
+                         int canaryCurrentStep, Metadata metadata) {
     public static final String DEPLOYING = "DEPLOYING";
     public static final String PREPAUSED = "PREPAUSED";
     public static final String PAUSED = "PAUSED";
@@ -24,6 +25,10 @@ public record Deployment(String guid, Instant createdAt, Instant updatedAt, Stri
     public static final String FINALIZED = "FINALIZED";
     public static final String SUPERSEDED = "SUPERSEDED";
 
+    public Deployment {
+        canarySteps = canarySteps == null ? java.util.List.of() : java.util.List.copyOf(canarySteps);
+    }
+
     public boolean active() {
         return ACTIVE.equals(statusValue);
     }
@@ -31,12 +36,29 @@ public record Deployment(String guid, Instant createdAt, Instant updatedAt, Stri
     public Deployment withMetadata(Metadata m) {
         return new Deployment(guid, createdAt, updatedAt, appGuid, spaceGuid, organizationGuid, state, statusValue,
                 statusReason, strategy, dropletGuid, previousDropletGuid, revisionGuid, revisionVersion,
-                newProcessGuid, oldProcessGuid, targetInstances, maxInFlight, lastStatusChange, m);
+                newProcessGuid, oldProcessGuid, targetInstances, maxInFlight, lastStatusChange, canarySteps,
+                canaryCurrentStep, m);
+    }
+
+    /** The same deployment at the next canary step. */
+    public Deployment atStep(int step) {
+        return new Deployment(guid, createdAt, updatedAt, appGuid, spaceGuid, organizationGuid, state, statusValue,
+                statusReason, strategy, dropletGuid, previousDropletGuid, revisionGuid, revisionVersion,
+                newProcessGuid, oldProcessGuid, targetInstances, maxInFlight, lastStatusChange, canarySteps, step,
+                metadata);
+    }
+
+    /** New instances a canary runs at its current step: the step's weight of the target (at least one). */
+    public int canaryInstances() {
+        if (canarySteps.isEmpty() || canaryCurrentStep < 1 || canaryCurrentStep > canarySteps.size()) {
+            return 1;
+        }
+        return Math.max(1, (int) Math.ceil(targetInstances * canarySteps.get(canaryCurrentStep - 1) / 100.0));
     }
 
     public Deployment withStatus(String newState, String value, String reason, Instant at) {
         return new Deployment(guid, createdAt, at, appGuid, spaceGuid, organizationGuid, newState, value, reason,
                 strategy, dropletGuid, previousDropletGuid, revisionGuid, revisionVersion, newProcessGuid,
-                oldProcessGuid, targetInstances, maxInFlight, at, metadata);
+                oldProcessGuid, targetInstances, maxInFlight, at, canarySteps, canaryCurrentStep, metadata);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The deployment state machine: DEPLOYING -> PAUSED, DEPLOYED (done or superseded), CANCELING, CANCELED; a canary
- * starts PREPAUSED -> PAUSED once its first instance runs; PAUSED -> DEPLOYING (continue), DEPLOYED (superseded), CANCELING, CANCELED; CANCELING -> CANCELED; DEPLOYED and
+ * starts PREPAUSED -> PAUSED once its step's instances run; PAUSED -> PREPAUSED (next canary step), -> DEPLOYING (continue), DEPLOYED (superseded), CANCELING, CANCELED; CANCELING -> CANCELED; DEPLOYED and
  * CANCELED are final.
  */
 public final class DeploymentStates {
@@ -17,8 +17,8 @@ public final class DeploymentStates {
                     Deployment.CANCELED),
             Deployment.PREPAUSED, Set.of(Deployment.PAUSED, Deployment.DEPLOYED, Deployment.CANCELING,
                     Deployment.CANCELED),
-            Deployment.PAUSED, Set.of(Deployment.DEPLOYING, Deployment.DEPLOYED, Deployment.CANCELING,
-                    Deployment.CANCELED),
+            Deployment.PAUSED, Set.of(Deployment.PREPAUSED, Deployment.DEPLOYING, Deployment.DEPLOYED,
+                    Deployment.CANCELING, Deployment.CANCELED),
             Deployment.CANCELING, Set.of(Deployment.CANCELED),
             Deployment.DEPLOYED, Set.of(),
             Deployment.CANCELED, Set.of());

@@ -84,7 +84,11 @@ public final class Deployments implements JobHandler {
 
     /** Create: the app, optionally a droplet or revision, the strategy and {@code max_in_flight}. */
     public record Create(String appGuid, String dropletGuid, String revisionGuid, String strategy, int maxInFlight,
-                         MetadataUpdate metadata) {
+                         MetadataUpdate metadata, List<Integer> canarySteps) {
+        public Create(String appGuid, String dropletGuid, String revisionGuid, String strategy, int maxInFlight,
+                      MetadataUpdate metadata) {
+            this(appGuid, dropletGuid, revisionGuid, strategy, maxInFlight, metadata, null);
+        }
     }
 
     public Page<Deployment> list(Permissions perms, ListQuery query) {
@@ -137,7 +141,9 @@ public final class Deployments implements JobHandler {
             Optional<Revision> revision = revisions.record(updated, wanted, commands);
             int target = old != null ? Math.max(old.instances(), 1) : 1;
             boolean canary = "canary".equals(cmd.strategy());
-            int first = canary ? 1 : Math.min(cmd.maxInFlight(), target);
+            List<Integer> steps = canary && cmd.canarySteps() != null ? cmd.canarySteps() : List.of();
+            int first = canary ? Math.max(1, steps.isEmpty() ? 1 : (int) Math.ceil(target * steps.get(0) / 100.0))
+                    : Math.min(cmd.maxInFlight(), target);
             AppProcess fresh = new AppProcess(guids.next(), now, now, app.guid(), app.spaceGuid(),
                     app.organizationGuid(), "web", old != null ? old.command() : null, old != null ? old.user() : null,
                     first, old != null ? old.memoryInMb() : 1024, old != null ? old.diskInMb() : 1024,
@@ -151,7 +157,7 @@ public final class Deployments implements JobHandler {
                     canary ? "canary" : "rolling",
                     wanted, previousDroplet, revision.map(Revision::guid).orElse(null),
                     revision.map(Revision::version).orElse(null), fresh.guid(), old != null ? old.guid() : null,
-                    target, cmd.maxInFlight(), now, Metadata.empty());
+                    target, cmd.maxInFlight(), now, steps, 1, Metadata.empty());
             repository.insert(d);
             events.app("audit.app.deployment.create", perms.principal(), updated,
                     Map.of("deployment_guid", d.guid(), "droplet_guid", wanted, "strategy", d.strategy()));
@@ -201,7 +207,7 @@ public final class Deployments implements JobHandler {
 
     /** Continue a PAUSED (canary) deployment: it deploys the remaining instances. */
     public Deployment proceed(Permissions perms, String guid) {
-        return tx.inTransaction(() -> {
+        Deployment proceeded = tx.inTransaction(() -> {
             Deployment d = visible(perms, guid);
             App app = access.existing(d.appGuid());
             access.requireWriter(perms, app);
@@ -209,13 +215,23 @@ public final class Deployments implements JobHandler {
                 throw CfException.unprocessable("Cannot continue a deployment with status: " + d.statusValue()
                         + " and reason: " + d.statusReason());
             }
-            Deployment result = DeploymentStates.move(d, Deployment.DEPLOYING, Deployment.ACTIVE,
-                    Deployment.DEPLOYING, now());
+            boolean moreSteps = d.canaryCurrentStep() < d.canarySteps().size();
+            Deployment result = moreSteps
+                    ? DeploymentStates.move(d, Deployment.PREPAUSED, Deployment.ACTIVE, Deployment.DEPLOYING, now())
+                    .atStep(d.canaryCurrentStep() + 1)
+                    : DeploymentStates.move(d, Deployment.DEPLOYING, Deployment.ACTIVE, Deployment.DEPLOYING, now());
             repository.update(result);
+            if (moreSteps) {
+                processes.find(d.newProcessGuid()).ifPresent(p -> processes.update(p.withScale(
+                        result.canaryInstances(), p.memoryInMb(), p.diskInMb(), p.logRateLimit(), p.version(),
+                        now())));
+            }
             events.app("audit.app.deployment.continue", perms.principal(), app, Map.of("deployment_guid", d.guid()));
             jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
             return result;
         });
+        converge(proceeded.appGuid());
+        return proceeded;
     }
 
     @Override

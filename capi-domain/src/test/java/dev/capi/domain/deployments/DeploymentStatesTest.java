@@ -21,14 +21,15 @@ class DeploymentStatesTest {
     @CsvSource({
             "DEPLOYING, PAUSED DEPLOYED CANCELING CANCELED",
             "PREPAUSED, PAUSED DEPLOYED CANCELING CANCELED",
-            "PAUSED, DEPLOYING DEPLOYED CANCELING CANCELED",
+            "PAUSED, PREPAUSED DEPLOYING DEPLOYED CANCELING CANCELED",
             "CANCELING, CANCELED",
             "DEPLOYED, ''",
             "CANCELED, ''"})
     void allowsExactlyTheseTransitions(String from, String allowed) {
         List<String> to = allowed.isBlank() ? List.of() : List.of(allowed.split(" "));
         Deployment d = new Deployment("d", Instant.EPOCH, Instant.EPOCH, "app", "s", "o", from, "ACTIVE", from,
-                "rolling", "drop", null, null, null, "new", "old", 3, 1, Instant.EPOCH, Metadata.empty());
+                "rolling", "drop", null, null, null, "new", "old", 3, 1, Instant.EPOCH, List.of(), 1,
+                Metadata.empty());
         for (String target : STATES) {
             assertThat(DeploymentStates.allowed(from, target)).as(from + " -> " + target)
                     .isEqualTo(to.contains(target));

@@ -155,12 +155,57 @@ class DeploymentsTest {
                 .isEqualTo("Invalid droplet. Please specify a droplet in the request or set a current droplet for "
                         + "the app.");
         assertThat(dev.post("/v3/deployments", obj("strategy", "blue-green", "relationships",
-                obj("app", rel(app)))).status()).isEqualTo(422);
+                obj("app", rel(app)))).errorDetail()).isEqualTo("Strategy 'blue-green' is not a supported deployment strategy");
         String running = runningApp(1);
         actors.check(Expect.byDefault(422).and(Expect.SKIP, ADMIN, SPACE_DEVELOPER)
                         .and(403, ADMIN_READ_ONLY, GLOBAL_AUDITOR, SPACE_MANAGER, SPACE_AUDITOR, SPACE_SUPPORTER,
                                 ORG_MANAGER),
                 cf -> cf.post("/v3/deployments", obj("relationships", obj("app", rel(running)))));
         assertThat(dev.get("/v3/deployments/nope").errorDetail()).isEqualTo("Deployment not found");
+    }
+
+    @Test
+    void canaryStepsPauseAtEachWeight() {
+        String app = runningApp(4);
+        String next = droplet(app);
+        ApiResponse created = dev.post("/v3/deployments", obj("droplet", obj("guid", next), "strategy", "canary",
+                "options", obj("canary", obj("steps", java.util.List.of(obj("instance_weight", 25),
+                        obj("instance_weight", 50))), "max_in_flight", 2), "relationships", obj("app", rel(app))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String guid = created.body().path("guid").asText();
+        assertThat(created.body().path("options").path("canary").path("steps").get(1).path("instance_weight")
+                .asInt()).isEqualTo(50);
+        JsonNode first = await(guid, "PAUSED");
+        assertThat(first.path("status").path("canary").path("steps").path("current").asInt()).isEqualTo(1);
+        assertThat(first.path("status").path("canary").path("steps").path("total").asInt()).isEqualTo(2);
+        String fresh = first.path("new_processes").path(0).path("guid").asText();
+        assertThat(dev.get("/v3/processes/" + fresh).body().path("instances").asInt()).isEqualTo(1);
+        dev.post("/v3/deployments/" + guid + "/actions/continue", null);
+        JsonNode second = awaitStep(guid, 2);
+        assertThat(dev.get("/v3/processes/" + fresh).body().path("instances").asInt()).isEqualTo(2);
+        assertThat(second.path("state").asText()).isIn("PREPAUSED", "PAUSED");
+        await(guid, "PAUSED");
+        dev.post("/v3/deployments/" + guid + "/actions/continue", null);
+        await(guid, "DEPLOYED");
+        assertThat(dev.get("/v3/processes/" + fresh).body().path("instances").asInt()).isEqualTo(4);
+
+        var unsorted = obj("steps", java.util.List.of(obj("instance_weight", 50), obj("instance_weight", 20)));
+        assertThat(dev.post("/v3/deployments", obj("strategy", "canary", "options", obj("canary", unsorted),
+                "relationships", obj("app", rel(app)))).errorDetail()).contains("must be sorted in ascending order");
+        assertThat(dev.post("/v3/deployments", obj("options", obj("canary", obj("steps", java.util.List.of())),
+                "relationships", obj("app", rel(app)))).errorDetail())
+                .contains("Options canary are only valid for Canary deployments");
+    }
+
+    static JsonNode awaitStep(String deployment, int step) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode d = null;
+        while (System.nanoTime() < deadline) {
+            d = dev.get("/v3/deployments/" + deployment).body();
+            if (d.path("status").path("canary").path("steps").path("current").asInt() == step) {
+                return d;
+            }
+        }
+        throw new AssertionError("deployment did not reach step " + step + ": " + d);
     }
 }

@@ -42,7 +42,7 @@ public final class DeploymentsResource extends V3Resource {
         }
         String strategy = body.string("strategy", false, 16);
         if (strategy != null && !strategy.equals("rolling") && !strategy.equals("canary")) {
-            body.error("Strategy is not included in the list: rolling, canary");
+            body.error("Strategy '" + strategy + "' is not a supported deployment strategy");
         }
         int maxInFlight = 1;
         var options = body.object("options");
@@ -54,12 +54,60 @@ public final class DeploymentsResource extends V3Resource {
                 maxInFlight = m.asInt();
             }
         }
+        java.util.List<Integer> steps = options == null ? null : canarySteps(body, options, strategy);
         var metadata = body.metadata();
         body.validate();
         var created = domain.deployments().create(permissions(), new Deployments.Create(app,
                 droplet == null ? null : droplet.path("guid").asText(null),
-                revision == null ? null : revision.path("guid").asText(null), strategy, maxInFlight, metadata));
+                revision == null ? null : revision.path("guid").asText(null), strategy, maxInFlight, metadata,
+                steps));
         return created(present(created));
+    }
+
+    /** {@code options.canary.steps}: ascending {@code instance_weight}s from 1 to 100, canary deployments only. */
+    private static java.util.List<Integer> canarySteps(Body body, com.fasterxml.jackson.databind.JsonNode options,
+                                                       String strategy) {
+        var canary = options.get("canary");
+        if (canary == null || canary.isNull()) {
+            return null;
+        }
+        if (!canary.isObject()) {
+            body.error("Options canary must be an object");
+            return null;
+        }
+        if (!"canary".equals(strategy)) {
+            body.error("Options canary are only valid for Canary deployments");
+            return null;
+        }
+        var steps = canary.get("steps");
+        if (steps == null) {
+            return null;
+        }
+        java.util.List<Integer> weights = new java.util.ArrayList<>();
+        if (!steps.isArray()) {
+            body.error("Options canary steps must be an array of objects");
+            return null;
+        }
+        for (var step : steps) {
+            if (!step.isObject()) {
+                body.error("Options canary steps must be an array of objects");
+                return null;
+            }
+            var weight = step.get("instance_weight");
+            if (weight == null) {
+                body.error("Options canary steps missing key: \"instance_weight\"");
+                return null;
+            }
+            if (!weight.isInt() || weight.asInt() < 1 || weight.asInt() > 100) {
+                body.error("Options canary steps instance weight must be an Integer between 1-100 (inclusive)");
+                return null;
+            }
+            weights.add(weight.asInt());
+        }
+        if (!weights.stream().sorted().toList().equals(weights)) {
+            body.error("Options canary steps instance weight must be sorted in ascending order");
+        }
+        return weights;
     }
 
     @GET
@@ -100,15 +148,19 @@ public final class DeploymentsResource extends V3Resource {
         ObjectNode details = status.putObject("details");
         details.putNull("last_successful_healthcheck");
         details.put("last_status_change", JsonSupport.timestamp(d.lastStatusChange()));
+        if ("canary".equals(d.strategy())) {
+            status.putObject("canary").putObject("steps").put("current", d.canaryCurrentStep())
+                    .put("total", Math.max(1, d.canarySteps().size()));
+        }
         node.put("strategy", d.strategy());
         ObjectNode options = node.putObject("options");
         options.put("max_in_flight", d.maxInFlight());
-        node.putObject("droplet").put("guid", d.dropletGuid());
-        if (d.previousDropletGuid() == null) {
-            node.putNull("previous_droplet");
-        } else {
-            node.putObject("previous_droplet").put("guid", d.previousDropletGuid());
+        if ("canary".equals(d.strategy()) && !d.canarySteps().isEmpty()) {
+            var steps = options.putObject("canary").putArray("steps");
+            d.canarySteps().forEach(w -> steps.addObject().put("instance_weight", w));
         }
+        node.putObject("droplet").put("guid", d.dropletGuid());
+        node.putObject("previous_droplet").put("guid", d.previousDropletGuid());
         node.putArray("new_processes").addObject().put("guid", d.newProcessGuid()).put("type", "web");
         if (d.revisionGuid() == null) {
             node.putNull("revision");
