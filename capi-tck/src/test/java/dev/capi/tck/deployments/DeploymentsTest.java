@@ -205,6 +205,11 @@ class DeploymentsTest {
             if (d.path("status").path("canary").path("steps").path("current").asInt() == step) {
                 return d;
             }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         throw new AssertionError("deployment did not reach step " + step + ": " + d);
     }
