@@ -115,6 +115,8 @@ class StagingFlowTest {
         assertThat(dev.post("/v3/apps/" + app + "/actions/start", null).body().path("state").asText())
                 .isEqualTo("STARTED");
         String web = dev.get("/v3/apps/" + app + "/processes/web").body().path("guid").asText();
+        assertThat(dev.get("/v3/processes/" + web).body().path("command").asText())
+                .as("the droplet's detected command").isEqualTo("bundle exec rackup");
         dev.post("/v3/processes/" + web + "/actions/scale", obj("instances", 3));
         JsonNode stats = dev.get("/v3/processes/" + web + "/stats").body().path("resources");
         assertThat(stats).hasSize(3).allSatisfy(s -> assertThat(s.path("state").asText()).isEqualTo("RUNNING"));

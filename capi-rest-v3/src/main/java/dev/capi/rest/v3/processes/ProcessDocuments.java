@@ -52,9 +52,19 @@ final class ProcessDocuments {
         Processes.Found found = domain.processes().get(perms, target);
         AppProcess p = found.process();
         var instances = embed(raw.get("embed")) ? domain.processes().instancesOf(List.of(p)).get(p.guid()) : null;
-        String censored = domain.processes().canSeeCommand(perms, p) ? null : ProcessPresenter.HIDDEN;
-        return ProcessPresenter.present(p, links, censored, instances,
+        String command = domain.processes().canSeeCommand(perms, p) ? detectedCommand(found) : ProcessPresenter.HIDDEN;
+        return ProcessPresenter.present(p, links, command, instances,
                 Lifecycle.DOCKER.equals(found.app().lifecycle().type()));
+    }
+
+    /** A process without its own command runs its droplet's command for its type (the reference shows that one). */
+    private String detectedCommand(Processes.Found found) {
+        AppProcess p = found.process();
+        if ((p.command() != null && !p.command().isEmpty()) || found.app().dropletGuid() == null) {
+            return null;
+        }
+        return domain.droplets().lookup().find(found.app().dropletGuid())
+                .map(d -> d.processTypes().get(p.type())).orElse(null);
     }
 
     ObjectNode update(Target target, String body) {

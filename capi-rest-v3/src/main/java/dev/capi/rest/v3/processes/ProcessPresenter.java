@@ -20,15 +20,16 @@ public final class ProcessPresenter {
     }
 
     /**
-     * {@code command} is the process's command, or {@code censored} when the principal may not see it (null: shown);
+     * {@code command} is {@code shownCommand} when given (the hidden marker, or the droplet's detected command),
+     * else the process's own;
      * {@code instances} adds {@code process_instances} (embed) when not null; {@code docker} decides the default user.
      */
-    public static ObjectNode present(AppProcess p, Links links, String censored, List<InstanceReport> instances,
+    public static ObjectNode present(AppProcess p, Links links, String shownCommand, List<InstanceReport> instances,
                                      boolean docker) {
         ObjectNode node = JsonSupport.resource(p.guid(), p.createdAt(), p.updatedAt());
         node.put("version", p.version());
         node.put("type", p.type());
-        node.put("command", censored != null ? censored : p.command() == null ? "" : p.command());
+        node.put("command", shownCommand != null ? shownCommand : p.command() == null ? "" : p.command());
         node.put("user", p.user() != null ? p.user() : docker ? "root" : "vcap");
         node.put("instances", p.instances());
         node.put("memory_in_mb", p.memoryInMb());
