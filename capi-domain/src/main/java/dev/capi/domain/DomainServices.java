@@ -313,10 +313,17 @@ public final class DomainServices {
                 apps.processRows, apps.access, apps.events, revisions, apps.sync, jobs, metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());
         deployments.droplets(dropletLookup);
-        apps.states.onStart(app -> revisions.record(app, app.dropletGuid(), apps.processRows.forApp(app.guid())
-                .stream().filter(p -> p.command() != null && !p.command().isEmpty())
-                .collect(java.util.stream.Collectors.toMap(dev.capi.model.AppProcess::type,
-                        dev.capi.model.AppProcess::command, (a, b) -> a))));
+        apps.states.onStart(app -> {
+            var running = apps.processRows.forApp(app.guid());
+            revisions.record(app, app.dropletGuid(), running.stream()
+                    .filter(p -> p.command() != null && !p.command().isEmpty())
+                    .collect(java.util.stream.Collectors.toMap(dev.capi.model.AppProcess::type,
+                            dev.capi.model.AppProcess::command, (a, b) -> a)))
+                    .ifPresent(revision -> running.stream()
+                            .filter(p -> !revision.guid().equals(p.revisionGuid()))
+                            .forEach(p -> apps.processRows.update(p.withRevision(revision.guid(),
+                                    ports.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))));
+        });
         jobHandlers.add(deployments);
         apps.currentDroplet.deploymentInProgress(deployments::inProgress);
         apps.processes.deploymentInProgress(deployments::inProgress);

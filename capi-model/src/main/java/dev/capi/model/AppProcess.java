@@ -58,6 +58,12 @@ public record AppProcess(String guid, Instant createdAt, Instant updatedAt, Stri
                 revisionGuid, m);
     }
 
+    public AppProcess withRevision(String revision, Instant now) {
+        return new AppProcess(guid, createdAt, now, appGuid, spaceGuid, organizationGuid, type, command, user,
+                instances, memoryInMb, diskInMb, logRateLimit, healthCheck, readinessCheck, state, version, revision,
+                metadata);
+    }
+
     public AppProcess withState(DesiredState s, String newVersion, Instant now) {
         return new AppProcess(guid, createdAt, now, appGuid, spaceGuid, organizationGuid, type, command, user,
                 instances, memoryInMb, diskInMb, logRateLimit, healthCheck, readinessCheck, s, newVersion,

@@ -115,6 +115,11 @@ class StagingFlowTest {
         assertThat(dev.post("/v3/apps/" + app + "/actions/start", null).body().path("state").asText())
                 .isEqualTo("STARTED");
         String web = dev.get("/v3/apps/" + app + "/processes/web").body().path("guid").asText();
+        JsonNode deployed = dev.get("/v3/apps/" + app + "/revisions/deployed").body().path("resources");
+        assertThat(deployed).hasSize(1);
+        assertThat(deployed.path(0).path("description").asText()).isEqualTo("Initial revision.");
+        assertThat(dev.get("/v3/processes/" + web).body().path("relationships").path("revision").path("data")
+                .path("guid").asText()).isEqualTo(deployed.path(0).path("guid").asText());
         assertThat(dev.get("/v3/processes/" + web).body().path("command").asText())
                 .as("the droplet's detected command").isEqualTo("bundle exec rackup");
         dev.post("/v3/processes/" + web + "/actions/scale", obj("instances", 3));
