@@ -96,8 +96,6 @@ class DeploymentsTest {
         assertThat(dev.get("/v3/apps/" + app + "/revisions?versions=1").body().path("resources").path(0)
                 .path("description").asText()).isEqualTo("Initial revision.");
         assertThat(dev.get("/v3/apps/" + app + "/revisions").resourceValues("guid")).hasSize(2).contains(revision);
-        String startedRevision = dev.get("/v3/apps/" + app + "/revisions?versions=1").body().path("resources")
-                .path(0).path("guid").asText();
         assertThat(dev.get("/v3/processes/" + newProcess).body().path("relationships").path("revision")
                 .path("data").path("guid").asText()).isEqualTo(revision);
         assertThat(dev.get("/v3/apps/" + app + "/revisions/deployed").resourceValues("guid"))
