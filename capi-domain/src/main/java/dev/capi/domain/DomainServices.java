@@ -299,6 +299,16 @@ public final class DomainServices {
                 ports.more().find(AppSettings.class).orElse(AppSettings.defaults()), metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());
         builds.retention(droplets.retention()::expireOld);
+        builds.stageAndStart((appGuid, dropletGuid, creator) -> apps.appRows.find(appGuid).ifPresent(app -> {
+            var current = app.withDropletGuid(dropletGuid,
+                    ports.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            apps.appRows.update(current);
+            var existing = apps.processRows.forApp(appGuid).stream().map(dev.capi.model.AppProcess::type).toList();
+            dropletLookup.find(dropletGuid).ifPresent(d -> d.processTypes().keySet().stream()
+                    .filter(type -> !existing.contains(type)).sorted()
+                    .forEach(type -> apps.processCreate.create(creator, current, type, null)));
+            apps.states.startQuietly(current);
+        }));
         this.tasks = new dev.capi.domain.tasks.Tasks(ports.more().get(dev.capi.domain.tasks.TaskRepository.class),
                 apps.processRows, apps.access, apps.events, featureFlags, quotaScopes, quotaGuard,
                 apps.sync.runtime(), ports.more().find(AppSettings.class).orElse(AppSettings.defaults()),

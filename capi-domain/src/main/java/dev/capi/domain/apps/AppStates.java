@@ -120,6 +120,17 @@ public final class AppStates {
         return changed.app();
     }
 
+    /** Starts an app without a user behind it (a stager's stage-and-start); records its revision. */
+    public App startQuietly(App app) {
+        Changed changed = tx.inTransaction(() -> {
+            Changed c = toStarted(app, false);
+            onStart.accept(c.app());
+            return c;
+        });
+        sync.converge(changed.app(), changed.processes());
+        return changed.app();
+    }
+
     private App startable(Permissions perms, String guid) {
         App app = access.visible(perms, guid);
         if (app.dropletGuid() == null) {

@@ -58,6 +58,18 @@ public final class Builds {
     private final dev.capi.domain.apps.AppScopedReads<Build> reads;
     private volatile java.util.function.Consumer<String> retention = appGuid -> { };
 
+    /** What a stage-and-start callback does with the staged droplet: make it current and start the app. */
+    @FunctionalInterface
+    public interface StageAndStart {
+        void start(String appGuid, String dropletGuid, dev.capi.domain.auth.Principal creator);
+    }
+
+    private volatile StageAndStart stageAndStart = (app, droplet, creator) -> { };
+
+    public void stageAndStart(StageAndStart action) {
+        this.stageAndStart = action;
+    }
+
     /** Old droplets expire when a build's droplet is STAGED. */
     public void retention(java.util.function.Consumer<String> expireOld) {
         this.retention = expireOld;
@@ -184,6 +196,11 @@ public final class Builds {
      * build that already ended; failure makes build and droplet FAILED with the mapped error; success STAGED.
      */
     public void completed(String buildGuid, StagingResult result) {
+        completed(buildGuid, result, false);
+    }
+
+    /** With {@code start} (the V2-style stage-and-start), a successful build's droplet becomes current and runs. */
+    public void completed(String buildGuid, StagingResult result, boolean start) {
         tx.run(() -> {
             Build b = repository.find(buildGuid).orElseThrow(() -> CfException.notFound(NOT_FOUND));
             String to = result.failed() ? Build.FAILED : Build.STAGED;
@@ -207,6 +224,9 @@ public final class Builds {
                         result.buildpacks(), droplet.stack(),
                         result.dockerImage() != null ? result.dockerImage() : droplet.image(), now));
                 repository.update(b.withState(Build.STAGED, null, now));
+                if (start) {
+                    stageAndStart.start(b.appGuid(), droplet.guid(), creator(b));
+                }
                 retention.accept(b.appGuid());
                 events.app("audit.app.build.staged", creator(b), app, Map.of("build_guid", b.guid()));
             }

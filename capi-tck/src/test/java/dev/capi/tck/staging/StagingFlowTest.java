@@ -250,4 +250,26 @@ class StagingFlowTest {
         assertThat(admin.get("/v3/packages?app_guids=" + app).body().path("pagination").path("total_results")
                 .asInt()).isZero();
     }
+
+    @Test
+    void stageAndStartMakesTheDropletCurrentAndStartsTheApp() {
+        assumeTrue(stager != null, "no internal API configured");
+        String app = app();
+        String build = dev.post("/v3/builds", obj("package", obj("guid", readyPackage(app)))).body().path("guid")
+                .asText();
+        stager.upload("POST", "/internal/v4/droplets/" + build + "/upload", new Multipart().file("droplet",
+                "droplet.tgz", "d".getBytes(StandardCharsets.UTF_8)));
+        String result = obj("lifecycle_type", "buildpack", "process_types", obj("web", "./web", "worker",
+                "./work")).toString();
+        assertThat(stager.post("/internal/v3/staging/" + build + "/build_completed?start=true",
+                obj("failed", false, "result", result)).status()).isEqualTo(200);
+        JsonNode started = dev.get("/v3/apps/" + app).body();
+        assertThat(started.path("state").asText()).isEqualTo("STARTED");
+        String droplet = dev.get("/v3/builds/" + build).body().path("droplet").path("guid").asText();
+        assertThat(dev.get("/v3/apps/" + app + "/droplets/current").body().path("guid").asText()).isEqualTo(droplet);
+        assertThat(dev.get("/v3/apps/" + app + "/processes").resourceValues("type")).contains("web", "worker");
+        String web = dev.get("/v3/apps/" + app + "/processes/web").body().path("guid").asText();
+        assertThat(dev.get("/v3/processes/" + web + "/stats").body().path("resources").path(0).path("state")
+                .asText()).isEqualTo("RUNNING");
+    }
 }

@@ -30,9 +30,10 @@ public final class StagingCompletionResource {
 
     @POST
     @Path("/{guid}/{kind: build_completed|droplet_completed}")
-    public Response completed(@PathParam("guid") String guid, String raw) {
+    public Response completed(@PathParam("guid") String guid, @jakarta.ws.rs.QueryParam("start") String start,
+                              String raw) {
         JsonNode body = JsonSupport.parseObject(raw);
-        domain.builds().completed(guid, result(body));
+        domain.builds().completed(guid, result(body), "true".equals(start));
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }
 
