@@ -154,15 +154,15 @@ public final class CloudController implements AutoCloseable {
         this.internalConfig = internalConfig(b);
     }
 
+    /** The embedder's blobstore, or a local-disk one in the directory it named; never a silent temporary one. */
     private static BlobStore blobStore(Builder b) {
         if (b.blobStore != null) {
             return b.blobStore;
         }
-        try {
-            return new LocalDiskBlobStore(java.nio.file.Files.createTempDirectory("capi-blobs-"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create a temporary blobstore: " + e.getMessage(), e);
+        if (b.blobDirectory != null) {
+            return new LocalDiskBlobStore(b.blobDirectory);
         }
+        throw new IllegalStateException("No blobstore: call blobStore(...) or blobDirectory(...) on the builder");
     }
 
     public static Builder builder() {
@@ -284,7 +284,7 @@ public final class CloudController implements AutoCloseable {
         }
     }
 
-    /** Configures a Cloud Controller; only a database and a token verifier are required. */
+    /** Configures a Cloud Controller; a database, a blobstore (or its directory) and a token verifier are required. */
     public static final class Builder {
         private Database database;
         private String jdbcUrl;
@@ -295,6 +295,7 @@ public final class CloudController implements AutoCloseable {
         private UserDirectory userDirectory = UserDirectory.none();
         private RouterGroups routerGroups = RouterGroups.builtIn();
         private BlobStore blobStore;
+        private java.nio.file.Path blobDirectory;
         private String externalUrl = "http://localhost:9022";
         private String loginUrl;
         private String uaaUrl;
@@ -345,7 +346,6 @@ public final class CloudController implements AutoCloseable {
             return this;
         }
 
-        /** Where bits live; default: a local-disk store in a new temporary directory. */
         /** Whatever stages and runs apps; default: an in-process runtime that reports desired instances RUNNING. */
         public Builder runtime(dev.capi.domain.runtime.Runtime runtime) {
             this.runtime = runtime;
@@ -364,8 +364,15 @@ public final class CloudController implements AutoCloseable {
             return this;
         }
 
+        /** Where bits live (packages, droplets, buildpacks, buildpack caches); this or {@link #blobDirectory}. */
         public Builder blobStore(BlobStore store) {
             this.blobStore = store;
+            return this;
+        }
+
+        /** Keeps bits in a local-disk blobstore in {@code directory} (created if missing; survives restarts). */
+        public Builder blobDirectory(java.nio.file.Path directory) {
+            this.blobDirectory = directory;
             return this;
         }
 

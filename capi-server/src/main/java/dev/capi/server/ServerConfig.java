@@ -48,6 +48,11 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */
+    /** Where the standalone server keeps bits: {@code <data dir>/blobs}, kept across restarts. */
+    public Path blobDirectory() {
+        return dataDir.resolve("blobs");
+    }
+
     public String effectiveDatabaseUrl() {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return databaseUrl;

@@ -44,6 +44,7 @@ public final class StandaloneServer implements AutoCloseable {
         this.database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(),
                 config.databasePassword(), 10);
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
+                .blobDirectory(config.blobDirectory())
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
                 .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()));
         if (config.externalRuntime()) {

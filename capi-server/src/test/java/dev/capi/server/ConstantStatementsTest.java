@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page of 2 and a page of 12, as admin and as a user whose visibility is a subquery.
  */
 class ConstantStatementsTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path blobs;
+
     static Database database;
     static CloudController cc;
     static DomainServices domain;
@@ -42,7 +45,7 @@ class ConstantStatementsTest {
     @BeforeAll
     static void seed() {
         database = Database.open("jdbc:h2:mem:stmts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
-        cc = CloudController.builder().database(database).tokenVerifier(t -> {
+        cc = CloudController.builder().database(database).blobDirectory(blobs).tokenVerifier(t -> {
             throw new IllegalStateException("not used");
         }).build();
         domain = cc.domain();

@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's embedding example, compiled and run: a platform assembles capi with its own token verifier. */
 class EmbeddingExampleTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path blobs;
+
     @Test
     void aPlatformEmbedsCapiWithItsOwnIdentityProvider() throws Exception {
         TokenVerifier myVerifier = token -> {
@@ -31,6 +34,7 @@ class EmbeddingExampleTest {
         Database database = Database.open("jdbc:h2:mem:capi;DB_CLOSE_DELAY=-1", "sa", "", 10);
         CloudController cc = CloudController.builder()
                 .database(database)
+                .blobDirectory(blobs)
                 .externalUrl("https://api.example.org")
                 .tokenVerifier(myVerifier)
                 .build();

@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names, roles and space-level events are written through the domain's ports (no spaces or roles endpoints yet).
  */
 class FeatureFlagsAndAuditEventsOverHttpTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path blobs;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EXTERNAL = "https://api.example.org";
@@ -64,7 +67,7 @@ class FeatureFlagsAndAuditEventsOverHttpTest {
             TOKENS.put(user, new Principal(user, user, "uaa", "cf", Set.of(Principal.READ, Principal.WRITE)));
         }
         database = Database.open("jdbc:h2:mem:capi-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
-        cc = CloudController.builder().database(database).externalUrl(EXTERNAL)
+        cc = CloudController.builder().database(database).blobDirectory(blobs).externalUrl(EXTERNAL)
                 .settings(Settings.defaults().withFeatureFlagOverrides(Map.of("diego_docker", true)))
                 .tokenVerifier(token -> {
                     Principal p = TOKENS.get(token);

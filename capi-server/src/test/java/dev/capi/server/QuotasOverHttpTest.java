@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens are user names; spaces and roles are written through the domain's ports (no spaces or roles endpoints yet).
  */
 class QuotasOverHttpTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path blobs;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EXTERNAL = "https://api.example.org";
@@ -75,7 +78,7 @@ class QuotasOverHttpTest {
             TOKENS.put(user, new Principal(user, user, "uaa", "cf", Set.of(Principal.READ, Principal.WRITE)));
         }
         database = Database.open("jdbc:h2:mem:capi-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
-        cc = CloudController.builder().database(database).externalUrl(EXTERNAL).jobPollMillis(50)
+        cc = CloudController.builder().database(database).blobDirectory(blobs).externalUrl(EXTERNAL).jobPollMillis(50)
                 .tokenVerifier(token -> {
                     Principal p = TOKENS.get(token);
                     if (p == null) {

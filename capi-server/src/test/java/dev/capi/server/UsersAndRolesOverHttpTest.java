@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are written through the domain's port (no spaces endpoint yet); every role is granted through POST /v3/roles.
  */
 class UsersAndRolesOverHttpTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path blobs;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EXTERNAL = "https://api.example.org";
@@ -69,7 +72,7 @@ class UsersAndRolesOverHttpTest {
             TOKENS.put(user, new Principal(user, user + "-name", "uaa", "cf", Set.of(Principal.READ, Principal.WRITE)));
         }
         database = Database.open("jdbc:h2:mem:capi-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
-        cc = CloudController.builder().database(database).externalUrl(EXTERNAL).settings(Settings.defaults())
+        cc = CloudController.builder().database(database).blobDirectory(blobs).externalUrl(EXTERNAL).settings(Settings.defaults())
                 .jobPollMillis(20)
                 .tokenVerifier(token -> {
                     Principal p = TOKENS.get(token);

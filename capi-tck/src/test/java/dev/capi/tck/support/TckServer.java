@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The TCK's bootstrap, and the only TCK class that may touch server classes: starts capi in-process (a fresh data
  * dir; H2, or a fresh randomly named PostgreSQL database when {@code CAPI_TEST_POSTGRES_URL} is set) and stops it
- * (dropping that database) when the JVM exits.
+ * (removing the data dir and dropping that database) when the JVM exits.
  */
 final class TckServer {
     static final String POSTGRES_URL_ENV = "CAPI_TEST_POSTGRES_URL";
@@ -63,6 +63,7 @@ final class TckServer {
             String dropTarget = databaseName;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
+                deleteRecursively(dataDir);
                 if (dropTarget != null) {
                     execute(pg, "DROP DATABASE IF EXISTS " + dropTarget + " WITH (FORCE)");
                 }
@@ -102,6 +103,15 @@ final class TckServer {
     /** Creates an identity with global scopes (admin_read_only, global_auditor) in the built-in issuer. */
     void createUserWithScopes(String username, String password, Set<String> scopes) {
         server.identity().createUser(username, password, "uaa", username + "@example.com", scopes);
+    }
+
+    /** The data dir (H2 files, blobs, keys) goes with the run, as the PostgreSQL database does. */
+    private static void deleteRecursively(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("TCK: cannot remove " + dir + ": " + e.getMessage());
+        }
     }
 
     private static int freePort() throws IOException {
