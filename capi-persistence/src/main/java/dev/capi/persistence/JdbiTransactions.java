@@ -34,6 +34,18 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
+    @Override
+    public <T> T inTransaction(Supplier<T> work, Supplier<CfException> onDuplicate) {
+        try {
+            return jdbi.inTransaction(handle -> work.get());
+        } catch (JdbiException e) {
+            if (isUniqueViolation(e)) {
+                throw onDuplicate.get();
+            }
+            throw e;
+        }
+    }
+
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

@@ -171,6 +171,7 @@ public final class CloudController implements AutoCloseable {
 
     private ResourceConfig resourceConfig(Builder b) {
         ResourceConfig rc = application(b, V3Api.resources(), V3Api.providers());
+        rc.register(new dev.capi.rest.v3.support.RequestBodyFilter(b.maxJsonBodyBytes));
         b.extraComponents.forEach(rc::register);
         return rc;
     }

@@ -2,6 +2,7 @@ package dev.capi.server;
 
 import dev.capi.domain.errors.CfError;
 import dev.capi.persistence.support.StatementCounter;
+import dev.capi.rest.v3.support.ControlCharacters;
 import dev.capi.rest.v3.support.ErrorMapper;
 import dev.capi.rest.v3.support.RequestIds;
 import dev.capi.rest.v3.support.RequestMetrics;
@@ -51,8 +52,8 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         boolean multipart = type != null && "multipart".equalsIgnoreCase(type.getType());
         boolean binary = type != null && MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type);
         if (!multipart && !binary && request.getLength() > maxJsonBodyBytes) {
-            request.abortWith(ErrorMapper.response(CfError.RequestEntityTooLarge,
-                    "the request body is larger than " + maxJsonBodyBytes + " bytes"));
+            request.abortWith(ErrorMapper.response(CfError.RequestEntityTooLarge, CfError.RequestEntityTooLarge
+                    .detail("the request body is larger than " + maxJsonBodyBytes + " bytes")));
         }
     }
 
@@ -67,7 +68,8 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         if (started != null) {
             metrics.finished(response.getStatus(), (long) millis);
         }
-        LOG.info("{} {} {} {}ms request_id={} sql={}", request.getMethod(), "/" + request.getUriInfo().getPath(),
+        LOG.info("{} {} {} {}ms request_id={} sql={}", request.getMethod(),
+                ControlCharacters.escape("/" + request.getUriInfo().getPath()),
                 response.getStatus(), String.format("%.1f", millis), id, StatementCounter.current());
         RequestIds.clear();
     }

@@ -166,7 +166,11 @@ public final class Domains {
             }
             return presentable(perms, domain.withMetadata(stored)
                     .withSharedOrganizations(shareWith.stream().map(Organization::guid).toList()));
-        });
+        }, () -> nameInUse(cmd.name()));
+    }
+
+    private static CfException nameInUse(String name) {
+        return CfException.unprocessable("The domain name \"" + name + "\" is already in use");
     }
 
     /** The model validations of the reference: unique name, no overlap with other orgs' domains or with routes. */
@@ -176,7 +180,7 @@ public final class Domains {
         lookups.add(name);
         List<Domain> existing = repository.findByNames(lookups);
         if (existing.stream().anyMatch(d -> d.name().equalsIgnoreCase(name))) {
-            throw CfException.unprocessable("The domain name \"" + name + "\" is already in use");
+            throw nameInUse(name);
         }
         for (String intermediate : intermediates) {
             Optional<Domain> offending = existing.stream()

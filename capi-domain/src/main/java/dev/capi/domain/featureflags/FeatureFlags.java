@@ -107,7 +107,7 @@ public final class FeatureFlags {
         List<FeatureFlag> sorted = matching.stream()
                 .sorted(query.orderBy() != null && query.orderBy().descending() ? byName.reversed() : byName)
                 .toList();
-        int from = (int) Math.min(sorted.size(), (long) (query.page() - 1) * query.perPage());
+        int from = (int) Math.min(sorted.size(), (query.page() - 1) * query.perPage());
         int to = (int) Math.min(sorted.size(), (long) from + query.perPage());
         return new Page<>(sorted.subList(from, to), sorted.size());
     }

@@ -79,7 +79,7 @@ public final class IsolationSegments {
             repository.insert(segment);
             return segment.withMetadata(metadata.apply(segment.guid(), RESOURCE_TYPE, Metadata.empty(),
                     cmd.metadata()));
-        });
+        }, IsolationSegments::nameTaken);
     }
 
     public IsolationSegment update(Permissions perms, String guid, IsolationSegmentCommands.Update cmd) {
@@ -99,7 +99,7 @@ public final class IsolationSegments {
                     clock.instant().truncatedTo(ChronoUnit.MICROS), name, segment.metadata());
             repository.update(updated);
             return updated.withMetadata(metadata.apply(guid, RESOURCE_TYPE, segment.metadata(), cmd.metadata()));
-        });
+        }, IsolationSegments::nameTaken);
     }
 
     /** Deletes a segment nothing uses; the shared segment stays. */
@@ -124,8 +124,12 @@ public final class IsolationSegments {
             throw CfException.unprocessable("Isolation Segment names can only contain non-blank unicode characters");
         }
         if (repository.nameTaken(name, exceptGuid)) {
-            throw CfException.unprocessable("Isolation Segment names are case insensitive and must be unique");
+            throw nameTaken();
         }
+    }
+
+    private static CfException nameTaken() {
+        return CfException.unprocessable("Isolation Segment names are case insensitive and must be unique");
     }
 
     static CfException notFound() {

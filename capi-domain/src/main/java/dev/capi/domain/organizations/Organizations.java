@@ -75,7 +75,7 @@ public final class Organizations {
         }
         return tx.inTransaction(() -> {
             if (repository.nameTaken(cmd.name())) {
-                throw CfException.unprocessable("Organization '" + cmd.name() + "' already exists.");
+                throw nameTaken(cmd.name());
             }
             var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             var org = new Organization(guids.next(), now, now, cmd.name(), Boolean.TRUE.equals(cmd.suspended()),
@@ -90,7 +90,7 @@ public final class Organizations {
             audit.record("audit.organization.create", perms.principal(), target(org), null, org.guid(),
                     Map.of("request", requestData(cmd.name(), cmd.suspended(), cmd.metadata() != null)));
             return stored;
-        });
+        }, () -> nameTaken(cmd.name()));
     }
 
     public Organization update(Permissions perms, String guid, OrganizationCommands.Update cmd) {
@@ -110,8 +110,8 @@ public final class Organizations {
             if (org.suspended() && !perms.canWriteGlobally()) {
                 throw CfException.of(dev.capi.domain.errors.CfError.OrgSuspended);
             }
-            if (cmd.name() != null && !cmd.name().equals(org.name()) && repository.nameTaken(cmd.name())) {
-                throw CfException.unprocessable("Organization '" + cmd.name() + "' already exists.");
+            if (cmd.name() != null && !cmd.name().equalsIgnoreCase(org.name()) && repository.nameTaken(cmd.name())) {
+                throw nameTaken(cmd.name());
             }
             var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             var updated = new Organization(org.guid(), org.createdAt(), now,
@@ -122,7 +122,11 @@ public final class Organizations {
             audit.record("audit.organization.update", perms.principal(), target(result), null, guid,
                     Map.of("request", requestData(cmd.name(), cmd.suspended(), cmd.metadata() != null)));
             return result;
-        });
+        }, () -> nameTaken(cmd.name()));
+    }
+
+    private static CfException nameTaken(String name) {
+        return CfException.unprocessable("Organization '" + name + "' already exists.");
     }
 
     /** Starts the asynchronous delete (admin only) and returns its job. */

@@ -7,7 +7,7 @@ import java.util.Map;
  * A list request as the domain sees it: page, order, filters (keyed by their query name, e.g. {@code names}),
  * timestamp filters, label selector and the principal's visibility. Persistence renders it as one SQL statement.
  */
-public record ListQuery(int page, int perPage, OrderBy orderBy, Map<String, List<String>> filters,
+public record ListQuery(long page, int perPage, OrderBy orderBy, Map<String, List<String>> filters,
                         List<TimestampFilter> timestamps, LabelSelector labelSelector, Visibility visibility) {
     public ListQuery {
         filters = Map.copyOf(filters);

@@ -6,6 +6,14 @@ import java.util.function.Supplier;
 public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code work} in one transaction; when the store refuses a write for a unique key (two requests racing past
+     * the action's own check), the transaction rolls back and {@code onDuplicate}'s error is thrown instead.
+     */
+    default <T> T inTransaction(Supplier<T> work, Supplier<dev.capi.domain.errors.CfException> onDuplicate) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -101,7 +101,7 @@ public final class JdbiDomainRepository implements DomainRepository {
             return List.of();
         }
         return complete(jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM domains d WHERE LOWER(d.name) IN (<names>) ORDER BY d.id")
+                        + " FROM domains d WHERE d.name_key IN (<names>) ORDER BY d.id")
                 .bindList("names", names.stream().map(String::toLowerCase).toList()).map(MAPPER).list()));
     }
 

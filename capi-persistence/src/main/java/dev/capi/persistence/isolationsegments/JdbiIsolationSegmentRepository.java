@@ -62,7 +62,7 @@ public final class JdbiIsolationSegmentRepository implements IsolationSegmentRep
     @Override
     public boolean nameTaken(String name, String exceptGuid) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM isolation_segments "
-                        + "WHERE LOWER(name) = LOWER(:n) AND guid <> :g")
+                        + "WHERE name_key = LOWER(:n) AND guid <> :g")
                 .bind("n", name).bind("g", exceptGuid == null ? "" : exceptGuid).mapTo(Integer.class).one()) > 0;
     }
 

@@ -62,7 +62,7 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
 
     @Override
     public boolean nameTaken(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organizations WHERE LOWER(name) = LOWER(:n)")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organizations WHERE name_key = LOWER(:n)")
                 .bind("n", name).mapTo(Integer.class).one()) > 0;
     }
 

@@ -94,7 +94,8 @@ public final class JdbiOrganizationQuotaRepository implements OrganizationQuotaR
 
     @Override
     public boolean nameTaken(String name) {
-        return findByName(name).isPresent();
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organization_quotas WHERE name_key = LOWER(:n)")
+                .bind("n", name).mapTo(Integer.class).one()) > 0;
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class JdbiSpaceRepository implements SpaceRepository {
     @Override
     public boolean nameTaken(String organizationGuid, String name) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM spaces WHERE organization_guid = :o AND LOWER(name) = LOWER(:n)")
+                        "SELECT COUNT(*) FROM spaces WHERE organization_guid = :o AND name_key = LOWER(:n)")
                 .bind("o", organizationGuid).bind("n", name).mapTo(Integer.class).one()) > 0;
     }
 

@@ -106,7 +106,7 @@ public final class ListSql {
         String where = where(query, binds);
         String order = order(query);
         int limit = query.perPage();
-        long offset = (long) (query.page() - 1) * query.perPage();
+        long offset = (query.page() - 1) * query.perPage();
         Query pageQuery = handle.createQuery("SELECT " + selectColumns + " FROM " + from + where + " ORDER BY " + order
                 + " LIMIT " + limit + " OFFSET " + offset);
         binds.applyTo(pageQuery);

@@ -163,9 +163,9 @@ class OrganizationsTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', value = {
-                "per_page=0|Per page must be between 1 and 5000",
+                "per_page=0|Per page must be a positive integer",
                 "per_page=5001|Per page must be between 1 and 5000",
-                "page=0|Page must be greater than 0",
+                "page=0|Page must be a positive integer",
                 "order_by=bogus|Order by can only be: 'created_at', 'updated_at', 'name'",
                 "bogus=1|Unknown query parameter(s): 'bogus'",
                 "created_ats=yesterday|Created ats has an invalid timestamp format",

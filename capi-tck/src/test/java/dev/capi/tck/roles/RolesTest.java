@@ -286,7 +286,7 @@ class RolesTest {
         @CsvSource(delimiter = '|', value = {
                 "bogus=1|Unknown query parameter(s): 'bogus'",
                 "include=apps|Invalid included resource: 'apps'",
-                "per_page=0|Per page must be between 1 and 5000",
+                "per_page=0|Per page must be a positive integer",
                 "order_by=name|Order by can only be: 'created_at', 'updated_at'"})
         void refusesBadQueryParametersWithUnprocessableEntity(String query, String detail) {
             ApiResponse r = admin.get("/v3/roles?" + query);

@@ -287,7 +287,7 @@ class SpacesTest {
                 "bogus=1|Unknown query parameter(s): 'bogus'",
                 "order_by=bogus|Order by can only be: 'created_at', 'updated_at', 'name'",
                 "include=space|Invalid included resource: 'space'. Valid included resources are: 'org', 'organization'",
-                "per_page=0|Per page must be between 1 and 5000"})
+                "per_page=0|Per page must be a positive integer"})
         void refusesBadQueryParameters(String query, String detail) {
             ApiResponse r = admin.get("/v3/spaces?" + query);
             assertError(r, 400, "CF-BadQueryParameter", null);

@@ -78,6 +78,10 @@ public final class Body {
             return null;
         }
         String value = node.asText();
+        if (ControlCharacters.present(value)) {
+            errors.add(humanize(key) + " must not contain control characters");
+            return null;
+        }
         if (required && value.isBlank()) {
             errors.add(humanize(key) + " can't be blank");
             return null;

@@ -49,8 +49,17 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 return response(CfError.InvalidRequest, CfError.InvalidRequest.detail());
             }
         }
-        LOG.error("Unexpected error handling request {}", RequestIds.current(), exception);
+        LOG.error("Unexpected error handling request {}", RequestIds.current(), loggable(exception));
         return response(CfError.UnknownError, CfError.UnknownError.detail());
+    }
+
+    /** The exception as it may be logged: messages (which can quote client input) with control characters escaped. */
+    static Throwable loggable(Throwable exception) {
+        var copy = new RuntimeException(exception.getClass().getName() + ": "
+                + ControlCharacters.escape(exception.getMessage()),
+                exception.getCause() == null ? null : loggable(exception.getCause()));
+        copy.setStackTrace(exception.getStackTrace());
+        return copy;
     }
 
     public static Response response(CfError kind, String detail) {

@@ -52,9 +52,43 @@ public final class JsonSupport {
             if (node == null || !node.isObject()) {
                 throw CfException.of(CfError.MessageParseError, "invalid request body");
             }
+            refuseUnstorableText(node, null);
             return (ObjectNode) node;
         } catch (IOException e) {
             throw CfException.of(CfError.MessageParseError, "invalid request body");
+        }
+    }
+
+    /**
+     * Text no database can hold, anywhere in a body: an unpaired UTF-16 surrogate (from a {@code \\ud800} escape) is
+     * a parse error; a NUL is refused as the top-level field's problem (422), before any field rule runs.
+     */
+    private static void refuseUnstorableText(JsonNode node, String field) {
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            String top = field != null ? field : e.getKey();
+            checkText(e.getKey(), top);
+            refuseUnstorableText(e.getValue(), top);
+        }
+        if (node.isArray()) {
+            node.forEach(child -> refuseUnstorableText(child, field));
+        }
+        if (node.isTextual()) {
+            checkText(node.textValue(), field);
+        }
+    }
+
+    private static void checkText(String text, String field) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw CfException.of(CfError.MessageParseError, "invalid request body");
+            } else if (c == 0) {
+                throw CfException.unprocessable(Body.humanize(field) + " must not contain control characters");
+            }
         }
     }
 

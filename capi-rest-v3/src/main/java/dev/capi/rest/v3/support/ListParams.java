@@ -38,8 +38,9 @@ public final class ListParams {
         this.raw = raw;
         List<String> errors = new ArrayList<>();
         checkKeys(errors);
-        int page = positiveInt("page", "Page", 1, errors);
+        java.math.BigInteger requestedPage = page(errors);
         int perPage = perPage(errors);
+        long page = boundedPage(requestedPage, perPage, errors);
         OrderBy order = orderBy(errors);
         List<TimestampFilter> timestamps = timestamps(errors);
         Map<String, List<String>> filters = new LinkedHashMap<>();
@@ -152,26 +153,17 @@ public final class ListParams {
         }
     }
 
-    private int positiveInt(String key, String label, int dflt, List<String> errors) {
-        if (!raw.containsKey(key)) {
-            return dflt;
+    /** The reference's page rule: a positive integer (any size; page * per_page is bounded separately). */
+    private java.math.BigInteger page(List<String> errors) {
+        if (!raw.containsKey("page")) {
+            return java.math.BigInteger.ONE;
         }
-        String v = raw.get(key);
-        if (!v.matches("-?\\d+")) {
-            errors.add(label + (v.matches("-?\\d+\\.\\d+") ? " must be an integer" : " is not a number"));
-            return dflt;
+        String v = raw.get("page");
+        if (v.matches("\\d{1,100}") && new java.math.BigInteger(v).signum() > 0) {
+            return new java.math.BigInteger(v);
         }
-        try {
-            int n = Integer.parseInt(v);
-            if (n <= 0) {
-                errors.add(label + " must be greater than 0");
-                return dflt;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(label + " must be less than or equal to " + Integer.MAX_VALUE);
-            return dflt;
-        }
+        errors.add("Page must be a positive integer");
+        return java.math.BigInteger.ONE;
     }
 
     private int perPage(List<String> errors) {
@@ -179,16 +171,25 @@ public final class ListParams {
             return 50;
         }
         String v = raw.get("per_page");
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 5000) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        if (!v.matches("\\d{1,100}") || new java.math.BigInteger(v).signum() == 0) {
+            errors.add("Per page must be a positive integer");
+            return 50;
         }
-        errors.add("Per page must be between 1 and 5000");
-        return 50;
+        if (v.length() > 4 || Integer.parseInt(v) > 5000) {
+            errors.add("Per page must be between 1 and 5000");
+            return 50;
+        }
+        return Integer.parseInt(v);
+    }
+
+    /** The reference refuses a page whose first row would lie past the largest result count it can address. */
+    private static long boundedPage(java.math.BigInteger page, int perPage, List<String> errors) {
+        var limit = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+        if (page.multiply(java.math.BigInteger.valueOf(perPage)).compareTo(limit) > 0) {
+            errors.add("Maximum result (page * per_page) must be less than " + Long.MAX_VALUE);
+            return 1;
+        }
+        return page.longValueExact();
     }
 
     private OrderBy orderBy(List<String> errors) {

@@ -23,14 +23,15 @@ public final class Pagination {
                                       Links links) {
         ListQuery q = params.query();
         long totalPages = Math.max(1, (page.totalResults() + q.perPage() - 1) / q.perPage());
+        long current = q.page();
         ObjectNode doc = JsonSupport.object();
         ObjectNode pagination = doc.putObject("pagination");
         pagination.put("total_results", page.totalResults());
         pagination.put("total_pages", totalPages);
         pagination.set("first", link(params, path, links, 1));
         pagination.set("last", link(params, path, links, totalPages));
-        pagination.set("next", q.page() + 1 <= totalPages ? link(params, path, links, q.page() + 1) : null);
-        pagination.set("previous", q.page() - 1 > 0 ? link(params, path, links, q.page() - 1) : null);
+        pagination.set("next", current < totalPages ? link(params, path, links, current + 1) : null);
+        pagination.set("previous", current > 1 ? link(params, path, links, current - 1) : null);
         doc.putArray("resources").addAll(resources);
         return doc;
     }
