@@ -79,7 +79,7 @@ public final class InMemoryRoleRepository implements RoleRepository {
                 .filter(r -> visible(r, visibility))
                 .sorted(Comparator.comparing(Role::createdAt).thenComparing(Role::guid))
                 .toList();
-        int from = Math.min(matching.size(), (query.page() - 1) * query.perPage());
+        int from = (int) Math.min(matching.size(), (query.page() - 1) * query.perPage());
         int to = Math.min(matching.size(), from + query.perPage());
         return new Page<>(matching.subList(from, to), matching.size());
     }

@@ -60,7 +60,7 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Page<User> list(ListQuery query) {
         List<User> matching = users.values().stream().filter(u -> matches(u, query)).toList();
-        int from = Math.min(matching.size(), (query.page() - 1) * query.perPage());
+        int from = (int) Math.min(matching.size(), (query.page() - 1) * query.perPage());
         int to = Math.min(matching.size(), from + query.perPage());
         return new Page<>(matching.subList(from, to), matching.size());
     }

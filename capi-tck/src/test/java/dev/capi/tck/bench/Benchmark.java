@@ -72,6 +72,7 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "seeded %d orgs/spaces and %d routes in %.1f s (%s)%n", orgs, routes,
                 (System.nanoTime() - seedStart) / 1e9, bulk ? "bulk" : "over HTTP");
+        measureOrgCreates(pool, admin, orgs);
         String[] endpoints = {"/v3/organizations?per_page=50", "/v3/spaces?per_page=50&include=organization",
                 "/v3/roles?per_page=50", "/v3/users?per_page=50", "/v3/audit_events?per_page=50",
                 "/v3/organizations?per_page=500&order_by=name", "/v3/organization_quotas?per_page=50",
@@ -141,6 +142,20 @@ public final class Benchmark {
             guids.add(r == null ? null : r.body().path("guid").asText(null));
         }
         return guids;
+    }
+
+    /** Organization creates per second at this table size (the case-insensitive name check is an index look-up). */
+    private static void measureOrgCreates(ExecutorService pool, Cf admin, int existing) throws Exception {
+        int creates = 300;
+        long start = System.nanoTime();
+        List<String> created = createAll(pool, creates, n -> admin.post("/v3/organizations",
+                obj("name", Tck.unique("bench-create-" + n))));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (created.contains(null)) {
+            throw new IllegalStateException("an organization create failed");
+        }
+        System.out.printf(Locale.ROOT, "POST /v3/organizations at %d orgs: %.0f creates/s%n", existing,
+                creates / seconds);
     }
 
     /** Requests per second, p50 and p99 latency of {@code requests} GETs of {@code endpoint} as {@code cf}. */
