@@ -284,31 +284,17 @@ public final class DomainServices {
         apps.currentDroplet.droplets(droplets.lookup());
         var contents = ports.more().find(dev.capi.domain.apps.AppContents.class)
                 .orElse(dev.capi.domain.apps.AppContents.none());
-        apps.apps.onDelete(appGuid -> {
-            var keys = contents.blobKeys(appGuid);
-            contents.deleteAll(appGuid);
-            keys.forEach(ports.blobs()::delete);
-        });
+        apps.apps.onDelete(new dev.capi.domain.apps.AppBlobCleanup(contents, ports.blobs()));
         var dropletLookup = droplets.lookup();
-        apps.sync.commands((app, p) -> p.command() != null && !p.command().isEmpty() || app.dropletGuid() == null
-                ? p.command() : dropletLookup.find(app.dropletGuid()).map(d -> d.processTypes().get(p.type()))
-                .orElse(p.command()));
+        apps.sync.commands(new dev.capi.domain.processes.EffectiveProcessCommand(dropletLookup));
         this.builds = new dev.capi.domain.builds.Builds(
                 ports.more().get(dev.capi.domain.builds.BuildRepository.class), dropletRows, packages, apps.access,
                 apps.events, apps.usage, quotaScopes, quotaGuard, apps.sync.runtime(),
                 ports.more().find(AppSettings.class).orElse(AppSettings.defaults()), metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());
         builds.retention(droplets.retention()::expireOld);
-        builds.stageAndStart((appGuid, dropletGuid, creator) -> apps.appRows.find(appGuid).ifPresent(app -> {
-            var current = app.withDropletGuid(dropletGuid,
-                    ports.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-            apps.appRows.update(current);
-            var existing = apps.processRows.forApp(appGuid).stream().map(dev.capi.model.AppProcess::type).toList();
-            dropletLookup.find(dropletGuid).ifPresent(d -> d.processTypes().keySet().stream()
-                    .filter(type -> !existing.contains(type)).sorted()
-                    .forEach(type -> apps.processCreate.create(creator, current, type, null)));
-            apps.states.startQuietly(current);
-        }));
+        builds.stageAndStart(new dev.capi.domain.builds.StartStagedDroplet(apps.appRows, apps.processRows,
+                dropletLookup, apps.processCreate, apps.states, ports.clock()));
         this.tasks = new dev.capi.domain.tasks.Tasks(ports.more().get(dev.capi.domain.tasks.TaskRepository.class),
                 apps.processRows, apps.access, apps.events, featureFlags, quotaScopes, quotaGuard,
                 apps.sync.runtime(), ports.more().find(AppSettings.class).orElse(AppSettings.defaults()),
@@ -323,17 +309,8 @@ public final class DomainServices {
                 apps.processRows, apps.access, apps.events, revisions, apps.sync, jobs, metadataChanges,
                 ports.transactions(), ports.clock(), ports.guids());
         deployments.droplets(dropletLookup);
-        apps.states.onStart(app -> {
-            var running = apps.processRows.forApp(app.guid());
-            revisions.record(app, app.dropletGuid(), running.stream()
-                    .filter(p -> p.command() != null && !p.command().isEmpty())
-                    .collect(java.util.stream.Collectors.toMap(dev.capi.model.AppProcess::type,
-                            dev.capi.model.AppProcess::command, (a, b) -> a)))
-                    .ifPresent(revision -> running.stream()
-                            .filter(p -> !revision.guid().equals(p.revisionGuid()))
-                            .forEach(p -> apps.processRows.update(p.withRevision(revision.guid(),
-                                    ports.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))));
-        });
+        apps.states.onStart(new dev.capi.domain.revisions.RevisionOnStart(apps.processRows, revisions,
+                ports.clock()));
         jobHandlers.add(deployments);
         apps.currentDroplet.deploymentInProgress(deployments::inProgress);
         apps.processes.deploymentInProgress(deployments::inProgress);
@@ -633,18 +610,8 @@ public final class DomainServices {
             return appRows::anyOnStack;
         }
 
-        /** Apps as routing sees them (space, docker or not, process types): two queries for any number of apps. */
         dev.capi.domain.routes.AppLookup routingView() {
-            return guids -> {
-                var found = appRows.findAll(guids);
-                var types = processRows.forApps(found.stream().map(dev.capi.model.App::guid).toList()).stream()
-                        .collect(java.util.stream.Collectors.groupingBy(dev.capi.model.AppProcess::appGuid,
-                                java.util.stream.Collectors.mapping(dev.capi.model.AppProcess::type,
-                                        java.util.stream.Collectors.toList())));
-                return found.stream().map(a -> new dev.capi.domain.routes.AppLookup.App(a.guid(), a.name(),
-                        a.spaceGuid(), a.lifecycle() != null && a.lifecycle().isDocker(),
-                        types.getOrDefault(a.guid(), List.of()))).toList();
-            };
+            return new dev.capi.domain.apps.RoutingAppView(appRows, processRows);
         }
 
         dev.capi.domain.locks.LockableApps lockable() {

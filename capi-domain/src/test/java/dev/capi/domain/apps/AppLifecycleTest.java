@@ -82,6 +82,7 @@ class AppLifecycleTest {
     private AppEnvironment environment;
     private CurrentDroplet currentDroplet;
     private Processes processes;
+    private ProcessCreate processCreate;
 
     @BeforeEach
     void setUp() {
@@ -96,7 +97,7 @@ class AppLifecycleTest {
         var sync = new ProcessSync(runtime, settings);
         var quotaScopes = new QuotaScopes(orgs, spaces, new InMemoryOrganizationQuotas(orgs, roles),
                 new InMemorySpaceQuotas(spaces, roles), new FixedUsage());
-        var processCreate = new ProcessCreate(processRows, events, settings, clock, guids);
+        processCreate = new ProcessCreate(processRows, events, settings, clock, guids);
         apps = new Apps(appRows, spaces, orgs, stacks, access, processCreate, tx, events, flags, metadata,
                 new Jobs(new InMemoryJobs(), clock, guids), settings, clock, guids);
         states = new AppStates(appRows, processRows, access, tx, events, usage, flags, quotaScopes,
@@ -156,6 +157,21 @@ class AppLifecycleTest {
     private List<String> audit() {
         return auditRows.list(dev.capi.domain.query.ListQuery.all()).resources().stream()
                 .map(dev.capi.model.AuditEvent::type).toList();
+    }
+
+    @Test
+    void stageAndStartMakesTheDropletCurrentCreatesItsMissingProcessTypesAndStartsTheApp() {
+        App app = create("staged");
+        droplets.put("fresh", new DropletLookup.Droplet("fresh", clock.instant(), clock.instant(), app.guid(),
+                "STAGED", Map.of("web", "run web", "worker", "run worker")));
+        new dev.capi.domain.builds.StartStagedDroplet(appRows, processRows, guid -> Optional.ofNullable(
+                droplets.get(guid)), processCreate, states, clock).start(app.guid(), "fresh", as("dev").principal());
+
+        App started = appRows.find(app.guid()).orElseThrow();
+        assertThat(started.dropletGuid()).isEqualTo("fresh");
+        assertThat(started.state()).isEqualTo(DesiredState.STARTED);
+        assertThat(processRows.forApp(app.guid())).extracting(AppProcess::type)
+                .containsExactlyInAnyOrder("web", "worker");
     }
 
     @Test
