@@ -68,7 +68,7 @@ class UaaResourceHttpTest {
                         OAuthClient.clientCredentials("reader", "r", Set.of("scim.read", "cloud_controller.read"))));
         verifier = idp.tokenVerifier();
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"),
-                new ResourceConfig().register(idp.uaaResource()));
+                new ResourceConfig().register(idp.uaaEndpoints()));
         idp.ensureAdmin("admin", "admin-pw");
         idp.createUser("alice", "alice-pw", "uaa", "alice@example.org");
         idp.createUser("alice", "ldap-pw", "ldap", "alice@ldap.example.org");
