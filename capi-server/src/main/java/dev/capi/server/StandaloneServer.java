@@ -60,7 +60,7 @@ public final class StandaloneServer implements AutoCloseable {
             builder.userDirectory(new AccountDirectory(accounts));
             this.adminPassword = adminPassword(config);
             identity.ensureAdmin(config.adminUser(), adminPassword);
-            builder.tokenVerifier(identity.tokenVerifier()).component(identity.uaaResource())
+            builder.tokenVerifier(identity.tokenVerifier()).component(identity.uaaEndpoints())
                     .identityUrls(issuerUrl, issuerUrl);
         } else {
             this.adminPassword = null;

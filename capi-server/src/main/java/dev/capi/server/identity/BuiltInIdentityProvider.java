@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The standalone server's identity provider and the assembly's one entry point to it: accounts, the signing key,
- * the token issuer and verifier, the OAuth clients, and the UAA-compatible HTTP resource ({@code /uaa/...}) the cf
+ * the token issuer and verifier, the OAuth clients, and the UAA-compatible HTTP endpoints ({@code /uaa/...}) the cf
  * CLI and cf-java-client log in with.
  */
 public final class BuiltInIdentityProvider {
@@ -31,7 +31,7 @@ public final class BuiltInIdentityProvider {
     private final TokenIssuer issuer;
     private final JwtTokenVerifier verifier;
     private final ClientRegistry clients;
-    private final UaaResource resource;
+    private final UaaEndpoints endpoints;
 
     /**
      * An identity provider whose signing key lives in {@code keysDir} (created there at first start; in memory only
@@ -51,7 +51,7 @@ public final class BuiltInIdentityProvider {
         this.issuer = new TokenIssuer(keys, base, clock);
         this.verifier = JwtTokenVerifier.local(keys, TokenIssuer.issuerOf(base), clock);
         this.clients = new ClientRegistry(extraClients);
-        this.resource = new UaaResource(this, keys, base);
+        this.endpoints = new UaaEndpoints(this, keys, base);
     }
 
     /** Verifies the tokens this provider issues (signature, expiry, audience, issuer). */
@@ -59,9 +59,9 @@ public final class BuiltInIdentityProvider {
         return verifier;
     }
 
-    /** The JAX-RS resource ({@code @Path("/uaa")}) to register beside the API. */
-    public Object uaaResource() {
-        return resource;
+    /** The JAX-RS feature serving {@code /uaa/...}, to register beside the API. */
+    public UaaEndpoints uaaEndpoints() {
+        return endpoints;
     }
 
     /** Creates the admin account in origin {@code uaa}, or resets its password and groups to the configured ones. */
