@@ -358,6 +358,10 @@ public final class DomainServices {
         return manifestApply;
     }
 
+    public java.time.Clock clock() {
+        return ports.clock();
+    }
+
     public Ports ports() {
         return ports;
     }
@@ -369,6 +373,10 @@ public final class DomainServices {
     /** The permissions of one request's principal (roles loaded lazily, once). */
     public Permissions permissions(Principal principal) {
         return new Permissions(principal, ports.roles());
+    }
+
+    public dev.capi.domain.auth.PermissionsFactory permissionsFactory() {
+        return new dev.capi.domain.auth.PermissionsFactory(ports.roles());
     }
 
     public AuditEvents auditEvents() {

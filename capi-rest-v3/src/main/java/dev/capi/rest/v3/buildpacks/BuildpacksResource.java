@@ -19,10 +19,18 @@ import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 
 import java.io.InputStream;
+import jakarta.inject.Inject;
 
 /** {@code /v3/buildpacks}: list, create, get, update, delete (202 + job) and upload (multipart {@code bits}). */
 @Path("/v3/buildpacks")
 public final class BuildpacksResource extends V3Resource {
+    private final Buildpacks buildpacks;
+
+    @Inject
+    public BuildpacksResource(Buildpacks buildpacks) {
+        this.buildpacks = buildpacks;
+    }
+
     static final ListSpec LIST = ListSpec.of("names", "stacks", "lifecycle").orderBy("position", "lifecycle")
             .labelSelector();
 
@@ -33,34 +41,34 @@ public final class BuildpacksResource extends V3Resource {
         if (lifecycle != null && !lifecycle.stream().allMatch(l -> l.equals("buildpack") || l.equals("cnb"))) {
             throw CfException.badQuery("Lifecycle must be either \"buildpack\" or \"cnb\"");
         }
-        var page = domain.buildpacks().list(permissions(), params.query());
+        var page = buildpacks.list(permissions(), params.query());
         var resources = page.resources().stream().map(b -> BuildpackPresenter.present(b, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/buildpacks", links));
     }
 
     @POST
     public Response create(String body) {
-        var created = domain.buildpacks().create(permissions(), () -> BuildpackMessages.create(body));
+        var created = buildpacks.create(permissions(), () -> BuildpackMessages.create(body));
         return created(BuildpackPresenter.present(created, links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(BuildpackPresenter.present(domain.buildpacks().get(permissions(), guid), links));
+        return ok(BuildpackPresenter.present(buildpacks.get(permissions(), guid), links));
     }
 
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String body) {
-        var updated = domain.buildpacks().update(permissions(), guid, () -> BuildpackMessages.update(body));
+        var updated = buildpacks.update(permissions(), guid, () -> BuildpackMessages.update(body));
         return ok(BuildpackPresenter.present(updated, links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.buildpacks().delete(permissions(), guid));
+        return accepted(buildpacks.delete(permissions(), guid));
     }
 
     /** 202 with the buildpack as it still is and a Location for the job that puts the bits in place. */
@@ -71,7 +79,7 @@ public final class BuildpacksResource extends V3Resource {
         FormDataBodyPart bits = form == null ? null : form.getField("bits");
         Buildpacks.Bits upload = bits == null ? null : new Buildpacks.Bits(
                 bits.getContentDisposition().getFileName(), bits.getEntityAs(InputStream.class));
-        var accepted = domain.buildpacks().upload(permissions(), guid, upload);
+        var accepted = buildpacks.upload(permissions(), guid, upload);
         return accepted(BuildpackPresenter.present(accepted.buildpack(), links), accepted.job());
     }
 
@@ -80,7 +88,7 @@ public final class BuildpacksResource extends V3Resource {
     @Path("/{guid}/upload")
     @Consumes(MediaType.WILDCARD)
     public Response uploadWithoutForm(@PathParam("guid") String guid) {
-        domain.buildpacks().upload(permissions(), guid, null);
+        buildpacks.upload(permissions(), guid, null);
         throw new IllegalStateException("an upload without bits is always refused");
     }
 }

@@ -14,17 +14,25 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.inject.Inject;
 
 /** {@code /v3/builds}: create (stage a package), list, get, update; and {@code /v3/apps/:guid/builds}. */
 @Path("/v3/builds")
 public final class BuildsResource extends V3Resource {
+    private final Builds builds;
+
+    @Inject
+    public BuildsResource(Builds builds) {
+        this.builds = builds;
+    }
+
     static final ListSpec LIST = ListSpec.of("guids", "app_guids", "package_guids", "states", "space_guids",
             "organization_guids").labelSelector();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.builds().list(permissions(), params.query());
+        var page = builds.list(permissions(), params.query());
         return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
                 "/v3/builds", links));
     }
@@ -62,7 +70,7 @@ public final class BuildsResource extends V3Resource {
         }
         var metadata = body.metadata();
         body.validate();
-        Build build = domain.builds().create(permissions(), new Builds.Create(packageGuid, memory, disk, logRate,
+        Build build = builds.create(permissions(), new Builds.Create(packageGuid, memory, disk, logRate,
                 metadata, buildpacks, stack));
         return created(present(build));
     }
@@ -70,7 +78,7 @@ public final class BuildsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(domain.builds().get(permissions(), guid)));
+        return ok(present(builds.get(permissions(), guid)));
     }
 
     @PATCH
@@ -84,24 +92,31 @@ public final class BuildsResource extends V3Resource {
         String error = body.string("error", false, 5000);
         var metadata = body.metadata();
         body.validate();
-        return ok(present(domain.builds().update(permissions(), guid, metadata, state, error)));
+        return ok(present(builds.update(permissions(), guid, metadata, state, error)));
     }
 
     ObjectNode present(Build b) {
-        return BuildPresenter.present(b, domain.builds().dropletFinal(b), links);
+        return BuildPresenter.present(b, builds.dropletFinal(b), links);
     }
 
     /** {@code GET /v3/apps/:guid/builds}. */
     @Path("/v3/apps/{guid}/builds")
     public static final class ForApp extends V3Resource {
+        private final Builds builds;
+
+        @Inject
+        public ForApp(Builds builds) {
+            this.builds = builds;
+        }
+
         static final ListSpec LIST = ListSpec.of("states").labelSelector();
 
         @GET
         public Response list(@PathParam("guid") String appGuid) {
             var params = ListParams.parse(uri, LIST);
-            var page = domain.builds().listForApp(permissions(), appGuid, params.query());
+            var page = builds.listForApp(permissions(), appGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(b -> BuildPresenter.present(b,
-                    domain.builds().dropletFinal(b), links)).toList(), params,
+                    builds.dropletFinal(b), links)).toList(), params,
                     "/v3/apps/" + appGuid + "/builds", links));
         }
     }

@@ -16,17 +16,25 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.inject.Inject;
 
 /** {@code /v3/deployments}: create, list, get, update, cancel and continue. */
 @Path("/v3/deployments")
 public final class DeploymentsResource extends V3Resource {
+    private final Deployments deployments;
+
+    @Inject
+    public DeploymentsResource(Deployments deployments) {
+        this.deployments = deployments;
+    }
+
     static final ListSpec LIST = ListSpec.of("guids", "app_guids", "states", "status_values", "status_reasons")
             .labelSelector();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.deployments().list(permissions(), params.query());
+        var page = deployments.list(permissions(), params.query());
         return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
                 "/v3/deployments", links));
     }
@@ -57,7 +65,7 @@ public final class DeploymentsResource extends V3Resource {
         java.util.List<Integer> steps = options == null ? null : canarySteps(body, options, strategy);
         var metadata = body.metadata();
         body.validate();
-        var created = domain.deployments().create(permissions(), new Deployments.Create(app,
+        var created = deployments.create(permissions(), new Deployments.Create(app,
                 droplet == null ? null : droplet.path("guid").asText(null),
                 revision == null ? null : revision.path("guid").asText(null), strategy, maxInFlight, metadata,
                 steps));
@@ -113,7 +121,7 @@ public final class DeploymentsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(domain.deployments().get(permissions(), guid)));
+        return ok(present(deployments.get(permissions(), guid)));
     }
 
     @PATCH
@@ -122,20 +130,20 @@ public final class DeploymentsResource extends V3Resource {
         Body body = Body.parse(raw, "metadata");
         var metadata = body.metadata();
         body.validate();
-        return ok(present(domain.deployments().update(permissions(), guid, metadata)));
+        return ok(present(deployments.update(permissions(), guid, metadata)));
     }
 
     @POST
     @Path("/{guid}/actions/cancel")
     public Response cancel(@PathParam("guid") String guid) {
-        domain.deployments().cancel(permissions(), guid);
+        deployments.cancel(permissions(), guid);
         return Response.ok().build();
     }
 
     @POST
     @Path("/{guid}/actions/continue")
     public Response proceed(@PathParam("guid") String guid) {
-        domain.deployments().proceed(permissions(), guid);
+        deployments.proceed(permissions(), guid);
         return Response.ok().build();
     }
 

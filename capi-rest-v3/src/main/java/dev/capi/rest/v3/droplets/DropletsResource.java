@@ -25,23 +25,32 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.capi.domain.droplets.Droplets;
+import jakarta.inject.Inject;
 
 /** {@code /v3/droplets}: list, create (or copy), get, update, delete (202), upload (202) and download. */
 @Path("/v3/droplets")
 public final class DropletsResource extends V3Resource {
+    private final Droplets droplets;
+
+    @Inject
+    public DropletsResource(Droplets droplets) {
+        this.droplets = droplets;
+    }
+
     static final ListSpec LIST = ListSpec.of("guids", "app_guids", "space_guids", "organization_guids", "states")
             .labelSelector();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.droplets().list(permissions(), params.query());
+        var page = droplets.list(permissions(), params.query());
         return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
                 "/v3/droplets", links));
     }
 
     ObjectNode present(Droplet d) {
-        return DropletPresenter.present(d, domain.droplets().canSeeSecrets(permissions(), d), links);
+        return DropletPresenter.present(d, droplets.canSeeSecrets(permissions(), d), links);
     }
 
     @POST
@@ -50,7 +59,7 @@ public final class DropletsResource extends V3Resource {
             Body body = Body.parse(raw, "relationships");
             String app = body.relationshipGuid("app", true);
             body.validate();
-            return created(present(domain.droplets().copy(permissions(), sourceGuid, app)));
+            return created(present(droplets.copy(permissions(), sourceGuid, app)));
         }
         Body body = Body.parse(raw, "relationships", "process_types", "metadata");
         String app = body.relationshipGuid("app", true);
@@ -71,13 +80,13 @@ public final class DropletsResource extends V3Resource {
         }
         var metadata = body.metadata();
         body.validate();
-        return created(present(domain.droplets().create(permissions(), app, types, metadata)));
+        return created(present(droplets.create(permissions(), app, types, metadata)));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(domain.droplets().get(permissions(), guid)));
+        return ok(present(droplets.get(permissions(), guid)));
     }
 
     @PATCH
@@ -87,13 +96,13 @@ public final class DropletsResource extends V3Resource {
         String image = body.string("image", false, 4096);
         var metadata = body.metadata();
         body.validate();
-        return ok(present(domain.droplets().update(permissions(), guid, metadata, image)));
+        return ok(present(droplets.update(permissions(), guid, metadata, image)));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.droplets().delete(permissions(), guid));
+        return accepted(droplets.delete(permissions(), guid));
     }
 
     @POST
@@ -101,7 +110,7 @@ public final class DropletsResource extends V3Resource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@PathParam("guid") String guid, FormDataMultiPart form) {
         FormDataBodyPart bits = form.getField("bits");
-        var accepted = domain.droplets().upload(permissions(), guid,
+        var accepted = droplets.upload(permissions(), guid,
                 bits == null ? null : bits.getEntityAs(InputStream.class));
         return accepted(present(accepted.droplet()), accepted.job());
     }
@@ -109,7 +118,7 @@ public final class DropletsResource extends V3Resource {
     @GET
     @Path("/{guid}/download")
     public Response download(@PathParam("guid") String guid) {
-        var d = domain.droplets().download(permissions(), guid);
+        var d = droplets.download(permissions(), guid);
         var builder = Response.ok(d.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"droplet.tgz\"");
         if (d.sizeBytes() >= 0) {
@@ -121,6 +130,13 @@ public final class DropletsResource extends V3Resource {
     /** {@code GET /v3/apps/:guid/droplets} (with {@code current=true}). */
     @Path("/v3/apps/{guid}/droplets")
     public static final class ForApp extends V3Resource {
+        private final Droplets droplets;
+
+        @Inject
+        public ForApp(Droplets droplets) {
+            this.droplets = droplets;
+        }
+
         static final ListSpec LIST = ListSpec.of("guids", "states", "current").labelSelector();
 
         @GET
@@ -132,10 +148,10 @@ public final class DropletsResource extends V3Resource {
             filters.remove("current");
             var withoutCurrent = new dev.capi.domain.query.ListQuery(q.page(), q.perPage(), q.orderBy(), filters,
                     q.timestamps(), q.labelSelector(), q.visibility());
-            Page<Droplet> page = domain.droplets().listForApp(permissions(), appGuid, withoutCurrent,
+            Page<Droplet> page = droplets.listForApp(permissions(), appGuid, withoutCurrent,
                     current != null && current.contains("true"));
             return ok(Pagination.document(page, page.resources().stream().map(d -> DropletPresenter.present(d,
-                    domain.droplets().canSeeSecrets(permissions(), d), links)).toList(), params,
+                    droplets.canSeeSecrets(permissions(), d), links)).toList(), params,
                     "/v3/apps/" + appGuid + "/droplets", links));
         }
     }
@@ -143,14 +159,21 @@ public final class DropletsResource extends V3Resource {
     /** {@code GET /v3/packages/:guid/droplets}. */
     @Path("/v3/packages/{guid}/droplets")
     public static final class ForPackage extends V3Resource {
+        private final Droplets droplets;
+
+        @Inject
+        public ForPackage(Droplets droplets) {
+            this.droplets = droplets;
+        }
+
         static final ListSpec LIST = ListSpec.of("guids", "states").labelSelector();
 
         @GET
         public Response list(@PathParam("guid") String packageGuid) {
             var params = ListParams.parse(uri, LIST);
-            var page = domain.droplets().listForPackage(permissions(), packageGuid, params.query());
+            var page = droplets.listForPackage(permissions(), packageGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(d -> DropletPresenter.present(d,
-                    domain.droplets().canSeeSecrets(permissions(), d), links)).toList(), params,
+                    droplets.canSeeSecrets(permissions(), d), links)).toList(), params,
                     "/v3/packages/" + packageGuid + "/droplets", links));
         }
     }

@@ -10,22 +10,31 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.envgroups.EnvironmentVariableGroups;
+import jakarta.inject.Inject;
 
 /** {@code /v3/environment_variable_groups/running|staging}: read by everyone, merged by admins (null deletes). */
 @Path("/v3/environment_variable_groups")
 public final class EnvironmentVariableGroupsResource extends V3Resource {
+    private final EnvironmentVariableGroups environmentVariableGroups;
+
+    @Inject
+    public EnvironmentVariableGroupsResource(EnvironmentVariableGroups environmentVariableGroups) {
+        this.environmentVariableGroups = environmentVariableGroups;
+    }
+
     @GET
     @Path("/{name}")
     public Response get(@PathParam("name") String name) {
-        return ok(present(domain.environmentVariableGroups().get(name)));
+        return ok(present(environmentVariableGroups.get(name)));
     }
 
     @PATCH
     @Path("/{name}")
     public Response update(@PathParam("name") String name, String body) {
-        domain.environmentVariableGroups().get(name);
+        environmentVariableGroups.get(name);
         var changes = AppMessages.environmentVariables(body);
-        return ok(present(domain.environmentVariableGroups().update(permissions(), name, changes)));
+        return ok(present(environmentVariableGroups.update(permissions(), name, changes)));
     }
 
     private ObjectNode present(EnvironmentVariableGroup group) {

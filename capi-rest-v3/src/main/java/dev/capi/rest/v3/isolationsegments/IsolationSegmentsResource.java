@@ -15,6 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import dev.capi.domain.isolationsegments.IsolationSegments;
+import dev.capi.domain.isolationsegments.IsolationSegmentEntitlements;
+import jakarta.inject.Inject;
 
 /**
  * {@code /v3/isolation_segments}: list, create, get, update, delete, and the entitled organizations and placed
@@ -22,34 +25,43 @@ import java.util.List;
  */
 @Path("/v3/isolation_segments")
 public final class IsolationSegmentsResource extends V3Resource {
+    private final IsolationSegments isolationSegments;
+    private final IsolationSegmentEntitlements isolationSegmentEntitlements;
+
+    @Inject
+    public IsolationSegmentsResource(IsolationSegments isolationSegments, IsolationSegmentEntitlements isolationSegmentEntitlements) {
+        this.isolationSegments = isolationSegments;
+        this.isolationSegmentEntitlements = isolationSegmentEntitlements;
+    }
+
     static final ListSpec LIST = ListSpec.of("names", "organization_guids").orderBy("name").labelSelector();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.isolationSegments().list(permissions(), params.query());
+        var page = isolationSegments.list(permissions(), params.query());
         var resources = page.resources().stream().map(s -> IsolationSegmentPresenter.present(s, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/isolation_segments", links));
     }
 
     @POST
     public Response create(String body) {
-        domain.isolationSegments().requireAdmin(permissions());
+        isolationSegments.requireAdmin(permissions());
         var command = IsolationSegmentMessages.create(body);
         return created(IsolationSegmentPresenter.present(
-                domain.isolationSegments().create(permissions(), command), links));
+                isolationSegments.create(permissions(), command), links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(IsolationSegmentPresenter.present(domain.isolationSegments().get(permissions(), guid), links));
+        return ok(IsolationSegmentPresenter.present(isolationSegments.get(permissions(), guid), links));
     }
 
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String body) {
-        var segments = domain.isolationSegments();
+        var segments = isolationSegments;
         segments.requireAdmin(permissions());
         segments.existing(guid);
         var command = IsolationSegmentMessages.update(body);
@@ -59,7 +71,7 @@ public final class IsolationSegmentsResource extends V3Resource {
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        domain.isolationSegments().delete(permissions(), guid);
+        isolationSegments.delete(permissions(), guid);
         return noContent();
     }
 
@@ -67,23 +79,23 @@ public final class IsolationSegmentsResource extends V3Resource {
     @Path("/{guid}/relationships/organizations")
     public Response organizations(@PathParam("guid") String guid) {
         return ok(organizationsDocument(guid,
-                domain.isolationSegmentEntitlements().organizations(permissions(), guid)));
+                isolationSegmentEntitlements.organizations(permissions(), guid)));
     }
 
     @POST
     @Path("/{guid}/relationships/organizations")
     public Response entitle(@PathParam("guid") String guid, String body) {
-        domain.isolationSegments().requireAdmin(permissions());
-        domain.isolationSegments().existing(guid);
+        isolationSegments.requireAdmin(permissions());
+        isolationSegments.existing(guid);
         List<String> organizations = IsolationSegmentMessages.organizations(body);
         return ok(organizationsDocument(guid,
-                domain.isolationSegmentEntitlements().entitle(permissions(), guid, organizations)));
+                isolationSegmentEntitlements.entitle(permissions(), guid, organizations)));
     }
 
     @DELETE
     @Path("/{guid}/relationships/organizations/{org_guid}")
     public Response revoke(@PathParam("guid") String guid, @PathParam("org_guid") String orgGuid) {
-        domain.isolationSegmentEntitlements().revoke(permissions(), guid, orgGuid);
+        isolationSegmentEntitlements.revoke(permissions(), guid, orgGuid);
         return noContent();
     }
 
@@ -91,7 +103,7 @@ public final class IsolationSegmentsResource extends V3Resource {
     @Path("/{guid}/relationships/spaces")
     public Response spaces(@PathParam("guid") String guid) {
         return ok(RelationshipDocuments.toMany(links, "isolation_segments/" + guid, "spaces",
-                domain.isolationSegmentEntitlements().spaces(permissions(), guid), false));
+                isolationSegmentEntitlements.spaces(permissions(), guid), false));
     }
 
     private ObjectNode organizationsDocument(String guid, List<String> orgs) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Optional;
+import dev.capi.domain.isolationsegments.IsolationSegmentAssignments;
+import jakarta.inject.Inject;
 
 /**
  * {@code /v3/spaces/:guid/relationships/isolation_segment}: get, and set by admins and the org's managers (who may
@@ -17,14 +19,21 @@ import java.util.Optional;
  */
 @Path("/v3/spaces/{guid}/relationships/isolation_segment")
 public final class SpaceIsolationSegmentResource extends V3Resource {
+    private final IsolationSegmentAssignments isolationSegmentAssignments;
+
+    @Inject
+    public SpaceIsolationSegmentResource(IsolationSegmentAssignments isolationSegmentAssignments) {
+        this.isolationSegmentAssignments = isolationSegmentAssignments;
+    }
+
     @GET
     public Response get(@PathParam("guid") String guid) {
-        return ok(document(guid, domain.isolationSegmentAssignments().spaceSegment(permissions(), guid)));
+        return ok(document(guid, isolationSegmentAssignments.spaceSegment(permissions(), guid)));
     }
 
     @PATCH
     public Response update(@PathParam("guid") String guid, String body) {
-        var assignments = domain.isolationSegmentAssignments();
+        var assignments = isolationSegmentAssignments;
         assignments.requirePlaceable(permissions(), guid);
         var command = IsolationSegmentMessages.assign(body);
         return ok(document(guid, assignments.assignSpaceSegment(permissions(), guid, command)));

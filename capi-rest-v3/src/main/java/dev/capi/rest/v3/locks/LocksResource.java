@@ -13,16 +13,25 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.locks.Locks;
+import jakarta.inject.Inject;
 
 /** {@code /v3/locks} (seed extension): list, create, get, update, delete (202 + job). */
 @Path("/v3/locks")
 public final class LocksResource extends V3Resource {
+    private final Locks locks;
+
+    @Inject
+    public LocksResource(Locks locks) {
+        this.locks = locks;
+    }
+
     static final ListSpec LIST = ListSpec.of("app_guids", "space_guids", "organization_guids").labelSelector();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.locks().list(permissions(), params.query());
+        var page = locks.list(permissions(), params.query());
         var resources = page.resources().stream().map(l -> LockPresenter.present(l, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/locks", links));
     }
@@ -35,14 +44,14 @@ public final class LocksResource extends V3Resource {
         String app = body.relationshipGuid("app", true);
         var metadata = body.metadata();
         body.validate();
-        var lock = domain.locks().create(permissions(), new LockCommands.Create(title, detail, app, metadata));
+        var lock = locks.create(permissions(), new LockCommands.Create(title, detail, app, metadata));
         return created(LockPresenter.present(lock, links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(LockPresenter.present(domain.locks().get(permissions(), guid), links));
+        return ok(LockPresenter.present(locks.get(permissions(), guid), links));
     }
 
     @PATCH
@@ -52,13 +61,13 @@ public final class LocksResource extends V3Resource {
         String detail = body.string("detail", false, 5000);
         var metadata = body.metadata();
         body.validate();
-        return ok(LockPresenter.present(domain.locks().update(permissions(), guid,
+        return ok(LockPresenter.present(locks.update(permissions(), guid,
                 new LockCommands.Update(detail, metadata)), links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.locks().delete(permissions(), guid));
+        return accepted(locks.delete(permissions(), guid));
     }
 }

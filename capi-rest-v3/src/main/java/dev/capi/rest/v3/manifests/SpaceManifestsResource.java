@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import dev.capi.domain.manifests.ManifestApply;
+import dev.capi.domain.manifests.ManifestSource;
+import jakarta.inject.Inject;
 
 /**
  * {@code POST /v3/spaces/:guid/actions/apply_manifest} (202 + job) and {@code POST /v3/spaces/:guid/manifest_diff}
@@ -29,29 +32,45 @@ public final class SpaceManifestsResource {
 
     @Path("/v3/spaces/{guid}/actions/apply_manifest")
     public static final class Apply extends V3Resource {
+        private final ManifestApply manifestApply;
+
+        @Inject
+        public Apply(ManifestApply manifestApply) {
+            this.manifestApply = manifestApply;
+        }
+
         @POST
         public Response apply(@PathParam("guid") String guid, @HeaderParam("Content-Type") String contentType,
                               String body) {
             requireYaml(contentType);
-            domain.manifestApply().writableSpace(permissions(), guid);
+            manifestApply.writableSpace(permissions(), guid);
             var manifests = ManifestMessages.applications(ManifestYaml.read(body));
-            return accepted(domain.manifestApply().apply(permissions(), guid, manifests));
+            return accepted(manifestApply.apply(permissions(), guid, manifests));
         }
     }
 
     @Path("/v3/spaces/{guid}/manifest_diff")
     public static final class Diff extends V3Resource {
+        private final ManifestApply manifestApply;
+        private final ManifestSource manifestSource;
+
+        @Inject
+        public Diff(ManifestApply manifestApply, ManifestSource manifestSource) {
+            this.manifestApply = manifestApply;
+            this.manifestSource = manifestSource;
+        }
+
         @POST
         public Response diff(@PathParam("guid") String guid, @HeaderParam("Content-Type") String contentType,
                              String body) {
             requireYaml(contentType);
-            domain.manifestApply().writableSpace(permissions(), guid);
+            manifestApply.writableSpace(permissions(), guid);
             JsonNode doc = ManifestYaml.read(body);
             var manifests = ManifestMessages.applications(doc);
             List<String> names = new ArrayList<>();
             manifests.forEach(m -> names.add(m.name()));
-            var current = domain.manifestApply().currentManifests(permissions(), guid, names,
-                    domain.manifestSource());
+            var current = manifestApply.currentManifests(permissions(), guid, names,
+                    manifestSource);
             var result = JsonSupport.object();
             result.set("diff", ManifestDiff.diff(doc.get("applications"), current));
             return created(result);

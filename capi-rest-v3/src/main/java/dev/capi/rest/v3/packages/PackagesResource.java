@@ -21,17 +21,26 @@ import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 
 import java.io.InputStream;
+import dev.capi.domain.packages.Packages;
+import jakarta.inject.Inject;
 
 /** {@code /v3/packages}: list, create (or copy), get, update, delete (202), upload and download. */
 @Path("/v3/packages")
 public final class PackagesResource extends V3Resource {
+    private final Packages packages;
+
+    @Inject
+    public PackagesResource(Packages packages) {
+        this.packages = packages;
+    }
+
     static final ListSpec LIST = ListSpec.of("guids", "app_guids", "space_guids", "organization_guids", "states",
             "types").labelSelector();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.packages().list(permissions(), params.query());
+        var page = packages.list(permissions(), params.query());
         var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/packages", links));
     }
@@ -42,29 +51,29 @@ public final class PackagesResource extends V3Resource {
             Body parsed = Body.parse(body, "relationships");
             String app = parsed.relationshipGuid("app", true);
             parsed.validate();
-            return created(PackagePresenter.present(domain.packages().copy(permissions(), sourceGuid, app), links));
+            return created(PackagePresenter.present(packages.copy(permissions(), sourceGuid, app), links));
         }
         var command = PackageMessages.create(body);
-        return created(PackagePresenter.present(domain.packages().create(permissions(), command), links));
+        return created(PackagePresenter.present(packages.create(permissions(), command), links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(PackagePresenter.present(domain.packages().get(permissions(), guid), links));
+        return ok(PackagePresenter.present(packages.get(permissions(), guid), links));
     }
 
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String body) {
         var command = PackageMessages.update(body);
-        return ok(PackagePresenter.present(domain.packages().update(permissions(), guid, command), links));
+        return ok(PackagePresenter.present(packages.update(permissions(), guid, command), links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.packages().delete(permissions(), guid));
+        return accepted(packages.delete(permissions(), guid));
     }
 
     /** Multipart {@code bits} (zip) and {@code resources} (JSON of already-known files); 200 with the package. */
@@ -76,7 +85,7 @@ public final class PackagesResource extends V3Resource {
         FormDataBodyPart resources = form.getField("resources");
         var upload = new PackageCommands.Upload(bits == null ? null : bits.getEntityAs(InputStream.class),
                 PackageMessages.resources(resources == null ? null : resources.getValue()));
-        return ok(PackagePresenter.present(domain.packages().upload(permissions(), guid, upload), links));
+        return ok(PackagePresenter.present(packages.upload(permissions(), guid, upload), links));
     }
 
     /**
@@ -98,7 +107,7 @@ public final class PackagesResource extends V3Resource {
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
             var upload = new PackageCommands.Upload(in,
                     PackageMessages.resources(form.getFirst("resources")));
-            return ok(PackagePresenter.present(domain.packages().upload(permissions(), guid, upload), links));
+            return ok(PackagePresenter.present(packages.upload(permissions(), guid, upload), links));
         } catch (java.io.IOException e) {
             throw CfException.unprocessable("Bits path is invalid");
         } finally {
@@ -118,7 +127,7 @@ public final class PackagesResource extends V3Resource {
     @Path("/{guid}/upload")
     @Consumes(MediaType.WILDCARD)
     public Response uploadWithoutForm(@PathParam("guid") String guid) {
-        domain.packages().upload(permissions(), guid, new PackageCommands.Upload(null, java.util.List.of()));
+        packages.upload(permissions(), guid, new PackageCommands.Upload(null, java.util.List.of()));
         throw CfException.unprocessable("Upload must include either resources or bits");
     }
 
@@ -126,7 +135,7 @@ public final class PackagesResource extends V3Resource {
     @GET
     @Path("/{guid}/download")
     public Response download(@PathParam("guid") String guid) {
-        var download = domain.packages().download(permissions(), guid);
+        var download = packages.download(permissions(), guid);
         var builder = Response.ok(download.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"package.zip\"");
         if (download.sizeBytes() >= 0) {
@@ -138,12 +147,19 @@ public final class PackagesResource extends V3Resource {
     /** {@code GET /v3/apps/:guid/packages}. */
     @Path("/v3/apps/{guid}/packages")
     public static final class ForApp extends V3Resource {
+        private final Packages packages;
+
+        @Inject
+        public ForApp(Packages packages) {
+            this.packages = packages;
+        }
+
         static final ListSpec LIST = ListSpec.of("guids", "states", "types").labelSelector();
 
         @GET
         public Response list(@PathParam("guid") String appGuid) {
             var params = ListParams.parse(uri, LIST);
-            var page = domain.packages().listForApp(permissions(), appGuid, params.query());
+            var page = packages.listForApp(permissions(), appGuid, params.query());
             var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
             return ok(Pagination.document(page, resources, params, "/v3/apps/" + appGuid + "/packages", links));
         }

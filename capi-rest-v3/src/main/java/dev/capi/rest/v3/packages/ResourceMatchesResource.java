@@ -11,10 +11,19 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.capi.domain.packages.ResourcePool;
+import jakarta.inject.Inject;
 
 /** {@code POST /v3/resource_matches}: which of the given files the resource pool already holds (201). */
 @Path("/v3/resource_matches")
 public final class ResourceMatchesResource extends V3Resource {
+    private final ResourcePool resourcePool;
+
+    @Inject
+    public ResourceMatchesResource(ResourcePool resourcePool) {
+        this.resourcePool = resourcePool;
+    }
+
     @POST
     public Response match(String raw) {
         Body body = Body.parse(raw, "resources");
@@ -33,7 +42,7 @@ public final class ResourceMatchesResource extends V3Resource {
                     r.path("mode").asText(null)));
             nodes.add(r);
         }
-        var matches = domain.resourcePool().matches(given);
+        var matches = resourcePool.matches(given);
         var result = JsonSupport.object();
         var resources = result.putArray("resources");
         for (int i = 0; i < given.size(); i++) {

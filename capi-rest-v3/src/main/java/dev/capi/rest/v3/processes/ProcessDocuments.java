@@ -1,7 +1,7 @@
 package dev.capi.rest.v3.processes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.capi.domain.DomainServices;
+import dev.capi.domain.droplets.Droplets;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.processes.Processes;
@@ -20,13 +20,15 @@ import java.util.Map;
 
 /** The documents the process endpoints answer with, for one request (both the flat and the app-nested routes). */
 final class ProcessDocuments {
-    private final DomainServices domain;
+    private final Processes processes;
+    private final Droplets droplets;
     private final Permissions perms;
     private final Links links;
     private final UriInfo uri;
 
-    ProcessDocuments(DomainServices domain, Permissions perms, Links links, UriInfo uri) {
-        this.domain = domain;
+    ProcessDocuments(Processes processes, Droplets droplets, Permissions perms, Links links, UriInfo uri) {
+        this.processes = processes;
+        this.droplets = droplets;
         this.perms = perms;
         this.links = links;
         this.uri = uri;
@@ -36,7 +38,7 @@ final class ProcessDocuments {
     ObjectNode page(Page<AppProcess> page, ListParams params, String path) {
         boolean embed = embed(params.raw().get("embed"));
         Map<String, List<InstanceReport>> instances = embed
-                ? domain.processes().instancesOf(page.resources()) : Map.of();
+                ? processes.instancesOf(page.resources()) : Map.of();
         var resources = page.resources().stream().map(p -> ProcessPresenter.present(p, links,
                 ProcessPresenter.HIDDEN_IN_LISTS, embed ? instances.get(p.guid()) : null, false)).toList();
         return Pagination.document(page, resources, params, path, links);
@@ -49,10 +51,10 @@ final class ProcessDocuments {
             throw CfException.badQuery("Unknown query parameter(s): '" + String.join("', '", unknown)
                     + "'. Valid parameters are: 'embed'");
         }
-        Processes.Found found = domain.processes().get(perms, target);
+        Processes.Found found = processes.get(perms, target);
         AppProcess p = found.process();
-        var instances = embed(raw.get("embed")) ? domain.processes().instancesOf(List.of(p)).get(p.guid()) : null;
-        String command = domain.processes().canSeeCommand(perms, p) ? detectedCommand(found) : ProcessPresenter.HIDDEN;
+        var instances = embed(raw.get("embed")) ? processes.instancesOf(List.of(p)).get(p.guid()) : null;
+        String command = processes.canSeeCommand(perms, p) ? detectedCommand(found) : ProcessPresenter.HIDDEN;
         return ProcessPresenter.present(p, links, command, instances,
                 Lifecycle.DOCKER.equals(found.app().lifecycle().type()));
     }
@@ -63,17 +65,17 @@ final class ProcessDocuments {
         if ((p.command() != null && !p.command().isEmpty()) || found.app().dropletGuid() == null) {
             return null;
         }
-        return domain.droplets().lookup().find(found.app().dropletGuid())
+        return droplets.lookup().find(found.app().dropletGuid())
                 .map(d -> d.processTypes().get(p.type())).orElse(null);
     }
 
     ObjectNode update(Target target, String body) {
-        AppProcess p = domain.processes().update(perms, target, () -> ProcessMessages.update(body));
+        AppProcess p = processes.update(perms, target, () -> ProcessMessages.update(body));
         return ProcessPresenter.present(p, links, null, null, false);
     }
 
     ObjectNode scale(Target target, String body) {
-        AppProcess p = domain.processes().scale(perms, target, () -> ProcessMessages.scale(body));
+        AppProcess p = processes.scale(perms, target, () -> ProcessMessages.scale(body));
         return ProcessPresenter.present(p, links, null, null, false);
     }
 

@@ -20,22 +20,36 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
+import dev.capi.domain.droplets.Droplets;
+import java.time.Clock;
+import jakarta.inject.Inject;
 
 /** {@code /v3/processes}: list, get, update, scale, terminate an instance, stats and instances. */
 @Path("/v3/processes")
 public final class ProcessesResource extends V3Resource {
+    private final Processes processes;
+    private final Droplets droplets;
+    private final Clock clock;
+
+    @Inject
+    public ProcessesResource(Processes processes, Droplets droplets, Clock clock) {
+        this.processes = processes;
+        this.droplets = droplets;
+        this.clock = clock;
+    }
+
     static final ListSpec LIST = ListSpec.of("types", "app_guids", "space_guids", "organization_guids")
             .labelSelector().extraKeys("embed");
     static final ListSpec APP_LIST = ListSpec.of("types").labelSelector().extraKeys("embed");
 
     private ProcessDocuments docs() {
-        return new ProcessDocuments(domain, permissions(), links, uri);
+        return new ProcessDocuments(processes, droplets, permissions(), links, uri);
     }
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.processes().list(permissions(), params.query());
+        var page = processes.list(permissions(), params.query());
         return ok(docs().page( page, params, "/v3/processes"));
     }
 
@@ -60,21 +74,21 @@ public final class ProcessesResource extends V3Resource {
     @DELETE
     @Path("/{guid}/instances/{index}")
     public Response terminate(@PathParam("guid") String guid, @PathParam("index") String index) {
-        domain.processes().terminate(permissions(), Target.byGuid(guid), ProcessDocuments.index(index));
+        processes.terminate(permissions(), Target.byGuid(guid), ProcessDocuments.index(index));
         return noContent();
     }
 
     @GET
     @Path("/{guid}/stats")
     public Response stats(@PathParam("guid") String guid) {
-        return ok(ProcessStatsPresenter.present(domain.processes().stats(permissions(), Target.byGuid(guid)),
-                domain.ports().clock()));
+        return ok(ProcessStatsPresenter.present(processes.stats(permissions(), Target.byGuid(guid)),
+                clock));
     }
 
     @GET
     @Path("/{guid}/process_instances")
     public Response instances(@PathParam("guid") String guid) {
-        var stats = domain.processes().instances(permissions(), Target.byGuid(guid));
+        var stats = processes.instances(permissions(), Target.byGuid(guid));
         ObjectNode doc = JsonSupport.object();
         doc.set("resources", ProcessPresenter.instances(stats.instances()));
         ObjectNode l = doc.putObject("links");
@@ -86,14 +100,25 @@ public final class ProcessesResource extends V3Resource {
     /** {@code /v3/apps/:guid/processes[/:type]}: the same endpoints, naming the process by app and type. */
     @Path("/v3/apps/{app}/processes")
     public static final class ForApp extends V3Resource {
+        private final Processes processes;
+        private final Droplets droplets;
+        private final Clock clock;
+
+        @Inject
+        public ForApp(Processes processes, Droplets droplets, Clock clock) {
+            this.processes = processes;
+            this.droplets = droplets;
+            this.clock = clock;
+        }
+
         private ProcessDocuments docs() {
-            return new ProcessDocuments(domain, permissions(), links, uri);
+            return new ProcessDocuments(processes, droplets, permissions(), links, uri);
         }
 
         @GET
         public Response list(@PathParam("app") String app) {
             var params = ListParams.parse(uri, APP_LIST);
-            var page = domain.processes().listForApp(permissions(), app, params.query());
+            var page = processes.listForApp(permissions(), app, params.query());
             return ok(docs().page( page, params, "/v3/apps/" + app + "/processes"));
         }
 
@@ -119,7 +144,7 @@ public final class ProcessesResource extends V3Resource {
         @Path("/{type}/instances/{index}")
         public Response terminate(@PathParam("app") String app, @PathParam("type") String type,
                                   @PathParam("index") String index) {
-            domain.processes().terminate(permissions(), Target.byType(app, type), ProcessDocuments.index(index));
+            processes.terminate(permissions(), Target.byType(app, type), ProcessDocuments.index(index));
             return noContent();
         }
 
@@ -127,7 +152,7 @@ public final class ProcessesResource extends V3Resource {
         @Path("/{type}/stats")
         public Response stats(@PathParam("app") String app, @PathParam("type") String type) {
             return ok(ProcessStatsPresenter.present(
-                    domain.processes().stats(permissions(), Target.byType(app, type)), domain.ports().clock()));
+                    processes.stats(permissions(), Target.byType(app, type)), clock));
         }
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.quotas.SpaceQuotas;
+import jakarta.inject.Inject;
 
 /**
  * {@code /v3/space_quotas}: list (bad query parameters are 422 here), create, get, update, delete, apply to spaces
@@ -18,52 +20,59 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/v3/space_quotas")
 public final class SpaceQuotasResource extends V3Resource {
+    private final SpaceQuotas spaceQuotas;
+
+    @Inject
+    public SpaceQuotasResource(SpaceQuotas spaceQuotas) {
+        this.spaceQuotas = spaceQuotas;
+    }
+
     static final ListSpec LIST = ListSpec.of("names", "organization_guids", "space_guids").unprocessableOnError();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.spaceQuotas().list(permissions(), params.query());
+        var page = spaceQuotas.list(permissions(), params.query());
         var resources = page.resources().stream().map(q -> QuotaPresenter.spaceQuota(q, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/space_quotas", links));
     }
 
     @POST
     public Response create(String body) {
-        var quota = domain.spaceQuotas().create(permissions(), () -> QuotaMessages.createSpaceQuota(body));
+        var quota = spaceQuotas.create(permissions(), () -> QuotaMessages.createSpaceQuota(body));
         return created(QuotaPresenter.spaceQuota(quota, links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(QuotaPresenter.spaceQuota(domain.spaceQuotas().get(permissions(), guid), links));
+        return ok(QuotaPresenter.spaceQuota(spaceQuotas.get(permissions(), guid), links));
     }
 
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String body) {
-        var quota = domain.spaceQuotas().update(permissions(), guid, () -> QuotaMessages.updateSpaceQuota(body));
+        var quota = spaceQuotas.update(permissions(), guid, () -> QuotaMessages.updateSpaceQuota(body));
         return ok(QuotaPresenter.spaceQuota(quota, links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.spaceQuotas().delete(permissions(), guid));
+        return accepted(spaceQuotas.delete(permissions(), guid));
     }
 
     @POST
     @Path("/{guid}/relationships/spaces")
     public Response apply(@PathParam("guid") String guid, String body) {
-        var guids = domain.spaceQuotas().apply(permissions(), guid, () -> QuotaMessages.toManyData(body));
+        var guids = spaceQuotas.apply(permissions(), guid, () -> QuotaMessages.toManyData(body));
         return ok(QuotaPresenter.toMany("/v3/space_quotas/" + guid + "/relationships/spaces", guids, links));
     }
 
     @DELETE
     @Path("/{guid}/relationships/spaces/{spaceGuid}")
     public Response remove(@PathParam("guid") String guid, @PathParam("spaceGuid") String spaceGuid) {
-        domain.spaceQuotas().remove(permissions(), guid, spaceGuid);
+        spaceQuotas.remove(permissions(), guid, spaceGuid);
         return noContent();
     }
 }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.quotas.UsageSummaries;
+import jakarta.inject.Inject;
 
 /** The usage summaries: of an organization (its readers) and of the platform (global readers). */
 public final class UsageSummaryResources {
@@ -14,9 +16,16 @@ public final class UsageSummaryResources {
     /** {@code GET /v3/organizations/:guid/usage_summary}. */
     @Path("/v3/organizations/{guid}/usage_summary")
     public static final class Organization extends V3Resource {
+        private final UsageSummaries usageSummaries;
+
+        @Inject
+        public Organization(UsageSummaries usageSummaries) {
+            this.usageSummaries = usageSummaries;
+        }
+
         @GET
         public Response get(@PathParam("guid") String guid) {
-            return ok(QuotaPresenter.organizationUsage(guid, domain.usageSummaries().organization(permissions(), guid),
+            return ok(QuotaPresenter.organizationUsage(guid, usageSummaries.organization(permissions(), guid),
                     links));
         }
     }
@@ -24,9 +33,16 @@ public final class UsageSummaryResources {
     /** {@code GET /v3/info/usage_summary} (authenticated, unlike {@code /v3/info}). */
     @Path("/v3/info/usage_summary")
     public static final class Platform extends V3Resource {
+        private final UsageSummaries usageSummaries;
+
+        @Inject
+        public Platform(UsageSummaries usageSummaries) {
+            this.usageSummaries = usageSummaries;
+        }
+
         @GET
         public Response get() {
-            return ok(QuotaPresenter.platformUsage(domain.usageSummaries().platform(permissions()), links));
+            return ok(QuotaPresenter.platformUsage(usageSummaries.platform(permissions()), links));
         }
     }
 }

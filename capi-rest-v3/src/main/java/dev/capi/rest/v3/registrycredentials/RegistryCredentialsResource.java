@@ -11,17 +11,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.registrycredentials.RegistryCredentials;
+import jakarta.inject.Inject;
 
 /** {@code /v3/registry_credentials}: list, create, get, update, delete (204). */
 @Path("/v3/registry_credentials")
 public final class RegistryCredentialsResource extends V3Resource {
+    private final RegistryCredentials registryCredentials;
+
+    @Inject
+    public RegistryCredentialsResource(RegistryCredentials registryCredentials) {
+        this.registryCredentials = registryCredentials;
+    }
+
     static final ListSpec LIST = ListSpec.of("space_guids", "organization_guids", "scopes", "locations")
             .labelSelector();
 
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.registryCredentials().list(permissions(), params.query());
+        var page = registryCredentials.list(permissions(), params.query());
         var resources = page.resources().stream().map(c -> RegistryCredentialPresenter.present(c, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/registry_credentials", links));
     }
@@ -30,13 +39,13 @@ public final class RegistryCredentialsResource extends V3Resource {
     public Response create(String body) {
         var command = RegistryCredentialMessages.create(body);
         return created(RegistryCredentialPresenter.present(
-                domain.registryCredentials().create(permissions(), command), links));
+                registryCredentials.create(permissions(), command), links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(RegistryCredentialPresenter.present(domain.registryCredentials().get(permissions(), guid), links));
+        return ok(RegistryCredentialPresenter.present(registryCredentials.get(permissions(), guid), links));
     }
 
     @PATCH
@@ -44,13 +53,13 @@ public final class RegistryCredentialsResource extends V3Resource {
     public Response update(@PathParam("guid") String guid, String body) {
         var command = RegistryCredentialMessages.update(body);
         return ok(RegistryCredentialPresenter.present(
-                domain.registryCredentials().update(permissions(), guid, command), links));
+                registryCredentials.update(permissions(), guid, command), links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        domain.registryCredentials().delete(permissions(), guid);
+        registryCredentials.delete(permissions(), guid);
         return noContent();
     }
 }

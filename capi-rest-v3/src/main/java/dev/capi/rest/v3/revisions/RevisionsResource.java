@@ -15,14 +15,23 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.revisions.Revisions;
+import jakarta.inject.Inject;
 
 /** {@code /v3/revisions/:guid} (get, update, environment variables) and an app's revisions. */
 @Path("/v3/revisions")
 public final class RevisionsResource extends V3Resource {
+    private final Revisions revisions;
+
+    @Inject
+    public RevisionsResource(Revisions revisions) {
+        this.revisions = revisions;
+    }
+
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(domain.revisions().get(permissions(), guid), links));
+        return ok(present(revisions.get(permissions(), guid), links));
     }
 
     @PATCH
@@ -31,13 +40,13 @@ public final class RevisionsResource extends V3Resource {
         Body body = Body.parse(raw, "metadata");
         var metadata = body.metadata();
         body.validate();
-        return ok(present(domain.revisions().update(permissions(), guid, metadata), links));
+        return ok(present(revisions.update(permissions(), guid, metadata), links));
     }
 
     @GET
     @Path("/{guid}/environment_variables")
     public Response environmentVariables(@PathParam("guid") String guid) {
-        Revision r = domain.revisions().environmentVariables(permissions(), guid);
+        Revision r = revisions.environmentVariables(permissions(), guid);
         ObjectNode node = JsonSupport.object();
         node.set("var", JsonSupport.MAPPER.valueToTree(r.environmentVariables()));
         ObjectNode l = node.putObject("links");
@@ -68,12 +77,19 @@ public final class RevisionsResource extends V3Resource {
     /** {@code GET /v3/apps/:guid/revisions} and {@code /revisions/deployed}. */
     @Path("/v3/apps/{guid}/revisions")
     public static final class ForApp extends V3Resource {
+        private final Revisions revisions;
+
+        @Inject
+        public ForApp(Revisions revisions) {
+            this.revisions = revisions;
+        }
+
         static final ListSpec LIST = ListSpec.of("guids", "versions").labelSelector();
 
         @GET
         public Response list(@PathParam("guid") String appGuid) {
             var params = ListParams.parse(uri, LIST);
-            var page = domain.revisions().listForApp(permissions(), appGuid, params.query());
+            var page = revisions.listForApp(permissions(), appGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(r -> present(r, links)).toList(),
                     params, "/v3/apps/" + appGuid + "/revisions", links));
         }
@@ -82,7 +98,7 @@ public final class RevisionsResource extends V3Resource {
         @Path("/deployed")
         public Response deployed(@PathParam("guid") String appGuid) {
             var params = ListParams.parse(uri, ListSpec.of());
-            var page = domain.revisions().deployed(permissions(), appGuid, params.query());
+            var page = revisions.deployed(permissions(), appGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(r -> present(r, links)).toList(),
                     params, "/v3/apps/" + appGuid + "/revisions/deployed", links));
         }

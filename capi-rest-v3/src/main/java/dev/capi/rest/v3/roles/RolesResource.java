@@ -14,14 +14,26 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Set;
+import dev.capi.domain.roles.Roles;
+import dev.capi.domain.roles.RoleCreate;
+import jakarta.inject.Inject;
 
 /** {@code /v3/roles}: list, create, get, delete; {@code include=user,organization,space} on list and get. */
 @Path("/v3/roles")
 public final class RolesResource extends V3Resource {
+    private final Roles roles;
+    private final RoleCreate roleCreate;
+
+    @Inject
+    public RolesResource(Roles roles, RoleCreate roleCreate) {
+        this.roles = roles;
+        this.roleCreate = roleCreate;
+    }
+
     @GET
     public Response list() {
         var params = ListParams.parse(uri, RoleMessages.LIST);
-        var page = domain.roles().list(permissions(), params.query());
+        var page = roles.list(permissions(), params.query());
         var resources = page.resources().stream().map(r -> RolePresenter.present(r, links)).toList();
         ObjectNode doc = Pagination.document(page, resources, params, "/v3/roles", links);
         include(doc, page.resources(), params.includes());
@@ -31,14 +43,14 @@ public final class RolesResource extends V3Resource {
     @POST
     public Response create(String body) {
         var command = RoleMessages.create(body);
-        return created(RolePresenter.present(domain.roleCreate().create(permissions(), command), links));
+        return created(RolePresenter.present(roleCreate.create(permissions(), command), links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
         var includes = ListParams.singleInclude(uri, true, RoleMessages.INCLUDES);
-        Role role = domain.roles().get(permissions(), guid);
+        Role role = roles.get(permissions(), guid);
         ObjectNode node = RolePresenter.present(role, links);
         include(node, List.of(role), includes);
         return ok(node);
@@ -47,12 +59,12 @@ public final class RolesResource extends V3Resource {
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.roles().delete(permissions(), guid));
+        return accepted(roles.delete(permissions(), guid));
     }
 
     private void include(ObjectNode doc, List<Role> roles, List<String> includes) {
         if (!includes.isEmpty()) {
-            doc.set("included", RoleIncluded.present(domain.roles().related(roles, Set.copyOf(includes)), links));
+            doc.set("included", RoleIncluded.present(this.roles.related(roles, Set.copyOf(includes)), links));
         }
     }
 }

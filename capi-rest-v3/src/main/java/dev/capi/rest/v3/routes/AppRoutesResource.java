@@ -7,14 +7,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.routes.Routes;
+import jakarta.inject.Inject;
 
 /** {@code GET /v3/apps/:guid/routes}: the routes an app has destinations on. */
 @Path("/v3/apps/{guid}/routes")
 public final class AppRoutesResource extends V3Resource {
+    private final Routes routes;
+
+    @Inject
+    public AppRoutesResource(Routes routes) {
+        this.routes = routes;
+    }
+
     @GET
     public Response list(@PathParam("guid") String appGuid) {
         var params = ListParams.parse(uri, RouteMessages.LIST);
-        var page = domain.routes().listForApp(permissions(), appGuid, params.query());
+        var page = routes.listForApp(permissions(), appGuid, params.query());
         var resources = page.resources().stream().map(r -> RoutePresenter.present(r, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/apps/" + appGuid + "/routes", links));
     }

@@ -22,6 +22,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import dev.capi.domain.routes.Routes;
+import dev.capi.domain.featureflags.FeatureFlags;
+import dev.capi.domain.routes.RouteCreate;
+import dev.capi.domain.routes.RouteDestinations;
+import jakarta.inject.Inject;
 
 /**
  * {@code /v3/routes}: list, create, get, update, delete, destinations (list, insert, replace by PATCH or PUT, update
@@ -29,10 +34,23 @@ import java.util.List;
  */
 @Path("/v3/routes")
 public final class RoutesResource extends V3Resource {
+    private final Routes routes;
+    private final FeatureFlags featureFlags;
+    private final RouteCreate routeCreate;
+    private final RouteDestinations routeDestinations;
+
+    @Inject
+    public RoutesResource(Routes routes, FeatureFlags featureFlags, RouteCreate routeCreate, RouteDestinations routeDestinations) {
+        this.routes = routes;
+        this.featureFlags = featureFlags;
+        this.routeCreate = routeCreate;
+        this.routeDestinations = routeDestinations;
+    }
+
     @GET
     public Response list() {
         var params = ListParams.parse(uri, RouteMessages.LIST);
-        var page = domain.routes().list(permissions(), params.query());
+        var page = routes.list(permissions(), params.query());
         var resources = page.resources().stream().map(r -> RoutePresenter.present(r, links)).toList();
         ObjectNode doc = Pagination.document(page, resources, params, "/v3/routes", links);
         include(doc, page.resources(), params.includes());
@@ -41,8 +59,8 @@ public final class RoutesResource extends V3Resource {
 
     @POST
     public Response create(String body) {
-        boolean hash = domain.featureFlags().enabled("hash_based_routing");
-        return created(RoutePresenter.present(domain.routeCreate().create(permissions(),
+        boolean hash = featureFlags.enabled("hash_based_routing");
+        return created(RoutePresenter.present(routeCreate.create(permissions(),
                 () -> RouteMessages.create(body, hash)), links));
     }
 
@@ -50,7 +68,7 @@ public final class RoutesResource extends V3Resource {
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
         var includes = ListParams.singleInclude(uri, true, RouteMessages.INCLUDES);
-        RouteDetails route = domain.routes().get(permissions(), guid);
+        RouteDetails route = routes.get(permissions(), guid);
         ObjectNode node = RoutePresenter.present(route, links);
         include(node, List.of(route), includes);
         return ok(node);
@@ -59,22 +77,22 @@ public final class RoutesResource extends V3Resource {
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String body) {
-        var command = RouteMessages.update(body, domain.featureFlags().enabled("hash_based_routing"));
-        return ok(RoutePresenter.present(domain.routes().update(permissions(), guid, command), links));
+        var command = RouteMessages.update(body, featureFlags.enabled("hash_based_routing"));
+        return ok(RoutePresenter.present(routes.update(permissions(), guid, command), links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
         RouteMessages.noQuery(ListParams.firstValues(uri.getQueryParameters()));
-        return accepted(domain.routes().delete(permissions(), guid));
+        return accepted(routes.delete(permissions(), guid));
     }
 
     @GET
     @Path("/{guid}/destinations")
     public Response destinations(@PathParam("guid") String guid) {
         var filter = RouteMessages.destinationFilter(ListParams.firstValues(uri.getQueryParameters()));
-        return ok(RoutePresenter.destinationList(domain.routeDestinations().list(permissions(), guid, filter), links));
+        return ok(RoutePresenter.destinationList(routeDestinations.list(permissions(), guid, filter), links));
     }
 
     @POST
@@ -82,7 +100,7 @@ public final class RoutesResource extends V3Resource {
     public Response insertDestinations(@PathParam("guid") String guid, String body) {
         var wanted = RouteMessages.destinations(body, false);
         return ok(RoutePresenter.destinationList(
-                domain.routeDestinations().insert(permissions(), guid, wanted), links));
+                routeDestinations.insert(permissions(), guid, wanted), links));
     }
 
     @PATCH
@@ -90,7 +108,7 @@ public final class RoutesResource extends V3Resource {
     public Response replaceDestinations(@PathParam("guid") String guid, String body) {
         var wanted = RouteMessages.destinations(body, true);
         return ok(RoutePresenter.destinationList(
-                domain.routeDestinations().replace(permissions(), guid, wanted), links));
+                routeDestinations.replace(permissions(), guid, wanted), links));
     }
 
     /** The seed's PUT: the same replace as PATCH. */
@@ -105,7 +123,7 @@ public final class RoutesResource extends V3Resource {
     public Response updateDestination(@PathParam("guid") String guid,
                                       @PathParam("destination_guid") String destinationGuid, String body) {
         String protocol = RouteMessages.destinationProtocol(body);
-        RouteDetails d = domain.routeDestinations().updateProtocol(permissions(), guid, destinationGuid, protocol);
+        RouteDetails d = routeDestinations.updateProtocol(permissions(), guid, destinationGuid, protocol);
         return ok(RoutePresenter.destinationWithLinks(d, d.destinations().get(0), links));
     }
 
@@ -113,34 +131,34 @@ public final class RoutesResource extends V3Resource {
     @Path("/{guid}/destinations/{destination_guid}")
     public Response removeDestination(@PathParam("guid") String guid,
                                       @PathParam("destination_guid") String destinationGuid) {
-        domain.routeDestinations().remove(permissions(), guid, destinationGuid);
+        routeDestinations.remove(permissions(), guid, destinationGuid);
         return noContent();
     }
 
     @GET
     @Path("/{guid}/relationships/shared_spaces")
     public Response sharedSpaces(@PathParam("guid") String guid) {
-        return ok(RoutePresenter.sharedSpaces(guid, domain.routes().sharedSpaces(permissions(), guid), links));
+        return ok(RoutePresenter.sharedSpaces(guid, routes.sharedSpaces(permissions(), guid), links));
     }
 
     @POST
     @Path("/{guid}/relationships/shared_spaces")
     public Response share(@PathParam("guid") String guid, String body) {
         return ok(RoutePresenter.sharedSpaces(guid,
-                domain.routes().share(permissions(), guid, () -> RouteMessages.toMany(body)), links));
+                routes.share(permissions(), guid, () -> RouteMessages.toMany(body)), links));
     }
 
     @DELETE
     @Path("/{guid}/relationships/shared_spaces/{space_guid}")
     public Response unshare(@PathParam("guid") String guid, @PathParam("space_guid") String spaceGuid) {
-        domain.routes().unshare(permissions(), guid, spaceGuid);
+        routes.unshare(permissions(), guid, spaceGuid);
         return noContent();
     }
 
     @PATCH
     @Path("/{guid}/relationships/space")
     public Response transfer(@PathParam("guid") String guid, String body) {
-        domain.routes().transfer(permissions(), guid, () -> RouteMessages.transfer(body));
+        routes.transfer(permissions(), guid, () -> RouteMessages.transfer(body));
         ObjectNode doc = JsonSupport.object();
         doc.put("status", "ok");
         return ok(doc);
@@ -154,18 +172,18 @@ public final class RoutesResource extends V3Resource {
         ObjectNode included = doc.putObject("included");
         if (includes.contains("domain")) {
             var array = included.putArray("domains");
-            for (Domain d : domain.routes().domainsOf(permissions(), routes)) {
+            for (Domain d : this.routes.domainsOf(permissions(), routes)) {
                 array.add(DomainPresenter.present(d, links));
             }
         }
         boolean orgs = includes.contains("space.organization");
         if (includes.contains("space") || orgs) {
-            List<Space> spaces = domain.routes().spacesOf(routes);
+            List<Space> spaces = this.routes.spacesOf(routes);
             var array = included.putArray("spaces");
             spaces.forEach(s -> array.add(SpacePresenter.present(s, links)));
             if (orgs) {
                 var orgArray = included.putArray("organizations");
-                for (Organization o : domain.routes().organizationsOf(spaces)) {
+                for (Organization o : this.routes.organizationsOf(spaces)) {
                     orgArray.add(OrganizationPresenter.present(o, links));
                 }
             }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.capi.domain.securitygroups.SecurityGroups;
+import jakarta.inject.Inject;
 
 /**
  * {@code /v3/security_groups}: list (bad parameters are 422 here), create, get, update, asynchronous delete, and
@@ -25,6 +27,13 @@ import java.util.List;
  */
 @Path("/v3/security_groups")
 public final class SecurityGroupsResource extends V3Resource {
+    private final SecurityGroups securityGroups;
+
+    @Inject
+    public SecurityGroupsResource(SecurityGroups securityGroups) {
+        this.securityGroups = securityGroups;
+    }
+
     static final ListSpec LIST = ListSpec.of("names", "running_space_guids", "staging_space_guids",
             "globally_enabled_running", "globally_enabled_staging").unprocessableOnError();
     private static final String KINDS = "{kind: running_spaces|staging_spaces}";
@@ -32,7 +41,7 @@ public final class SecurityGroupsResource extends V3Resource {
     @GET
     public Response list() {
         var params = parseList();
-        var page = domain.securityGroups().list(permissions(), params.query());
+        var page = securityGroups.list(permissions(), params.query());
         var resources = page.resources().stream().map(g -> SecurityGroupPresenter.present(g, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/security_groups", links));
     }
@@ -64,7 +73,7 @@ public final class SecurityGroupsResource extends V3Resource {
 
     @POST
     public Response create(String body) {
-        var groups = domain.securityGroups();
+        var groups = securityGroups;
         groups.requireAdmin(permissions());
         var command = SecurityGroupMessages.create(body, groups.rules());
         return created(SecurityGroupPresenter.present(groups.create(permissions(), command), links));
@@ -73,13 +82,13 @@ public final class SecurityGroupsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(SecurityGroupPresenter.present(domain.securityGroups().get(permissions(), guid), links));
+        return ok(SecurityGroupPresenter.present(securityGroups.get(permissions(), guid), links));
     }
 
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String body) {
-        var groups = domain.securityGroups();
+        var groups = securityGroups;
         groups.requireVisible(permissions(), guid);
         groups.requireAdmin(permissions());
         var command = SecurityGroupMessages.update(body, groups.rules());
@@ -89,13 +98,13 @@ public final class SecurityGroupsResource extends V3Resource {
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.securityGroups().delete(permissions(), guid));
+        return accepted(securityGroups.delete(permissions(), guid));
     }
 
     @POST
     @Path("/{guid}/relationships/" + KINDS)
     public Response bind(@PathParam("guid") String guid, @PathParam("kind") String kind, String body) {
-        var groups = domain.securityGroups();
+        var groups = securityGroups;
         groups.requireVisible(permissions(), guid);
         List<String> spaces = SecurityGroupMessages.spaces(body);
         List<String> bound = groups.bind(permissions(), guid, lifecycle(kind), spaces);
@@ -106,7 +115,7 @@ public final class SecurityGroupsResource extends V3Resource {
     @Path("/{guid}/relationships/" + KINDS + "/{space_guid}")
     public Response unbind(@PathParam("guid") String guid, @PathParam("kind") String kind,
                            @PathParam("space_guid") String spaceGuid) {
-        domain.securityGroups().unbind(permissions(), guid, lifecycle(kind), spaceGuid);
+        securityGroups.unbind(permissions(), guid, lifecycle(kind), spaceGuid);
         return noContent();
     }
 

@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.securitygroups.SecurityGroups;
+import jakarta.inject.Inject;
 
 /**
  * {@code GET /v3/spaces/:guid/running_security_groups} and {@code .../staging_security_groups}: the groups that
@@ -16,13 +18,20 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/v3/spaces/{guid}/{kind: running_security_groups|staging_security_groups}")
 public final class SpaceSecurityGroupsResource extends V3Resource {
+    private final SecurityGroups securityGroups;
+
+    @Inject
+    public SpaceSecurityGroupsResource(SecurityGroups securityGroups) {
+        this.securityGroups = securityGroups;
+    }
+
     static final ListSpec LIST = ListSpec.of("names").unprocessableOnError();
 
     @GET
     public Response list(@PathParam("guid") String spaceGuid, @PathParam("kind") String kind) {
         var params = ListParams.parse(uri, LIST);
         Lifecycle lifecycle = kind.startsWith("running") ? Lifecycle.RUNNING : Lifecycle.STAGING;
-        var page = domain.securityGroups().forSpace(permissions(), spaceGuid, lifecycle, params.query());
+        var page = securityGroups.forSpace(permissions(), spaceGuid, lifecycle, params.query());
         var resources = page.resources().stream().map(g -> SecurityGroupPresenter.present(g, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/spaces/" + spaceGuid + "/" + kind, links));
     }

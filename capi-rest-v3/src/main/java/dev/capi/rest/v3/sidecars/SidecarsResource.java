@@ -21,29 +21,37 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.inject.Inject;
 
 /** {@code /v3/sidecars/:guid} (get, update, delete 204), and the sidecars of an app or a process. */
 @Path("/v3/sidecars")
 public final class SidecarsResource extends V3Resource {
+    private final Sidecars sidecars;
+
+    @Inject
+    public SidecarsResource(Sidecars sidecars) {
+        this.sidecars = sidecars;
+    }
+
     static final ListSpec LIST = ListSpec.of();
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(domain.sidecars().get(permissions(), guid), links));
+        return ok(present(sidecars.get(permissions(), guid), links));
     }
 
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String raw) {
         var cmd = command(raw, false);
-        return ok(present(domain.sidecars().update(permissions(), guid, cmd), links));
+        return ok(present(sidecars.update(permissions(), guid, cmd), links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        domain.sidecars().delete(permissions(), guid);
+        sidecars.delete(permissions(), guid);
         return noContent();
     }
 
@@ -97,10 +105,17 @@ public final class SidecarsResource extends V3Resource {
     /** {@code GET|POST /v3/apps/:guid/sidecars}. */
     @Path("/v3/apps/{guid}/sidecars")
     public static final class ForApp extends V3Resource {
+        private final Sidecars sidecars;
+
+        @Inject
+        public ForApp(Sidecars sidecars) {
+            this.sidecars = sidecars;
+        }
+
         @GET
         public Response list(@PathParam("guid") String appGuid) {
             var params = ListParams.parse(uri, LIST);
-            var page = domain.sidecars().listForApp(permissions(), appGuid, params.query());
+            var page = sidecars.listForApp(permissions(), appGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(s -> present(s, links)).toList(),
                     params, "/v3/apps/" + appGuid + "/sidecars", links));
         }
@@ -108,17 +123,24 @@ public final class SidecarsResource extends V3Resource {
         @POST
         public Response create(@PathParam("guid") String appGuid, String raw) {
             var cmd = command(raw, true);
-            return created(present(domain.sidecars().create(permissions(), appGuid, cmd), links));
+            return created(present(sidecars.create(permissions(), appGuid, cmd), links));
         }
     }
 
     /** {@code GET /v3/processes/:guid/sidecars}. */
     @Path("/v3/processes/{guid}/sidecars")
     public static final class ForProcess extends V3Resource {
+        private final Sidecars sidecars;
+
+        @Inject
+        public ForProcess(Sidecars sidecars) {
+            this.sidecars = sidecars;
+        }
+
         @GET
         public Response list(@PathParam("guid") String processGuid) {
             var params = ListParams.parse(uri, LIST);
-            var page = domain.sidecars().listForProcess(permissions(), processGuid, params.query());
+            var page = sidecars.listForProcess(permissions(), processGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(s -> present(s, links)).toList(),
                     params, "/v3/processes/" + processGuid + "/sidecars", links));
         }

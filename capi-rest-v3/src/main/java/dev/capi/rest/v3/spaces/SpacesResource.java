@@ -18,10 +18,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import dev.capi.domain.spaces.Spaces;
+import jakarta.inject.Inject;
 
 /** {@code /v3/spaces}: list, create, get, update, delete, and the space's features. */
 @Path("/v3/spaces")
 public final class SpacesResource extends V3Resource {
+    private final Spaces spaces;
+
+    @Inject
+    public SpacesResource(Spaces spaces) {
+        this.spaces = spaces;
+    }
+
     /** The reference lists them in this order in its "Valid included resources" text. */
     static final String[] INCLUDES = {"org", "organization"};
     static final ListSpec LIST = ListSpec.of("names", "organization_guids").orderBy("name").labelSelector()
@@ -30,7 +39,7 @@ public final class SpacesResource extends V3Resource {
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.spaces().list(permissions(), params.query());
+        var page = spaces.list(permissions(), params.query());
         var resources = page.resources().stream().map(s -> SpacePresenter.present(s, links)).toList();
         ObjectNode doc = Pagination.document(page, resources, params, "/v3/spaces", links);
         if (!params.includes().isEmpty()) {
@@ -42,7 +51,7 @@ public final class SpacesResource extends V3Resource {
     private ObjectNode included(List<Space> spaces) {
         ObjectNode included = JsonSupport.object();
         var orgs = included.putArray("organizations");
-        for (Organization o : domain.spaces().organizationsOf(spaces)) {
+        for (Organization o : this.spaces.organizationsOf(spaces)) {
             orgs.add(OrganizationPresenter.present(o, links));
         }
         return included;
@@ -51,14 +60,14 @@ public final class SpacesResource extends V3Resource {
     @POST
     public Response create(String body) {
         var command = SpaceMessages.create(body);
-        return created(SpacePresenter.present(domain.spaces().create(permissions(), command), links));
+        return created(SpacePresenter.present(spaces.create(permissions(), command), links));
     }
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
         var includes = ListParams.singleInclude(uri, INCLUDES);
-        Space space = domain.spaces().get(permissions(), guid);
+        Space space = spaces.get(permissions(), guid);
         ObjectNode node = SpacePresenter.present(space, links);
         if (!includes.isEmpty()) {
             node.set("included", included(List.of(space)));
@@ -70,13 +79,13 @@ public final class SpacesResource extends V3Resource {
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String body) {
         var command = SpaceMessages.update(body);
-        return ok(SpacePresenter.present(domain.spaces().update(permissions(), guid, command), links));
+        return ok(SpacePresenter.present(spaces.update(permissions(), guid, command), links));
     }
 
     @DELETE
     @Path("/{guid}")
     public Response delete(@PathParam("guid") String guid) {
-        return accepted(domain.spaces().delete(permissions(), guid));
+        return accepted(spaces.delete(permissions(), guid));
     }
 
     @GET
@@ -84,20 +93,20 @@ public final class SpacesResource extends V3Resource {
     public Response features(@PathParam("guid") String guid) {
         ObjectNode doc = JsonSupport.object();
         var resources = doc.putArray("resources");
-        domain.spaces().features(permissions(), guid).forEach((n, e) -> resources.add(SpacePresenter.feature(n, e)));
+        spaces.features(permissions(), guid).forEach((n, e) -> resources.add(SpacePresenter.feature(n, e)));
         return ok(doc);
     }
 
     @GET
     @Path("/{guid}/features/{name}")
     public Response feature(@PathParam("guid") String guid, @PathParam("name") String name) {
-        return ok(SpacePresenter.feature(name, domain.spaces().feature(permissions(), guid, name)));
+        return ok(SpacePresenter.feature(name, spaces.feature(permissions(), guid, name)));
     }
 
     @PATCH
     @Path("/{guid}/features/{name}")
     public Response updateFeature(@PathParam("guid") String guid, @PathParam("name") String name, String body) {
         boolean enabled = SpaceMessages.feature(body);
-        return ok(SpacePresenter.feature(name, domain.spaces().updateFeature(permissions(), guid, name, enabled)));
+        return ok(SpacePresenter.feature(name, spaces.updateFeature(permissions(), guid, name, enabled)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.capi.rest.v3.support;
 
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.errors.CfError;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import dev.capi.domain.users.UserRegistry;
 
 
 /**
@@ -26,15 +26,15 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     public static final String PRINCIPAL = "capi.principal";
 
     private final TokenVerifier verifier;
-    private final DomainServices domain;
+    private final UserRegistry userRegistry;
 
     @Context
     private ResourceInfo resourceInfo;
 
     @Inject
-    public AuthenticationFilter(TokenVerifier verifier, DomainServices domain) {
+    public AuthenticationFilter(TokenVerifier verifier, UserRegistry userRegistry) {
         this.verifier = verifier;
-        this.domain = domain;
+        this.userRegistry = userRegistry;
     }
 
     @Override
@@ -85,6 +85,6 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     /** The reference creates the user row on first sight of a token; one indexed read per request. */
     private void rememberUser(Principal principal) {
-        domain.userRegistry().ensure(principal);
+        userRegistry.ensure(principal);
     }
 }

@@ -1,8 +1,8 @@
 package dev.capi.rest.v3.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.auth.PermissionsFactory;
 import dev.capi.domain.auth.Principal;
 import dev.capi.model.Job;
 import jakarta.inject.Inject;
@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 
-/** The base of every V3 resource: the domain, links, the request's principal, and the usual responses. */
+/** The base of every V3 resource: links, the request's principal and permissions, and the usual responses. */
 public abstract class V3Resource {
     @Inject
-    protected DomainServices domain;
+    private PermissionsFactory permissionsFactory;
     @Inject
     protected Links links;
     @Context
@@ -34,7 +34,7 @@ public abstract class V3Resource {
     /** The caller's permissions, created once per request. */
     protected Permissions permissions() {
         if (permissions == null) {
-            permissions = domain.permissions(principal());
+            permissions = permissionsFactory.of(principal());
         }
         return permissions;
     }

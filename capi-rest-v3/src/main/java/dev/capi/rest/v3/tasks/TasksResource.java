@@ -18,10 +18,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.inject.Inject;
 
 /** {@code /v3/tasks}: list, get, update, cancel (POST and PUT, and the seed's PUT /cancel); and app tasks. */
 @Path("/v3/tasks")
 public final class TasksResource extends V3Resource {
+    private final Tasks tasks;
+
+    @Inject
+    public TasksResource(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
     static final ListSpec LIST = ListSpec.of("guids", "names", "states", "app_guids", "space_guids",
             "organization_guids").labelSelector();
     static final String HIDDEN = "[PRIVATE DATA HIDDEN]";
@@ -29,7 +37,7 @@ public final class TasksResource extends V3Resource {
     @GET
     public Response list() {
         var params = ListParams.parse(uri, LIST);
-        var page = domain.tasks().list(permissions(), params.query());
+        var page = tasks.list(permissions(), params.query());
         return ok(Pagination.document(page, page.resources().stream().map(t -> present(t, false, links)).toList(),
                 params, "/v3/tasks", links));
     }
@@ -37,8 +45,8 @@ public final class TasksResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        Task t = domain.tasks().get(permissions(), guid);
-        return ok(present(t, domain.tasks().canSeeCommand(permissions(), t), links));
+        Task t = tasks.get(permissions(), guid);
+        return ok(present(t, tasks.canSeeCommand(permissions(), t), links));
     }
 
     @PATCH
@@ -47,14 +55,14 @@ public final class TasksResource extends V3Resource {
         Body body = Body.parse(raw, "metadata");
         var metadata = body.metadata();
         body.validate();
-        Task t = domain.tasks().update(permissions(), guid, metadata);
-        return ok(present(t, domain.tasks().canSeeCommand(permissions(), t), links));
+        Task t = tasks.update(permissions(), guid, metadata);
+        return ok(present(t, tasks.canSeeCommand(permissions(), t), links));
     }
 
     @POST
     @Path("/{guid}/actions/cancel")
     public Response cancel(@PathParam("guid") String guid) {
-        return accepted(present(domain.tasks().cancel(permissions(), guid), true, links), null);
+        return accepted(present(tasks.cancel(permissions(), guid), true, links), null);
     }
 
     @PUT
@@ -94,14 +102,21 @@ public final class TasksResource extends V3Resource {
     /** {@code GET|POST /v3/apps/:guid/tasks}. */
     @Path("/v3/apps/{guid}/tasks")
     public static final class ForApp extends V3Resource {
+        private final Tasks tasks;
+
+        @Inject
+        public ForApp(Tasks tasks) {
+            this.tasks = tasks;
+        }
+
         static final ListSpec LIST = ListSpec.of("guids", "names", "states", "sequence_ids").labelSelector();
 
         @GET
         public Response list(@PathParam("guid") String appGuid) {
             var params = ListParams.parse(uri, LIST);
-            var page = domain.tasks().listForApp(permissions(), appGuid, params.query());
+            var page = tasks.listForApp(permissions(), appGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(t -> present(t,
-                    domain.tasks().canSeeCommand(permissions(), t), links)).toList(), params,
+                    tasks.canSeeCommand(permissions(), t), links)).toList(), params,
                     "/v3/apps/" + appGuid + "/tasks", links));
         }
 
@@ -125,7 +140,7 @@ public final class TasksResource extends V3Resource {
             }
             var metadata = body.metadata();
             body.validate();
-            Task t = domain.tasks().create(permissions(), appGuid, new Tasks.Create(name, command, memory, disk,
+            Task t = tasks.create(permissions(), appGuid, new Tasks.Create(name, command, memory, disk,
                     logRate, droplet, templateProcess, metadata));
             return accepted(present(t, true, links), null);
         }

@@ -12,10 +12,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.usage.AppUsageEventQueries;
+import jakarta.inject.Inject;
 
 /** {@code /v3/app_usage_events}: list (after_guid for consumers), get, and the admin's purge-and-reseed. */
 @Path("/v3/app_usage_events")
 public final class AppUsageEventsResource extends V3Resource {
+    private final AppUsageEventQueries appUsageEventQueries;
+
+    @Inject
+    public AppUsageEventsResource(AppUsageEventQueries appUsageEventQueries) {
+        this.appUsageEventQueries = appUsageEventQueries;
+    }
+
     static final ListSpec LIST = ListSpec.of("after_guid").onlyOrderBy("created_at").withoutUpdatedAts()
             .unprocessableOnError();
 
@@ -23,7 +32,7 @@ public final class AppUsageEventsResource extends V3Resource {
     public Response list() {
         var params = ListParams.parse(uri, LIST);
         AfterGuid.requireAtMostOne(params);
-        var page = domain.appUsageEventQueries().list(permissions(), params.query());
+        var page = appUsageEventQueries.list(permissions(), params.query());
         var resources = page.resources().stream().map(this::present).toList();
         return ok(Pagination.document(page, resources, params, "/v3/app_usage_events", links));
     }
@@ -31,13 +40,13 @@ public final class AppUsageEventsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(domain.appUsageEventQueries().get(permissions(), guid)));
+        return ok(present(appUsageEventQueries.get(permissions(), guid)));
     }
 
     @POST
     @Path("/actions/destructively_purge_all_and_reseed")
     public Response purge() {
-        domain.appUsageEventQueries().purgeAndReseed(permissions());
+        appUsageEventQueries.purgeAndReseed(permissions());
         return ok(JsonSupport.object());
     }
 

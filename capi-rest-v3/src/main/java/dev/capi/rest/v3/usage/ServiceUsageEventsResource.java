@@ -12,10 +12,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.usage.ServiceUsageEvents;
+import jakarta.inject.Inject;
 
 /** {@code /v3/service_usage_events}: list (after_guid for consumers), get, and the admin's purge-and-reseed. */
 @Path("/v3/service_usage_events")
 public final class ServiceUsageEventsResource extends V3Resource {
+    private final ServiceUsageEvents serviceUsageEvents;
+
+    @Inject
+    public ServiceUsageEventsResource(ServiceUsageEvents serviceUsageEvents) {
+        this.serviceUsageEvents = serviceUsageEvents;
+    }
+
     static final ListSpec LIST = ListSpec.of("after_guid", "service_instance_types", "service_offering_guids")
             .onlyOrderBy("created_at").withoutUpdatedAts().unprocessableOnError();
 
@@ -23,7 +32,7 @@ public final class ServiceUsageEventsResource extends V3Resource {
     public Response list() {
         var params = ListParams.parse(uri, LIST);
         AfterGuid.requireAtMostOne(params);
-        var page = domain.serviceUsageEvents().list(permissions(), params.query());
+        var page = serviceUsageEvents.list(permissions(), params.query());
         var resources = page.resources().stream().map(this::present).toList();
         return ok(Pagination.document(page, resources, params, "/v3/service_usage_events", links));
     }
@@ -31,13 +40,13 @@ public final class ServiceUsageEventsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(domain.serviceUsageEvents().get(permissions(), guid)));
+        return ok(present(serviceUsageEvents.get(permissions(), guid)));
     }
 
     @POST
     @Path("/actions/destructively_purge_all_and_reseed")
     public Response purge() {
-        domain.serviceUsageEvents().purgeAndReseed(permissions());
+        serviceUsageEvents.purgeAndReseed(permissions());
         return ok(JsonSupport.object());
     }
 

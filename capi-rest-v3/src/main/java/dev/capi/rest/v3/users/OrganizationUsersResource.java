@@ -7,14 +7,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.users.Users;
+import jakarta.inject.Inject;
 
 /** {@code GET /v3/organizations/:guid/users}: users holding an organization role there. */
 @Path("/v3/organizations/{guid}/users")
 public final class OrganizationUsersResource extends V3Resource {
+    private final Users users;
+
+    @Inject
+    public OrganizationUsersResource(Users users) {
+        this.users = users;
+    }
+
     @GET
     public Response list(@PathParam("guid") String orgGuid) {
         var params = UserMessages.list(uri, UserMessages.MEMBERS, CfException::badQuery);
-        var page = domain.users().listInOrganization(permissions(), orgGuid, params.query());
+        var page = users.listInOrganization(permissions(), orgGuid, params.query());
         var resources = page.resources().stream().map(u -> UserPresenter.present(u, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/organizations/" + orgGuid + "/users", links));
     }
