@@ -86,7 +86,8 @@ class JdbiOrganizationQuotaRepositoryTest {
         assertThat(quotas.find("nope", Visibility.everything())).isEmpty();
         assertThat(quotas.findByName("silver").orElseThrow().guid()).isEqualTo("q2");
         assertThat(quotas.nameTaken("gold")).isTrue();
-        assertThat(quotas.nameTaken("GOLD")).isFalse();
+        assertThat(quotas.nameTaken("GOLD")).as("case-insensitive, as the reference's quota_definitions").isTrue();
+        assertThat(quotas.nameTaken("bronze")).isFalse();
     }
 
     @Test
