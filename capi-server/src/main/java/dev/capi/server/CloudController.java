@@ -45,7 +45,7 @@ import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.internal.InternalApi;
 import dev.capi.rest.v3.V3Api;
-import dev.capi.rest.v3.support.RequestMetrics;
+import dev.capi.rest.internal.metrics.RequestMetrics;
 import dev.capi.server.tls.TlsMaterial;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import dev.capi.rest.v3.support.ApiInfo;

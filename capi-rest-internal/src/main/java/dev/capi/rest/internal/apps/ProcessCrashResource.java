@@ -1,7 +1,7 @@
 package dev.capi.rest.internal.apps;
 
 import dev.capi.domain.DomainServices;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,8 +21,8 @@ public final class ProcessCrashResource {
     @Path("/{guid}/crashed")
     @SuppressWarnings("unchecked")
     public Response crashed(@PathParam("guid") String processGuid, String raw) {
-        var body = JsonSupport.parseObject(raw);
-        Map<String, Object> payload = JsonSupport.MAPPER.convertValue(body, Map.class);
+        var body = InternalJson.parseObject(raw);
+        Map<String, Object> payload = InternalJson.MAPPER.convertValue(body, Map.class);
         domain.processes().recordCrash(processGuid, payload, domain.auditEvents());
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -4,7 +4,7 @@ import dev.capi.domain.DomainServices;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,7 +39,7 @@ public final class SshAccessResource {
         }
         String processGuid = domain.appFeatures().sshAccess(domain.permissions(principal), appGuid, instance,
                 domain.ports().more().get(dev.capi.domain.processes.ProcessRepository.class));
-        var body = JsonSupport.object().put("process_guid", processGuid);
-        return Response.ok(JsonSupport.write(body), MediaType.APPLICATION_JSON_TYPE).build();
+        var body = InternalJson.object().put("process_guid", processGuid);
+        return Response.ok(InternalJson.write(body), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -2,8 +2,9 @@ package dev.capi.rest.internal.jobs;
 
 import dev.capi.domain.DomainServices;
 import dev.capi.domain.errors.CfException;
+import dev.capi.domain.support.Timestamps;
 import dev.capi.model.Job;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,15 +25,15 @@ public final class StagingJobsResource {
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
         Job job = domain.jobs().find(guid).orElseThrow(() -> CfException.notFound("Job"));
-        return Response.ok(JsonSupport.write(document(job)), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(InternalJson.write(document(job)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The V2-style job document uploaders poll. */
     public static com.fasterxml.jackson.databind.node.ObjectNode document(Job job) {
-        var doc = JsonSupport.object();
+        var doc = InternalJson.object();
         var metadata = doc.putObject("metadata");
         metadata.put("guid", job.guid());
-        metadata.put("created_at", JsonSupport.timestamp(job.createdAt()));
+        metadata.put("created_at", Timestamps.format(job.createdAt()));
         metadata.put("url", "/internal/v4/staging_jobs/" + job.guid());
         var entity = doc.putObject("entity");
         entity.put("guid", job.guid());

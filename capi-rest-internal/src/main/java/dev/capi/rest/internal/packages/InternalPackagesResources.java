@@ -1,7 +1,8 @@
 package dev.capi.rest.internal.packages;
 
 import dev.capi.domain.DomainServices;
-import dev.capi.rest.v3.support.Body;
+import dev.capi.domain.support.MessageErrors;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.List;
 
 /** Packages as platform components see them: a bits service reports an upload; stagers download the bits. */
 public final class InternalPackagesResources {
@@ -24,12 +27,14 @@ public final class InternalPackagesResources {
         @PATCH
         @Path("/{guid}")
         public Response report(@PathParam("guid") String guid, String raw) {
-            Body body = Body.parse(raw, "state", "checksums", "error");
-            String state = body.string("state", true, 32);
-            String error = body.string("error", false, 5000);
+            var json = InternalJson.parseObject(raw);
+            var errors = new MessageErrors();
+            errors.unknownKeys(json::fieldNames, List.of("state", "checksums", "error"));
+            String state = errors.string("state", InternalJson.plain(json.get("state")), true, 32);
+            String error = errors.string("error", InternalJson.plain(json.get("error")), false, 5000);
             String sha1 = null;
             String sha256 = null;
-            var checksums = body.json().get("checksums");
+            var checksums = json.get("checksums");
             if (checksums != null && checksums.isArray()) {
                 for (var c : checksums) {
                     if ("sha1".equals(c.path("type").asText())) {
@@ -39,7 +44,7 @@ public final class InternalPackagesResources {
                     }
                 }
             }
-            body.validate();
+            errors.validate();
             domain.packages().reportUploaded(guid, state, sha1, sha256, error);
             return Response.noContent().build();
         }

@@ -1,7 +1,7 @@
 package dev.capi.rest.internal.securitygroups;
 
 import dev.capi.domain.DomainServices;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,8 +27,8 @@ public final class AsgLatestUpdateResource {
     @GET
     public Response get() {
         Instant last = domain.securityGroups().latestUpdate();
-        var doc = JsonSupport.object();
+        var doc = InternalJson.object();
         doc.put("last_update", RFC3339_NANOS.format(last == null ? Instant.EPOCH : last));
-        return Response.ok(JsonSupport.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(InternalJson.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

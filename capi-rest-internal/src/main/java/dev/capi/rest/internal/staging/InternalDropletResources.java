@@ -4,7 +4,7 @@ import dev.capi.domain.DomainServices;
 import dev.capi.domain.blobs.BlobInfo;
 import dev.capi.domain.errors.CfException;
 import dev.capi.rest.internal.jobs.StagingJobsResource;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -54,7 +54,7 @@ public final class InternalDropletResources {
             MessageDigest md5Digest = md5();
             InputStream bits = new DigestInputStream(file.getEntityAs(InputStream.class), md5Digest);
             var job = domain.droplets().stagerUpload(guid, bits, info -> matches(info, md5Digest, md5, digest));
-            return Response.ok(JsonSupport.write(StagingJobsResource.document(job)), MediaType.APPLICATION_JSON_TYPE)
+            return Response.ok(InternalJson.write(StagingJobsResource.document(job)), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
 

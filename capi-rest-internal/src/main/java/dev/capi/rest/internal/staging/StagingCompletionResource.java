@@ -5,7 +5,7 @@ import dev.capi.domain.DomainServices;
 import dev.capi.domain.builds.StagingResult;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,7 +32,7 @@ public final class StagingCompletionResource {
     @Path("/{guid}/{kind: build_completed|droplet_completed}")
     public Response completed(@PathParam("guid") String guid, @jakarta.ws.rs.QueryParam("start") String start,
                               String raw) {
-        JsonNode body = JsonSupport.parseObject(raw);
+        JsonNode body = InternalJson.parseObject(raw);
         domain.builds().completed(guid, result(body), "true".equals(start));
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -45,7 +45,7 @@ public final class StagingCompletionResource {
             JsonNode result = body.get("result");
             if (result != null && result.isTextual()) {
                 try {
-                    result = JsonSupport.MAPPER.readTree(result.asText());
+                    result = InternalJson.MAPPER.readTree(result.asText());
                 } catch (Exception e) {
                     throw CfException.of(CfError.InvalidRequest);
                 }

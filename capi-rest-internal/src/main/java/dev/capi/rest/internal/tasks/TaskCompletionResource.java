@@ -1,7 +1,7 @@
 package dev.capi.rest.internal.tasks;
 
 import dev.capi.domain.DomainServices;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ public final class TaskCompletionResource {
     @POST
     @Path("/{guid}/completed")
     public Response completed(@PathParam("guid") String guid, String raw) {
-        var body = JsonSupport.parseObject(raw);
+        var body = InternalJson.parseObject(raw);
         domain.tasks().completed(guid, body.path("failed").asBoolean(false), body.path("failure_reason").asText(null));
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }
