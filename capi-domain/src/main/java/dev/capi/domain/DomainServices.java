@@ -604,7 +604,7 @@ public final class DomainServices {
             environment = new AppEnvironment(appRows, ports.organizations(), access, tx, events, flags, settings,
                     clock);
             sync.environment(environment::runtimeEnvironment);
-            features = new AppFeatures(appRows, access, tx, settings, clock);
+            features = new AppFeatures(appRows, processRows, access, tx, settings, clock);
             currentDroplet = new CurrentDroplet(appRows, processRows, access, processCreate, tx, events, usage, sync,
                     more.find(DropletLookup.class).orElse(DropletLookup.none()), clock);
             processes = new Processes(processRows, appRows, access, tx, events, usage, flags, metadata, quotaScopes,

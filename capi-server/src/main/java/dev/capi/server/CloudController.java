@@ -45,7 +45,7 @@ import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.internal.InternalApi;
 import dev.capi.rest.v3.V3Api;
-import dev.capi.rest.v3.support.RequestMetrics;
+import dev.capi.rest.internal.metrics.RequestMetrics;
 import dev.capi.server.tls.TlsMaterial;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import dev.capi.rest.v3.support.ApiInfo;
@@ -198,6 +198,7 @@ public final class CloudController implements AutoCloseable {
                 bind(domain).to(DomainServices.class);
                 bind(domain.appEnvironment()).to(dev.capi.domain.apps.AppEnvironment.class);
                 bind(domain.appFeatures()).to(dev.capi.domain.apps.AppFeatures.class);
+                bind(domain.auditEvents()).to(dev.capi.domain.events.AuditEvents.class);
                 bind(domain.appStates()).to(dev.capi.domain.apps.AppStates.class);
                 bind(domain.appUsageEventQueries()).to(dev.capi.domain.usage.AppUsageEventQueries.class);
                 bind(domain.apps()).to(dev.capi.domain.apps.Apps.class);

@@ -2,10 +2,10 @@ package dev.capi.server;
 
 import dev.capi.domain.errors.CfError;
 import dev.capi.persistence.support.StatementCounter;
-import dev.capi.rest.v3.support.ControlCharacters;
+import dev.capi.domain.support.ControlCharacters;
 import dev.capi.rest.v3.support.ErrorMapper;
-import dev.capi.rest.v3.support.RequestIds;
-import dev.capi.rest.v3.support.RequestMetrics;
+import dev.capi.domain.support.RequestIds;
+import dev.capi.rest.internal.metrics.RequestMetrics;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

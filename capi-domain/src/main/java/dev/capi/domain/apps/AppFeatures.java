@@ -22,12 +22,15 @@ public final class AppFeatures {
     public static final List<String> NAMES = List.of(SSH, REVISIONS, SERVICE_BINDING_K8S, FILE_BASED_VCAP_SERVICES);
 
     private final AppRepository apps;
+    private final dev.capi.domain.processes.ProcessRepository processes;
     private final AppAccess access;
     private final Transactions tx;
     private final AppSettings settings;
     private final Clock clock;
 
-    public AppFeatures(AppRepository apps, AppAccess access, Transactions tx, AppSettings settings, Clock clock) {
+    public AppFeatures(AppRepository apps, dev.capi.domain.processes.ProcessRepository processes, AppAccess access,
+                       Transactions tx, AppSettings settings, Clock clock) {
+        this.processes = processes;
         this.apps = apps;
         this.access = access;
         this.tx = tx;
@@ -104,8 +107,7 @@ public final class AppFeatures {
      * SSH access to an instance ({@code GET /internal/apps/:guid/ssh_access/:index}): the web process's Diego guid
      * ({@code <guid>-<version>}) when the user may ssh (space developers, admins) and ssh is enabled; else 404.
      */
-    public String sshAccess(Permissions perms, String appGuid, int index,
-                            dev.capi.domain.processes.ProcessRepository processes) {
+    public String sshAccess(Permissions perms, String appGuid, int index) {
         return tx.inTransaction(() -> {
             App app = access.visible(perms, appGuid);
             if (!perms.canWriteSpace(app.spaceGuid()) || !sshEnabled(perms, appGuid).enabled()) {

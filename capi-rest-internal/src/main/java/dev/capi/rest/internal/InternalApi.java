@@ -5,7 +5,7 @@ import dev.capi.rest.internal.logging.LogAccessResource;
 import dev.capi.rest.internal.logging.SyslogDrainUrlsResource;
 import dev.capi.rest.internal.metrics.MetricsResource;
 import dev.capi.rest.internal.securitygroups.AsgLatestUpdateResource;
-import dev.capi.rest.v3.support.ErrorMapper;
+import dev.capi.rest.internal.support.InternalErrorMapper;
 
 import java.util.List;
 
@@ -32,6 +32,6 @@ public final class InternalApi {
     }
 
     public static List<Class<?>> providers() {
-        return List.of(ErrorMapper.class, org.glassfish.jersey.media.multipart.MultiPartFeature.class);
+        return List.of(InternalErrorMapper.class, org.glassfish.jersey.media.multipart.MultiPartFeature.class);
     }
 }

@@ -1,7 +1,6 @@
 package dev.capi.rest.internal.apps;
 
-import dev.capi.domain.DomainServices;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,20 +9,29 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
+import dev.capi.domain.processes.Processes;
+import dev.capi.domain.events.AuditEvents;
 
 /** {@code POST /internal/v4/apps/:process_guid/crashed}: an instance crashed; recorded as an audit event; 200 {}. */
 @Path("/internal/v4/apps")
 public final class ProcessCrashResource {
+    private final Processes processes;
+    private final AuditEvents auditEvents;
+
     @Inject
-    DomainServices domain;
+    public ProcessCrashResource(Processes processes, AuditEvents auditEvents) {
+        this.processes = processes;
+        this.auditEvents = auditEvents;
+    }
+
 
     @POST
     @Path("/{guid}/crashed")
     @SuppressWarnings("unchecked")
     public Response crashed(@PathParam("guid") String processGuid, String raw) {
-        var body = JsonSupport.parseObject(raw);
-        Map<String, Object> payload = JsonSupport.MAPPER.convertValue(body, Map.class);
-        domain.processes().recordCrash(processGuid, payload, domain.auditEvents());
+        var body = InternalJson.parseObject(raw);
+        Map<String, Object> payload = InternalJson.MAPPER.convertValue(body, Map.class);
+        processes.recordCrash(processGuid, payload, auditEvents);
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

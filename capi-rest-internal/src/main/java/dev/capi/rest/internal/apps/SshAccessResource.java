@@ -1,10 +1,9 @@
 package dev.capi.rest.internal.apps;
 
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.apps.AppFeatures;
+import dev.capi.domain.auth.PermissionsFactory;
 
 /**
  * {@code GET /internal/apps/:guid/ssh_access/:index} (OAuth): the SSH proxy asks whether the token's user may ssh
@@ -19,8 +20,15 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/internal/apps/{guid}/ssh_access/{index}")
 public final class SshAccessResource {
+    private final AppFeatures appFeatures;
+    private final PermissionsFactory permissionsFactory;
+
     @Inject
-    DomainServices domain;
+    public SshAccessResource(AppFeatures appFeatures, PermissionsFactory permissionsFactory) {
+        this.appFeatures = appFeatures;
+        this.permissionsFactory = permissionsFactory;
+    }
+
     @Inject
     TokenVerifier verifier;
 
@@ -37,9 +45,9 @@ public final class SshAccessResource {
         } catch (NumberFormatException e) {
             throw CfException.notFound("App");
         }
-        String processGuid = domain.appFeatures().sshAccess(domain.permissions(principal), appGuid, instance,
-                domain.ports().more().get(dev.capi.domain.processes.ProcessRepository.class));
-        var body = JsonSupport.object().put("process_guid", processGuid);
-        return Response.ok(JsonSupport.write(body), MediaType.APPLICATION_JSON_TYPE).build();
+        String processGuid = appFeatures.sshAccess(permissionsFactory.of(principal), appGuid,
+                instance);
+        var body = InternalJson.object().put("process_guid", processGuid);
+        return Response.ok(InternalJson.write(body), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.capi.rest.internal.buildpacks;
 
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.errors.CfException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +13,7 @@ import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 
 import java.io.InputStream;
+import dev.capi.domain.apps.BuildpackCaches;
 
 /** An app's buildpack cache as stagers keep it between stagings (one blob per app and stack). */
 public final class BuildpackCacheResources {
@@ -26,8 +26,13 @@ public final class BuildpackCacheResources {
      */
     @Path("/internal/v4/buildpack_cache")
     public static final class Upload {
+        private final BuildpackCaches buildpackCaches;
+
         @Inject
-        DomainServices domain;
+        public Upload(BuildpackCaches buildpackCaches) {
+            this.buildpackCaches = buildpackCaches;
+        }
+
 
         @POST
         @Path("/{stack}/{guid}/upload")
@@ -41,7 +46,7 @@ public final class BuildpackCacheResources {
             if (file == null) {
                 throw CfException.unprocessable("A buildpack cache file must be uploaded");
             }
-            domain.buildpackCaches().store(appGuid, stack, file.getEntityAs(InputStream.class));
+            buildpackCaches.store(appGuid, stack, file.getEntityAs(InputStream.class));
             return Response.ok().build();
         }
     }
@@ -49,13 +54,18 @@ public final class BuildpackCacheResources {
     /** {@code GET /staging/v3/buildpack_cache/:stack/:app_guid/download}: the stored cache; 404 when none. */
     @Path("/staging/v3/buildpack_cache")
     public static final class Download {
+        private final BuildpackCaches buildpackCaches;
+
         @Inject
-        DomainServices domain;
+        public Download(BuildpackCaches buildpackCaches) {
+            this.buildpackCaches = buildpackCaches;
+        }
+
 
         @GET
         @Path("/{stack}/{guid}/download")
         public Response download(@PathParam("stack") String stack, @PathParam("guid") String appGuid) {
-            return Response.ok(domain.buildpackCaches().open(appGuid, stack), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+            return Response.ok(buildpackCaches.open(appGuid, stack), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                     .build();
         }
     }

@@ -1,15 +1,16 @@
 package dev.capi.rest.internal.jobs;
 
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.errors.CfException;
+import dev.capi.domain.support.Timestamps;
 import dev.capi.model.Job;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.jobs.Jobs;
 
 /**
  * {@code GET /internal/v4/staging_jobs/:guid}: the uploader polls its droplet upload job here; the V2-style job
@@ -17,22 +18,27 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/internal/v4/staging_jobs")
 public final class StagingJobsResource {
+    private final Jobs jobs;
+
     @Inject
-    DomainServices domain;
+    public StagingJobsResource(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
 
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        Job job = domain.jobs().find(guid).orElseThrow(() -> CfException.notFound("Job"));
-        return Response.ok(JsonSupport.write(document(job)), MediaType.APPLICATION_JSON_TYPE).build();
+        Job job = jobs.find(guid).orElseThrow(() -> CfException.notFound("Job"));
+        return Response.ok(InternalJson.write(document(job)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The V2-style job document uploaders poll. */
     public static com.fasterxml.jackson.databind.node.ObjectNode document(Job job) {
-        var doc = JsonSupport.object();
+        var doc = InternalJson.object();
         var metadata = doc.putObject("metadata");
         metadata.put("guid", job.guid());
-        metadata.put("created_at", JsonSupport.timestamp(job.createdAt()));
+        metadata.put("created_at", Timestamps.format(job.createdAt()));
         metadata.put("url", "/internal/v4/staging_jobs/" + job.guid());
         var entity = doc.putObject("entity");
         entity.put("guid", job.guid());

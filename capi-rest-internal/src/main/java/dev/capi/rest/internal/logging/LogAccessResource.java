@@ -1,6 +1,5 @@
 package dev.capi.rest.internal.logging;
 
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
@@ -10,6 +9,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.apps.Apps;
+import dev.capi.domain.auth.PermissionsFactory;
 
 /**
  * {@code GET /internal/v4/log_access/:app_guid} (OAuth): Loggregator asks whether the bearer of a token may read an
@@ -17,8 +18,15 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/internal/v4/log_access")
 public final class LogAccessResource {
+    private final Apps apps;
+    private final PermissionsFactory permissionsFactory;
+
     @Inject
-    DomainServices domain;
+    public LogAccessResource(Apps apps, PermissionsFactory permissionsFactory) {
+        this.apps = apps;
+        this.permissionsFactory = permissionsFactory;
+    }
+
     @Inject
     TokenVerifier verifier;
 
@@ -32,7 +40,7 @@ public final class LogAccessResource {
         if (!principal.hasReadScope()) {
             throw CfException.notAuthorized();
         }
-        domain.apps().get(domain.permissions(principal), appGuid);
+        apps.get(permissionsFactory.of(principal), appGuid);
         return Response.ok().build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.capi.rest.internal.logging;
 
 import dev.capi.domain.errors.CfException;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -19,10 +19,10 @@ public final class SyslogDrainUrlsResource {
     public Response list(@QueryParam("batch_size") String batchSize, @QueryParam("next_id") String nextId) {
         requireNonNegativeInteger("batch_size", batchSize);
         requireNonNegativeInteger("next_id", nextId);
-        var doc = JsonSupport.object();
+        var doc = InternalJson.object();
         doc.putObject("results");
         doc.putNull("next_id");
-        return Response.ok(JsonSupport.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(InternalJson.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static void requireNonNegativeInteger(String name, String value) {

@@ -1,6 +1,5 @@
 package dev.capi.rest.internal.metrics;
 
-import dev.capi.rest.v3.support.RequestMetrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,7 @@
 package dev.capi.rest.internal.packages;
 
-import dev.capi.domain.DomainServices;
-import dev.capi.rest.v3.support.Body;
+import dev.capi.domain.support.MessageErrors;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import dev.capi.domain.packages.Packages;
 
 /** Packages as platform components see them: a bits service reports an upload; stagers download the bits. */
 public final class InternalPackagesResources {
@@ -18,18 +21,25 @@ public final class InternalPackagesResources {
     /** {@code PATCH /internal/v4/packages/:guid} {@code {state, checksums: [{type, value}], error}}: 204. */
     @Path("/internal/v4/packages")
     public static final class Report {
+        private final Packages packages;
+
         @Inject
-        DomainServices domain;
+        public Report(Packages packages) {
+            this.packages = packages;
+        }
+
 
         @PATCH
         @Path("/{guid}")
         public Response report(@PathParam("guid") String guid, String raw) {
-            Body body = Body.parse(raw, "state", "checksums", "error");
-            String state = body.string("state", true, 32);
-            String error = body.string("error", false, 5000);
+            var json = InternalJson.parseObject(raw);
+            var errors = new MessageErrors();
+            errors.unknownKeys(json::fieldNames, List.of("state", "checksums", "error"));
+            String state = errors.string("state", InternalJson.plain(json.get("state")), true, 32);
+            String error = errors.string("error", InternalJson.plain(json.get("error")), false, 5000);
             String sha1 = null;
             String sha256 = null;
-            var checksums = body.json().get("checksums");
+            var checksums = json.get("checksums");
             if (checksums != null && checksums.isArray()) {
                 for (var c : checksums) {
                     if ("sha1".equals(c.path("type").asText())) {
@@ -39,8 +49,8 @@ public final class InternalPackagesResources {
                     }
                 }
             }
-            body.validate();
-            domain.packages().reportUploaded(guid, state, sha1, sha256, error);
+            errors.validate();
+            packages.reportUploaded(guid, state, sha1, sha256, error);
             return Response.noContent().build();
         }
     }
@@ -48,13 +58,18 @@ public final class InternalPackagesResources {
     /** {@code GET /staging/packages/:guid}: the package's zip, streamed (the blobstore is local). */
     @Path("/staging/packages")
     public static final class Download {
+        private final Packages packages;
+
         @Inject
-        DomainServices domain;
+        public Download(Packages packages) {
+            this.packages = packages;
+        }
+
 
         @GET
         @Path("/{guid}")
         public Response download(@PathParam("guid") String guid) {
-            var bits = domain.packages().stagingDownload(guid);
+            var bits = packages.stagingDownload(guid);
             return Response.ok(bits.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
         }
     }

@@ -1,7 +1,6 @@
 package dev.capi.rest.internal.securitygroups;
 
-import dev.capi.domain.DomainServices;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import dev.capi.domain.securitygroups.SecurityGroups;
 
 /**
  * {@code GET /internal/v4/asg_latest_update}: when application security groups last changed, so Diego knows when to
@@ -18,17 +18,22 @@ import java.time.format.DateTimeFormatter;
  */
 @Path("/internal/v4/asg_latest_update")
 public final class AsgLatestUpdateResource {
+    private final SecurityGroups securityGroups;
+
+    @Inject
+    public AsgLatestUpdateResource(SecurityGroups securityGroups) {
+        this.securityGroups = securityGroups;
+    }
+
     private static final DateTimeFormatter RFC3339_NANOS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
 
-    @Inject
-    DomainServices domain;
 
     @GET
     public Response get() {
-        Instant last = domain.securityGroups().latestUpdate();
-        var doc = JsonSupport.object();
+        Instant last = securityGroups.latestUpdate();
+        var doc = InternalJson.object();
         doc.put("last_update", RFC3339_NANOS.format(last == null ? Instant.EPOCH : last));
-        return Response.ok(JsonSupport.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(InternalJson.write(doc), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -1,10 +1,9 @@
 package dev.capi.rest.internal.staging;
 
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.blobs.BlobInfo;
 import dev.capi.domain.errors.CfException;
 import dev.capi.rest.internal.jobs.StagingJobsResource;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import dev.capi.domain.droplets.Droplets;
 
 /** Droplets on the internal API: the uploader stores staged droplets; stagers and cells download them. */
 public final class InternalDropletResources {
@@ -36,8 +36,13 @@ public final class InternalDropletResources {
      */
     @Path("/internal/v4/droplets/{guid}/upload")
     public static final class Upload {
+        private final Droplets droplets;
+
         @Inject
-        DomainServices domain;
+        public Upload(Droplets droplets) {
+            this.droplets = droplets;
+        }
+
 
         @POST
         @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -53,8 +58,8 @@ public final class InternalDropletResources {
             }
             MessageDigest md5Digest = md5();
             InputStream bits = new DigestInputStream(file.getEntityAs(InputStream.class), md5Digest);
-            var job = domain.droplets().stagerUpload(guid, bits, info -> matches(info, md5Digest, md5, digest));
-            return Response.ok(JsonSupport.write(StagingJobsResource.document(job)), MediaType.APPLICATION_JSON_TYPE)
+            var job = droplets.stagerUpload(guid, bits, info -> matches(info, md5Digest, md5, digest));
+            return Response.ok(InternalJson.write(StagingJobsResource.document(job)), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
 
@@ -96,13 +101,18 @@ public final class InternalDropletResources {
     /** {@code GET /staging/v3/droplets/:guid/download}: the droplet's tarball, streamed. */
     @Path("/staging/v3/droplets")
     public static final class StagingDownload {
+        private final Droplets droplets;
+
         @Inject
-        DomainServices domain;
+        public StagingDownload(Droplets droplets) {
+            this.droplets = droplets;
+        }
+
 
         @GET
         @Path("/{guid}/download")
         public Response download(@PathParam("guid") String guid) {
-            return stream(domain.droplets().stagingDownload(guid));
+            return stream(droplets.stagingDownload(guid));
         }
     }
 
@@ -112,12 +122,17 @@ public final class InternalDropletResources {
      */
     @Path("/internal/{version: v2|v4}/droplets/{guid}/{checksum}/download")
     public static final class Permalink {
+        private final Droplets droplets;
+
         @Inject
-        DomainServices domain;
+        public Permalink(Droplets droplets) {
+            this.droplets = droplets;
+        }
+
 
         @GET
         public Response download(@PathParam("guid") String processGuid, @PathParam("checksum") String checksum) {
-            return stream(domain.droplets().permalink(processGuid, checksum));
+            return stream(droplets.permalink(processGuid, checksum));
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.capi.rest.internal.staging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.capi.domain.DomainServices;
 import dev.capi.domain.builds.StagingResult;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
-import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.internal.support.InternalJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.capi.domain.builds.Builds;
 
 /**
  * The stager's report that staging ended ({@code /internal/v3/staging/:guid/build_completed}, and the legacy
@@ -25,15 +25,20 @@ import java.util.Map;
  */
 @Path("/internal/v3/staging")
 public final class StagingCompletionResource {
+    private final Builds builds;
+
     @Inject
-    DomainServices domain;
+    public StagingCompletionResource(Builds builds) {
+        this.builds = builds;
+    }
+
 
     @POST
     @Path("/{guid}/{kind: build_completed|droplet_completed}")
     public Response completed(@PathParam("guid") String guid, @jakarta.ws.rs.QueryParam("start") String start,
                               String raw) {
-        JsonNode body = JsonSupport.parseObject(raw);
-        domain.builds().completed(guid, result(body), "true".equals(start));
+        JsonNode body = InternalJson.parseObject(raw);
+        builds.completed(guid, result(body), "true".equals(start));
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -45,7 +50,7 @@ public final class StagingCompletionResource {
             JsonNode result = body.get("result");
             if (result != null && result.isTextual()) {
                 try {
-                    result = JsonSupport.MAPPER.readTree(result.asText());
+                    result = InternalJson.MAPPER.readTree(result.asText());
                 } catch (Exception e) {
                     throw CfException.of(CfError.InvalidRequest);
                 }

@@ -2,8 +2,8 @@ package dev.capi.rest.v3.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.capi.domain.errors.CfException;
 import dev.capi.domain.metadata.MetadataValidator;
+import dev.capi.domain.support.MessageErrors;
 import dev.capi.model.MetadataUpdate;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public final class Body {
     private static final MetadataValidator METADATA_VALIDATOR = new MetadataValidator();
 
     private final ObjectNode json;
-    private final List<String> errors = new ArrayList<>();
+    private final MessageErrors errors = new MessageErrors();
 
     private Body(ObjectNode json) {
         this.json = json;
@@ -29,15 +29,7 @@ public final class Body {
     /** Parses the body (400 MessageParseError if it is not a JSON object) and refuses keys not in {@code allowed}. */
     public static Body parse(String raw, String... allowed) {
         Body body = new Body(JsonSupport.parseObject(raw));
-        List<String> unknown = new ArrayList<>();
-        body.json.fieldNames().forEachRemaining(k -> {
-            if (!List.of(allowed).contains(k)) {
-                unknown.add(k);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            body.errors.add("Unknown field(s): '" + String.join("', '", unknown) + "'");
-        }
+        body.errors.unknownKeys(body.json::fieldNames, List.of(allowed));
         return body;
     }
 
@@ -59,38 +51,14 @@ public final class Body {
 
     /** Turns "per_page" into "Per page", as Rails humanizes attribute names. */
     public static String humanize(String key) {
-        String s = key.replace('_', ' ');
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return MessageErrors.humanize(key);
     }
 
     /** A string field; required means present, non-null and not blank. */
     public String string(String key, boolean required, int maxLength) {
         JsonNode node = json.get(key);
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(humanize(key) + " can't be blank");
-                errors.add(humanize(key) + " must be a string");
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(humanize(key) + " must be a string");
-            return null;
-        }
-        String value = node.asText();
-        if (ControlCharacters.present(value)) {
-            errors.add(humanize(key) + " must not contain control characters");
-            return null;
-        }
-        if (required && value.isBlank()) {
-            errors.add(humanize(key) + " can't be blank");
-            return null;
-        }
-        if (value.length() > maxLength) {
-            errors.add(humanize(key) + " is too long (maximum is " + maxLength + " characters)");
-            return null;
-        }
-        return value;
+        return errors.string(key, node == null || node.isNull() ? null : node.isTextual() ? node.asText() : node,
+                required, maxLength);
     }
 
     /** A whole number above 0 (null when absent or null): "<Key> must be greater than 0" otherwise. */
@@ -208,8 +176,6 @@ public final class Body {
 
     /** Throws 422 UnprocessableEntity with every collected problem, if any. */
     public void validate() {
-        if (!errors.isEmpty()) {
-            throw CfException.unprocessable(String.join(", ", new java.util.LinkedHashSet<>(errors)));
-        }
+        errors.validate();
     }
 }

@@ -7,19 +7,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
+import dev.capi.domain.support.Timestamps;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** The one JSON mapper of the REST adapters, and the reference's timestamp format. */
 public final class JsonSupport {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private JsonSupport() {
     }
@@ -39,7 +36,7 @@ public final class JsonSupport {
 
     /** {@code 2016-06-08T16:41:22Z}; null stays null. */
     public static String timestamp(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant);
+        return Timestamps.format(instant);
     }
 
     /** Parses a request body; anything that is not a JSON object is 400 MessageParseError. An empty body is {}. */

@@ -1,5 +1,6 @@
 package dev.capi.rest.v3.support;
 
+import dev.capi.domain.support.ControlCharacters;
 import dev.capi.domain.errors.CfError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package dev.capi.rest.v3.support;
+package dev.capi.domain.support;
 
 /**
  * Control characters in what clients send: refused in names, string fields, paths and query strings (PostgreSQL

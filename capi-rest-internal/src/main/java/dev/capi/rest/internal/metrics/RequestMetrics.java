@@ -1,4 +1,4 @@
-package dev.capi.rest.v3.support;
+package dev.capi.rest.internal.metrics;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;

@@ -1,4 +1,4 @@
-package dev.capi.rest.v3.support;
+package dev.capi.domain.support;
 
 /** The current request's {@code X-VCAP-Request-ID}, for log lines written deep in the call. */
 public final class RequestIds {
