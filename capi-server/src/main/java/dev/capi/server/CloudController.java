@@ -1,157 +1,67 @@
 package dev.capi.server;
 
-import dev.capi.domain.DomainServices;
-import dev.capi.domain.Ports;
-import dev.capi.domain.Repositories;
-import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
-import dev.capi.domain.securitygroups.SecurityGroupRepository;
-import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
-import dev.capi.domain.locks.LockRepository;
-import dev.capi.domain.stacks.StackDefinition;
-import dev.capi.persistence.locks.JdbiLockRepository;
-import dev.capi.domain.stacks.StackRepository;
-import dev.capi.persistence.stacks.JdbiStackRepository;
-import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
+import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.Settings;
+import dev.capi.domain.assembly.DomainAssembly;
+import dev.capi.domain.assembly.DomainPorts;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
-import dev.capi.blobstore.local.LocalDiskBlobStore;
-import dev.capi.domain.jobs.JobWorker;
-import dev.capi.domain.jobs.Pruning;
-import dev.capi.domain.quotas.OrganizationQuotaRepository;
-import dev.capi.domain.quotas.QuotaUsageRepository;
-import dev.capi.domain.quotas.SpaceQuotaRepository;
+import dev.capi.domain.domains.RouterGroups;
+import dev.capi.domain.jobs.JobWakeUp;
+import dev.capi.domain.stacks.StackDefinition;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserDirectory;
 import dev.capi.persistence.Database;
-import dev.capi.persistence.JdbiTransactions;
-import dev.capi.persistence.events.JdbiAuditEventRepository;
-import dev.capi.persistence.featureflags.JdbiFeatureFlagRepository;
-import dev.capi.persistence.isolationsegments.JdbiIsolationSegmentRepository;
-import dev.capi.persistence.jobs.JdbiJobRepository;
-import dev.capi.persistence.metadata.JdbiMetadataRepository;
-import dev.capi.persistence.organizations.JdbiOrganizationRepository;
-import dev.capi.persistence.quotas.JdbiOrganizationQuotaRepository;
-import dev.capi.persistence.quotas.JdbiQuotaUsageRepository;
-import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
-import dev.capi.persistence.roles.JdbiRoleRepository;
-import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
-import dev.capi.persistence.spaces.JdbiSpaceRepository;
-import dev.capi.persistence.domains.JdbiDomainRepository;
-import dev.capi.persistence.routes.JdbiRouteDestinationRepository;
-import dev.capi.persistence.routes.JdbiRouteRepository;
-import dev.capi.domain.domains.RouterGroups;
-import dev.capi.domain.routes.RoutingPorts;
-import dev.capi.persistence.users.JdbiUserRepository;
 import dev.capi.rest.internal.InternalApi;
-import dev.capi.rest.v3.V3Api;
 import dev.capi.rest.internal.metrics.RequestMetrics;
-import dev.capi.server.tls.TlsMaterial;
-import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import dev.capi.rest.v3.V3Api;
 import dev.capi.rest.v3.support.ApiInfo;
 import dev.capi.rest.v3.support.Links;
-import org.glassfish.grizzly.http.server.HttpServer;
+import dev.capi.rest.v3.support.RequestBodyFilter;
+import dev.capi.server.tls.TlsMaterial;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
- * The assembled Cloud Controller: database, domain, job worker and the JAX-RS application. Embedding platforms
+ * The assembled Cloud Controller: database, domain, background work and the JAX-RS applications. Embedding platforms
  * build one with {@link #builder()}, then either {@link #start} its own listener or mount {@link #resourceConfig()}.
  */
 public final class CloudController implements AutoCloseable {
     private final Database database;
     private final boolean ownsDatabase;
-    private final DomainServices domain;
-    private final JobWorker worker;
+    private final DomainPorts ports;
+    private final DomainAssembly domain;
+    private final BackgroundWork background;
     private final ResourceConfig resourceConfig;
     private final ResourceConfig internalConfig;
     private final RequestMetrics metrics = new RequestMetrics();
-    private final Pruning pruning;
-    private final java.util.concurrent.ScheduledExecutorService maintenance =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "capi-maintenance");
-                t.setDaemon(true);
-                return t;
-            });
-    private HttpServer server;
-    private HttpServer internalServer;
+    private final Listeners listeners = new Listeners();
 
     private CloudController(Builder b) {
         this.ownsDatabase = b.database == null;
         this.database = b.database != null ? b.database
                 : Database.open(Objects.requireNonNull(b.jdbcUrl, "database or jdbcUrl"), b.dbUser, b.dbPassword,
                 b.maxPoolSize);
-        var jdbi = database.jdbi();
-        var metadata = new JdbiMetadataRepository(jdbi);
-        var transactions = new JdbiTransactions(jdbi);
-        var jobs = new JdbiJobRepository(jdbi);
-        Ports ports = new Ports(transactions, b.clock, b.guids, metadata,
-                new JdbiOrganizationRepository(jdbi, metadata, b.settings.defaultQuotaDefinition()),
-                new JdbiSpaceRepository(jdbi, metadata),
-                new JdbiUserRepository(jdbi, metadata), new JdbiRoleRepository(jdbi),
-                new JdbiAuditEventRepository(jdbi), jobs, new JdbiFeatureFlagRepository(jdbi), blobStore(b),
-                b.userDirectory, new Repositories()
-                .with(RegistryCredentialRepository.class, new JdbiRegistryCredentialRepository(jdbi, metadata))
-                .with(StackRepository.class, new JdbiStackRepository(jdbi, metadata))
-                .with(dev.capi.domain.apps.AppContents.class, new dev.capi.persistence.apps.JdbiAppContents(jdbi))
-                .with(dev.capi.domain.revisions.RevisionRepository.class,
-                        new dev.capi.persistence.revisions.JdbiRevisionRepository(jdbi, metadata))
-                .with(dev.capi.domain.deployments.DeploymentRepository.class,
-                        new dev.capi.persistence.deployments.JdbiDeploymentRepository(jdbi, metadata))
-                .with(dev.capi.domain.sidecars.SidecarRepository.class,
-                        new dev.capi.persistence.sidecars.JdbiSidecarRepository(jdbi))
-                .with(dev.capi.domain.tasks.TaskRepository.class,
-                        new dev.capi.persistence.tasks.JdbiTaskRepository(jdbi, metadata))
-                .with(dev.capi.domain.droplets.DropletRepository.class,
-                        new dev.capi.persistence.droplets.JdbiDropletRepository(jdbi, metadata))
-                .with(dev.capi.domain.builds.BuildRepository.class,
-                        new dev.capi.persistence.builds.JdbiBuildRepository(jdbi, metadata))
-                .with(dev.capi.domain.packages.PackageRepository.class,
-                        new dev.capi.persistence.packages.JdbiPackageRepository(jdbi, metadata))
-                .with(dev.capi.domain.manifests.ManifestStore.class,
-                        new dev.capi.persistence.manifests.JdbiManifestStore(jdbi))
-                .with(dev.capi.domain.buildpacks.BuildpackRepository.class,
-                        new dev.capi.persistence.buildpacks.JdbiBuildpackRepository(jdbi, metadata))
-                .with(LockRepository.class, new JdbiLockRepository(jdbi, metadata))
-                .with(dev.capi.domain.envgroups.EnvironmentVariableGroupRepository.class,
-                        new dev.capi.persistence.envgroups.JdbiEnvironmentVariableGroupRepository(jdbi))
-                .with(dev.capi.domain.apps.AppRepository.class,
-                        new dev.capi.persistence.apps.JdbiAppRepository(jdbi, metadata))
-                .with(dev.capi.domain.processes.ProcessRepository.class,
-                        new dev.capi.persistence.processes.JdbiProcessRepository(jdbi, metadata))
-                .with(dev.capi.domain.usage.AppUsageEventRepository.class,
-                        new dev.capi.persistence.usage.JdbiAppUsageEventRepository(jdbi))
-                .with(dev.capi.domain.usage.ServiceUsageEventRepository.class,
-                        new dev.capi.persistence.usage.JdbiServiceUsageEventRepository(jdbi))
-                .with(dev.capi.domain.runtime.Runtime.class, b.runtime != null ? b.runtime
-                        : new dev.capi.domain.runtime.InProcessRuntime(b.clock))
-                .with(dev.capi.domain.apps.AppSettings.class, b.appSettings.withCfApi(b.externalUrl))
-                .with(dev.capi.domain.buildpacks.BuildpackSettings.class, b.buildpackSettings)
-                .with(OrganizationQuotaRepository.class, new JdbiOrganizationQuotaRepository(jdbi))
-                .with(SpaceQuotaRepository.class, new JdbiSpaceQuotaRepository(jdbi))
-                .with(QuotaUsageRepository.class, new JdbiQuotaUsageRepository(jdbi))
-                .with(IsolationSegmentRepository.class, new JdbiIsolationSegmentRepository(jdbi, metadata))
-                .with(SecurityGroupRepository.class, new JdbiSecurityGroupRepository(jdbi))
-                .with(RoutingPorts.class, new RoutingPorts(new JdbiDomainRepository(jdbi, metadata),
-                        new JdbiRouteRepository(jdbi, metadata), new JdbiRouteDestinationRepository(jdbi),
-                        b.routerGroups)));
-        this.domain = new DomainServices(ports, b.settings);
-        domain.stacks().seed(b.stacks, b.defaultStack);
-        this.worker = new JobWorker(jobs, transactions, domain.jobHandlers(), b.clock,
-                "node-" + UUID.randomUUID(), b.jobPollMillis);
-        domain.jobs().onEnqueue(worker::signal);
-        this.pruning = new Pruning(ports.auditEvents(), jobs, transactions, b.clock);
-        this.resourceConfig = resourceConfig(b);
-        this.internalConfig = internalConfig(b);
+        this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(blobStore(b), b.clock, b.guids,
+                b.userDirectory, b.routerGroups, b.runtime != null ? b.runtime
+                : new dev.capi.domain.runtime.InProcessRuntime(b.clock), b.appSettings.withCfApi(b.externalUrl),
+                b.buildpackSettings, b.settings.defaultQuotaDefinition()));
+        var wakeUp = new JobWakeUp();
+        this.domain = DomainAssembly.assemble(ports, b.settings, wakeUp);
+        domain.platform().stacks().seed(b.stacks, b.defaultStack);
+        var core = ports.core();
+        this.background = new BackgroundWork(core.jobs(), core.auditEvents(), core.transactions(),
+                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp);
+        this.resourceConfig = application(b, V3Api.resources(), V3Api.providers());
+        resourceConfig.register(new RequestBodyFilter(b.maxJsonBodyBytes));
+        b.extraComponents.forEach(resourceConfig::register);
+        this.internalConfig = application(b, InternalApi.resources(), InternalApi.providers());
     }
 
     /** The embedder's blobstore, or a local-disk one in the directory it named; never a silent temporary one. */
@@ -169,19 +79,7 @@ public final class CloudController implements AutoCloseable {
         return new Builder();
     }
 
-    private ResourceConfig resourceConfig(Builder b) {
-        ResourceConfig rc = application(b, V3Api.resources(), V3Api.providers());
-        rc.register(new dev.capi.rest.v3.support.RequestBodyFilter(b.maxJsonBodyBytes));
-        b.extraComponents.forEach(rc::register);
-        return rc;
-    }
-
-    /** The internal API (platform components) as its own application, served on the mutual-TLS listener. */
-    private ResourceConfig internalConfig(Builder b) {
-        return application(b, InternalApi.resources(), InternalApi.providers());
-    }
-
-    /** One JAX-RS application: its classes, the request log, and the shared services bound for injection. */
+    /** One JAX-RS application: its classes, the request log, and the use cases and services bound for injection. */
     private ResourceConfig application(Builder b, List<Class<?>> resources, List<Class<?>> providers) {
         ResourceConfig rc = new ResourceConfig();
         resources.forEach(rc::register);
@@ -192,59 +90,10 @@ public final class CloudController implements AutoCloseable {
                 b.uaaUrl != null ? b.uaaUrl : b.externalUrl + "/uaa", "capi", "", "0.1.0",
                 "capi: a Cloud Foundry Cloud Controller in Java", b.externalUrl, null, null);
         TokenVerifier verifier = Objects.requireNonNull(b.tokenVerifier, "tokenVerifier");
+        rc.register(new UseCaseBinder(domain, b.clock));
         rc.register(new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(domain).to(DomainServices.class);
-                bind(domain.appEnvironment()).to(dev.capi.domain.apps.AppEnvironment.class);
-                bind(domain.appFeatures()).to(dev.capi.domain.apps.AppFeatures.class);
-                bind(domain.auditEvents()).to(dev.capi.domain.events.AuditEvents.class);
-                bind(domain.appStates()).to(dev.capi.domain.apps.AppStates.class);
-                bind(domain.appUsageEventQueries()).to(dev.capi.domain.usage.AppUsageEventQueries.class);
-                bind(domain.apps()).to(dev.capi.domain.apps.Apps.class);
-                bind(domain.auditEventQueries()).to(dev.capi.domain.events.AuditEventQueries.class);
-                bind(domain.buildpackCacheClearing()).to(dev.capi.domain.buildpacks.BuildpackCacheClearing.class);
-                bind(domain.buildpackCaches()).to(dev.capi.domain.apps.BuildpackCaches.class);
-                bind(domain.buildpacks()).to(dev.capi.domain.buildpacks.Buildpacks.class);
-                bind(domain.builds()).to(dev.capi.domain.builds.Builds.class);
-                bind(domain.clock()).to(java.time.Clock.class);
-                bind(domain.currentDroplet()).to(dev.capi.domain.apps.CurrentDroplet.class);
-                bind(domain.deployments()).to(dev.capi.domain.deployments.Deployments.class);
-                bind(domain.domains()).to(dev.capi.domain.domains.Domains.class);
-                bind(domain.droplets()).to(dev.capi.domain.droplets.Droplets.class);
-                bind(domain.environmentVariableGroups()).to(dev.capi.domain.envgroups.EnvironmentVariableGroups.class);
-                bind(domain.featureFlags()).to(dev.capi.domain.featureflags.FeatureFlags.class);
-                bind(domain.isolationSegmentAssignments()).to(dev.capi.domain.isolationsegments.IsolationSegmentAssignments.class);
-                bind(domain.isolationSegmentEntitlements()).to(dev.capi.domain.isolationsegments.IsolationSegmentEntitlements.class);
-                bind(domain.isolationSegments()).to(dev.capi.domain.isolationsegments.IsolationSegments.class);
-                bind(domain.jobs()).to(dev.capi.domain.jobs.Jobs.class);
-                bind(domain.locks()).to(dev.capi.domain.locks.Locks.class);
-                bind(domain.manifestApply()).to(dev.capi.domain.manifests.ManifestApply.class);
-                bind(domain.manifestSource()).to(dev.capi.domain.manifests.ManifestSource.class);
-                bind(domain.organizationQuotas()).to(dev.capi.domain.quotas.OrganizationQuotas.class);
-                bind(domain.organizations()).to(dev.capi.domain.organizations.Organizations.class);
-                bind(domain.packages()).to(dev.capi.domain.packages.Packages.class);
-                bind(domain.processes()).to(dev.capi.domain.processes.Processes.class);
-                bind(domain.registryCredentials()).to(dev.capi.domain.registrycredentials.RegistryCredentials.class);
-                bind(domain.resourcePool()).to(dev.capi.domain.packages.ResourcePool.class);
-                bind(domain.revisions()).to(dev.capi.domain.revisions.Revisions.class);
-                bind(domain.roleCreate()).to(dev.capi.domain.roles.RoleCreate.class);
-                bind(domain.roles()).to(dev.capi.domain.roles.Roles.class);
-                bind(domain.routeCreate()).to(dev.capi.domain.routes.RouteCreate.class);
-                bind(domain.routeDestinations()).to(dev.capi.domain.routes.RouteDestinations.class);
-                bind(domain.routes()).to(dev.capi.domain.routes.Routes.class);
-                bind(domain.securityGroups()).to(dev.capi.domain.securitygroups.SecurityGroups.class);
-                bind(domain.serviceUsageEvents()).to(dev.capi.domain.usage.ServiceUsageEvents.class);
-                bind(domain.sidecars()).to(dev.capi.domain.sidecars.Sidecars.class);
-                bind(domain.spaceQuotas()).to(dev.capi.domain.quotas.SpaceQuotas.class);
-                bind(domain.spaces()).to(dev.capi.domain.spaces.Spaces.class);
-                bind(domain.stacks()).to(dev.capi.domain.stacks.Stacks.class);
-                bind(domain.tasks()).to(dev.capi.domain.tasks.Tasks.class);
-                bind(domain.usageSummaries()).to(dev.capi.domain.quotas.UsageSummaries.class);
-                bind(domain.userCreate()).to(dev.capi.domain.users.UserCreate.class);
-                bind(domain.userRegistry()).to(dev.capi.domain.users.UserRegistry.class);
-                bind(domain.users()).to(dev.capi.domain.users.Users.class);
-                bind(domain.permissionsFactory()).to(dev.capi.domain.auth.PermissionsFactory.class);
                 bind(links).to(Links.class);
                 bind(info).to(ApiInfo.class);
                 bind(verifier).to(TokenVerifier.class);
@@ -261,74 +110,48 @@ public final class CloudController implements AutoCloseable {
         return internalConfig;
     }
 
-    /**
-     * Starts the internal API on {@code bind:port} with mutual TLS: clients must present a certificate signed by the
-     * material's CA, or the handshake fails. Returns the bound port.
-     */
-    public int startInternal(String bind, int port, TlsMaterial tls) {
-        var ssl = new SSLEngineConfigurator(tls.sslContext(), false, true, false);
-        internalServer = GrizzlyHttpServerFactory.createHttpServer(
-                URI.create("https://" + bind + ":" + port + "/"), internalConfig, true, ssl, false);
-        internalServer.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
-        try {
-            internalServer.start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
-        }
-        return internalServer.getListeners().iterator().next().getPort();
-    }
-
     /** The JAX-RS application, for platforms that mount it in their own container. */
     public ResourceConfig resourceConfig() {
         return resourceConfig;
     }
 
-    public DomainServices domain() {
+    /** The assembled use cases, area by area. */
+    public DomainAssembly domain() {
         return domain;
+    }
+
+    /** The adapters the domain was assembled from. */
+    public DomainPorts ports() {
+        return ports;
     }
 
     public Database database() {
         return database;
     }
 
-    /** Starts the job worker and a Grizzly listener on {@code bind:port}; returns the bound port. */
+    /** Starts the background work and a listener on {@code bind:port}; returns the bound port. */
     public int start(String bind, int port) {
         startWorker();
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"),
-                resourceConfig, false);
-        server.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
-        try {
-            server.start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
-        }
-        return server.getListeners().iterator().next().getPort();
+        return listeners.startPublic(resourceConfig, bind, port);
     }
 
-    /** Starts only the job worker (when the platform serves {@link #resourceConfig()} itself). */
+    /**
+     * Starts the internal API on {@code bind:port} with mutual TLS: clients must present a certificate signed by the
+     * material's CA, or the handshake fails. Returns the bound port.
+     */
+    public int startInternal(String bind, int port, TlsMaterial tls) {
+        return listeners.startInternal(internalConfig, bind, port, tls);
+    }
+
+    /** Starts only the background work (when the platform serves {@link #resourceConfig()} itself). */
     public void startWorker() {
-        worker.start();
-        maintenance.scheduleWithFixedDelay(this::prune, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
-    }
-
-    private void prune() {
-        try {
-            pruning.run();
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(CloudController.class).warn("pruning failed", e);
-        }
+        background.start();
     }
 
     @Override
     public void close() {
-        if (server != null) {
-            server.shutdownNow();
-        }
-        if (internalServer != null) {
-            internalServer.shutdownNow();
-        }
-        maintenance.shutdownNow();
-        worker.close();
+        listeners.close();
+        background.close();
         if (ownsDatabase) {
             database.close();
         }

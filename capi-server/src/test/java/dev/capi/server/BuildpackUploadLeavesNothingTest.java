@@ -34,9 +34,9 @@ class BuildpackUploadLeavesNothingTest {
         Database database = Database.open("jdbc:h2:mem:bp-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
         try (database; CloudController cc = CloudController.builder().database(database)
                 .blobStore(new LocalDiskBlobStore(blobs)).tokenVerifier(token -> null).build()) {
-            Permissions admin = cc.domain().permissions(new Principal("admin", "admin", "uaa", "cf",
+            Permissions admin = cc.domain().orgsAndSpaces().permissions().of(new Principal("admin", "admin", "uaa", "cf",
                     Set.of(Principal.ADMIN, Principal.READ, Principal.WRITE)));
-            Buildpacks buildpacks = cc.domain().buildpacks();
+            Buildpacks buildpacks = cc.domain().platform().buildpacks();
             var created = buildpacks.create(admin, () -> new BuildpackCommands.Create("leaves_nothing", null, null,
                     null, null, null, null));
             for (byte[] bad : new byte[][]{zip("../escape", "x"), "not a zip".getBytes(StandardCharsets.UTF_8),

@@ -1,6 +1,6 @@
 package dev.capi.server;
 
-import dev.capi.domain.DomainServices;
+import dev.capi.domain.assembly.DomainAssembly;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.isolationsegments.IsolationSegmentCommands;
@@ -38,7 +38,7 @@ class ConstantStatementsTest {
 
     static Database database;
     static CloudController cc;
-    static DomainServices domain;
+    static DomainAssembly domain;
     static Permissions admin;
     static Permissions user;
 
@@ -49,39 +49,39 @@ class ConstantStatementsTest {
             throw new IllegalStateException("not used");
         }).build();
         domain = cc.domain();
-        admin = domain.permissions(new Principal("admin", "admin", "uaa", "cf",
+        admin = domain.orgsAndSpaces().permissions().of(new Principal("admin", "admin", "uaa", "cf",
                 Set.of(Principal.ADMIN, Principal.READ, Principal.WRITE)));
         Principal userPrincipal = new Principal("user-1", "user-1", "uaa", "cf", Set.of(Principal.READ));
-        domain.userRegistry().ensure(userPrincipal);
+        domain.orgsAndSpaces().userRegistry().ensure(userPrincipal);
         var labels = new MetadataUpdate(Map.of("env", "prod"), Map.of("note", "x"));
         for (int i = 0; i < 12; i++) {
-            var org = domain.organizations().create(admin, new OrganizationCommands.Create("org-" + i, null, labels));
-            var space = domain.spaces().create(admin, new SpaceCommands.Create("space", org.guid(), labels));
-            domain.roleCreate().create(admin, new RoleCommands.Create(RoleType.ORGANIZATION_USER, "user-1", null,
+            var org = domain.orgsAndSpaces().organizations().create(admin, new OrganizationCommands.Create("org-" + i, null, labels));
+            var space = domain.orgsAndSpaces().spaces().create(admin, new SpaceCommands.Create("space", org.guid(), labels));
+            domain.orgsAndSpaces().roleCreate().create(admin, new RoleCommands.Create(RoleType.ORGANIZATION_USER, "user-1", null,
                     null, org.guid(), null, null));
-            domain.roleCreate().create(admin, new RoleCommands.Create(RoleType.SPACE_DEVELOPER, "user-1", null,
+            domain.orgsAndSpaces().roleCreate().create(admin, new RoleCommands.Create(RoleType.SPACE_DEVELOPER, "user-1", null,
                     null, null, space.guid(), null));
         }
-        user = domain.permissions(userPrincipal);
-        var orgs = domain.organizations().list(admin, ListQuery.all()).resources();
+        user = domain.orgsAndSpaces().permissions().of(userPrincipal);
+        var orgs = domain.orgsAndSpaces().organizations().list(admin, ListQuery.all()).resources();
         for (int i = 0; i < 12; i++) {
             var org = orgs.get(i).guid();
-            domain.organizationQuotas().create(admin, () -> new QuotaCommands.CreateOrganizationQuota(
+            domain.platform().organizationQuotas().create(admin, () -> new QuotaCommands.CreateOrganizationQuota(
                     UUID.randomUUID().toString(), QuotaCommands.LimitChanges.none(), List.of(org), Map.of()));
-            var space = domain.spaces().list(admin, ListQuery.all().withFilter("organization_guids", List.of(org)))
+            var space = domain.orgsAndSpaces().spaces().list(admin, ListQuery.all().withFilter("organization_guids", List.of(org)))
                     .resources().get(0).guid();
-            domain.spaceQuotas().create(admin, () -> new QuotaCommands.CreateSpaceQuota("sq",
+            domain.platform().spaceQuotas().create(admin, () -> new QuotaCommands.CreateSpaceQuota("sq",
                     org, QuotaCommands.LimitChanges.none(), List.of(space), Map.of()));
-            var segment = domain.isolationSegments().create(admin,
+            var segment = domain.platform().isolationSegments().create(admin,
                     new IsolationSegmentCommands.Create("segment-" + i, labels));
-            domain.isolationSegmentEntitlements().entitle(admin, segment.guid(), List.of(org));
-            domain.securityGroups().create(admin, new SecurityGroupCommands.Create("group-" + i, List.of(), null,
+            domain.platform().isolationSegmentEntitlements().entitle(admin, segment.guid(), List.of(org));
+            domain.platform().securityGroups().create(admin, new SecurityGroupCommands.Create("group-" + i, List.of(), null,
                     null, List.of(space), List.of(space)));
-            var privateDomain = domain.domains().create(admin, new dev.capi.domain.domains.DomainCommands.Create(
+            var privateDomain = domain.routing().domains().create(admin, new dev.capi.domain.domains.DomainCommands.Create(
                     "d" + i + ".example.com", false, null, org, List.of(), false, null, labels));
             var route = new dev.capi.domain.routes.RouteCommands.Create("h" + i, null, null, false, space,
                     privateDomain.guid(), null, labels, Map.of());
-            domain.routeCreate().create(admin, () -> route);
+            domain.routing().routeCreate().create(admin, () -> route);
         }
     }
 
@@ -112,14 +112,14 @@ class ConstantStatementsTest {
     @Test
     void organizationListsAreConstant() {
         for (Permissions p : List.of(admin, user)) {
-            assertConstant("organizations", n -> domain.organizations().list(p, page(n)));
+            assertConstant("organizations", n -> domain.orgsAndSpaces().organizations().list(p, page(n)));
         }
     }
 
     @Test
     void spaceListsWithIncludedOrganizationsAreConstant() {
         for (Permissions p : List.of(admin, user)) {
-            assertConstant("spaces", n -> domain.spaces().organizationsOf(domain.spaces().list(p, page(n))
+            assertConstant("spaces", n -> domain.orgsAndSpaces().spaces().organizationsOf(domain.orgsAndSpaces().spaces().list(p, page(n))
                     .resources()));
         }
     }
@@ -127,7 +127,7 @@ class ConstantStatementsTest {
     @Test
     void roleListsWithEveryIncludeAreConstant() {
         for (Permissions p : List.of(admin, user)) {
-            assertConstant("roles", n -> domain.roles().related(domain.roles().list(p, page(n)).resources(),
+            assertConstant("roles", n -> domain.orgsAndSpaces().roles().related(domain.orgsAndSpaces().roles().list(p, page(n)).resources(),
                     Set.of("user", "organization", "space")));
         }
     }
@@ -135,39 +135,39 @@ class ConstantStatementsTest {
     @Test
     void userAndAuditEventListsAreConstant() {
         for (Permissions p : List.of(admin, user)) {
-            assertConstant("users", n -> domain.users().list(p, page(n)));
-            assertConstant("audit events", n -> domain.auditEventQueries().list(p, page(n)));
+            assertConstant("users", n -> domain.orgsAndSpaces().users().list(p, page(n)));
+            assertConstant("audit events", n -> domain.foundation().auditEventQueries().list(p, page(n)));
         }
     }
 
     @Test
     void quotaListsWithTheirOrganizationsAndSpacesAreConstant() {
         for (Permissions p : List.of(admin, user)) {
-            assertConstant("organization quotas", n -> domain.organizationQuotas().list(p, page(n)));
-            assertConstant("space quotas", n -> domain.spaceQuotas().list(p, page(n)));
+            assertConstant("organization quotas", n -> domain.platform().organizationQuotas().list(p, page(n)));
+            assertConstant("space quotas", n -> domain.platform().spaceQuotas().list(p, page(n)));
         }
     }
 
     @Test
     void isolationSegmentAndSecurityGroupListsAreConstant() {
         for (Permissions p : List.of(admin, user)) {
-            assertConstant("isolation segments", n -> domain.isolationSegments().list(p, page(n)));
-            domain.securityGroups().list(p, page(1)); // loads the user's roles once (bound spaces it may read)
-            assertConstant("security groups", n -> domain.securityGroups().list(p, page(n)));
+            assertConstant("isolation segments", n -> domain.platform().isolationSegments().list(p, page(n)));
+            domain.platform().securityGroups().list(p, page(1)); // loads the user's roles once (bound spaces it may read)
+            assertConstant("security groups", n -> domain.platform().securityGroups().list(p, page(n)));
         }
     }
 
     @Test
     void domainAndRouteListsWithTheirIncludesAreConstant() {
         for (Permissions p : List.of(admin, user)) {
-            domain.domains().list(p, page(1)); // loads the user's roles once (shared organizations it may read)
-            assertConstant("domains", n -> domain.domains().list(p, page(n)));
+            domain.routing().domains().list(p, page(1)); // loads the user's roles once (shared organizations it may read)
+            assertConstant("domains", n -> domain.routing().domains().list(p, page(n)));
             assertConstant("routes with space.organization", n -> {
-                var routes = domain.routes().list(p, page(n)).resources();
-                return domain.routes().organizationsOf(domain.routes().spacesOf(routes));
+                var routes = domain.routing().routes().list(p, page(n)).resources();
+                return domain.routing().routes().organizationsOf(domain.routing().routes().spacesOf(routes));
             });
-            assertConstant("routes with domain", n -> domain.routes().domainsOf(p,
-                    domain.routes().list(p, page(n)).resources()));
+            assertConstant("routes with domain", n -> domain.routing().routes().domainsOf(p,
+                    domain.routing().routes().list(p, page(n)).resources()));
         }
     }
 }

@@ -79,7 +79,7 @@ class FeatureFlagsAndAuditEventsOverHttpTest {
         base = "http://127.0.0.1:" + cc.start("127.0.0.1", 0);
         org = send("admin", "POST", "/v3/organizations", "{\"name\":\"events-org\"}").body().path("guid").asText();
         send("admin", "PATCH", "/v3/organizations/" + org, "{\"name\":\"events-org-renamed\"}");
-        var roles = cc.domain().ports().roles();
+        var roles = cc.ports().orgsAndSpaces().roles();
         Instant now = Instant.now();
         Map<String, RoleType> orgRoles = Map.of("oa", ORGANIZATION_AUDITOR, "om", ORGANIZATION_MANAGER,
                 "obm", ORGANIZATION_BILLING_MANAGER, "ou", ORGANIZATION_USER);
@@ -91,7 +91,7 @@ class FeatureFlagsAndAuditEventsOverHttpTest {
             roles.insert(new Role(UUID.randomUUID().toString(), now, now, ORGANIZATION_USER, user, org, null));
             roles.insert(new Role(UUID.randomUUID().toString(), now, now, type, user, org, "space-1"));
         });
-        cc.domain().ports().transactions().run(() -> cc.domain().auditEvents().record("audit.space.update",
+        cc.ports().core().transactions().run(() -> cc.domain().foundation().auditEvents().record("audit.space.update",
                 new AuditEvent.Actor("admin", "user", "admin"), new AuditEvent.Target("space-1", "space", "dev"),
                 "space-1", org, Map.of()));
     }

@@ -111,13 +111,13 @@ class QuotasOverHttpTest {
 
     private static void space(String guid, String orgGuid) {
         Instant now = Instant.now();
-        cc.domain().ports().spaces().insert(new Space(guid, now, now, guid, orgGuid, false, true, null, null,
+        cc.ports().orgsAndSpaces().spaces().insert(new Space(guid, now, now, guid, orgGuid, false, true, null, null,
                 Metadata.empty()));
     }
 
     private static void role(String user, RoleType type, String orgGuid, String spaceGuid) {
         Instant now = Instant.now();
-        cc.domain().ports().roles().insert(new Role(UUID.randomUUID().toString(), now, now, type, user, orgGuid,
+        cc.ports().orgsAndSpaces().roles().insert(new Role(UUID.randomUUID().toString(), now, now, type, user, orgGuid,
                 spaceGuid));
     }
 

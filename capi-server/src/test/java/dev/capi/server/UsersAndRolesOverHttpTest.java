@@ -105,7 +105,7 @@ class UsersAndRolesOverHttpTest {
     private static String newSpace(String orgGuid, String name) {
         Instant now = Instant.now();
         String guid = UUID.randomUUID().toString();
-        cc.domain().ports().spaces().insert(new Space(guid, now, now, name, orgGuid, false, true, null, null,
+        cc.ports().orgsAndSpaces().spaces().insert(new Space(guid, now, now, name, orgGuid, false, true, null, null,
                 Metadata.empty()));
         return guid;
     }

@@ -35,10 +35,12 @@ public final class AppEnvironment {
     private final FeatureFlags flags;
     private final AppSettings settings;
     private final Clock clock;
-    private volatile java.util.function.Function<String, List<String>> routeUris = appGuid -> List.of();
+    private final java.util.function.Function<String, List<String>> routeUris;
 
     public AppEnvironment(AppRepository apps, OrganizationRepository organizations, AppAccess access,
-                          Transactions tx, AppEvents events, FeatureFlags flags, AppSettings settings, Clock clock) {
+                          Transactions tx, AppEvents events, FeatureFlags flags, AppSettings settings, Clock clock,
+                          java.util.function.Function<String, List<String>> routeUris) {
+        this.routeUris = routeUris;
         this.apps = apps;
         this.organizations = organizations;
         this.access = access;
@@ -47,11 +49,6 @@ public final class AppEnvironment {
         this.flags = flags;
         this.settings = settings;
         this.clock = clock;
-    }
-
-    /** The routes resource tells the environment which URIs are mapped to an app. */
-    public void routeUris(java.util.function.Function<String, List<String>> uris) {
-        this.routeUris = uris;
     }
 
     /**

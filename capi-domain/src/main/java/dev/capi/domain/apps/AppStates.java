@@ -46,7 +46,9 @@ public final class AppStates {
 
     public AppStates(AppRepository apps, ProcessRepository processes, AppAccess access, Transactions tx,
                      AppEvents events, AppUsageEvents usage, FeatureFlags flags, QuotaScopes quotaScopes,
-                     QuotaGuard quotaGuard, ProcessSync sync, Clock clock, Guids guids) {
+                     QuotaGuard quotaGuard, ProcessSync sync, Clock clock, Guids guids,
+                     java.util.function.Consumer<App> onStart) {
+        this.onStart = onStart;
         this.apps = apps;
         this.processes = processes;
         this.access = access;
@@ -65,12 +67,7 @@ public final class AppStates {
     }
 
     /** Starts the app and its processes (space developers, supporters, admins); records {@code audit.app.start}. */
-    private volatile java.util.function.Consumer<App> onStart = app -> { };
-
-    /** The revisions resource records what a (re)started app runs. */
-    public void onStart(java.util.function.Consumer<App> hook) {
-        this.onStart = hook;
-    }
+    private final java.util.function.Consumer<App> onStart;
 
     public App start(Permissions perms, String guid) {
         Changed changed = tx.inTransaction(() -> {

@@ -31,7 +31,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /** The app use cases: list, get, create (with its web process), update and (asynchronous) delete. */
@@ -53,13 +52,16 @@ public final class Apps {
     private final AppSettings settings;
     private final Clock clock;
     private final Guids guids;
-    private final List<AppCleanup> cleanups = new CopyOnWriteArrayList<>();
-    private volatile BiConsumer<String, String> deleteGuard = (guid, name) -> { };
+    private final List<AppCleanup> cleanups;
+    private final BiConsumer<String, String> deleteGuard;
 
     public Apps(AppRepository repository, SpaceRepository spaces, OrganizationRepository organizations,
                 StackRepository stacks, AppAccess access, ProcessCreate processCreate, Transactions tx,
                 AppEvents events, FeatureFlags flags, MetadataChanges metadata, Jobs jobs, AppSettings settings,
-                Clock clock, Guids guids) {
+                Clock clock, Guids guids, BiConsumer<String, String> deleteGuard,
+                List<AppCleanup> cleanups) {
+        this.cleanups = List.copyOf(cleanups);
+        this.deleteGuard = deleteGuard;
         this.repository = repository;
         this.spaces = spaces;
         this.organizations = organizations;
@@ -76,19 +78,9 @@ public final class Apps {
         this.guids = guids;
     }
 
-    /** A resource family that must be removed with each app (called by the {@code app.delete} job). */
-    public void onDelete(AppCleanup cleanup) {
-        cleanups.add(cleanup);
-    }
-
-    /** The cleanups registered so far (the list stays live: later registrations are seen). */
+    /** What is removed with each app (its routes' destinations, the rows and bits it owns). */
     public List<AppCleanup> cleanups() {
         return cleanups;
-    }
-
-    /** A check that may refuse a delete request (app guid, app name), e.g. locks; runs in the request's transaction. */
-    public void guardDeletes(BiConsumer<String, String> guard) {
-        this.deleteGuard = guard;
     }
 
     /** One page of the apps the principal can see. */

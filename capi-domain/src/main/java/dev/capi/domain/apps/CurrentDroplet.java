@@ -38,12 +38,14 @@ public final class CurrentDroplet {
     private final AppUsageEvents usage;
     private final ProcessSync sync;
     private final Clock clock;
-    private volatile DropletLookup droplets;
-    private volatile Predicate<String> deploying = appGuid -> false;
+    private final DropletLookup droplets;
+    private final Predicate<String> deploying;
 
     public CurrentDroplet(AppRepository apps, ProcessRepository processes, AppAccess access,
                           ProcessCreate processCreate, Transactions tx, AppEvents events, AppUsageEvents usage,
-                          ProcessSync sync, DropletLookup droplets, Clock clock) {
+                          ProcessSync sync, DropletLookup droplets, Clock clock,
+                          Predicate<String> deploying) {
+        this.deploying = deploying;
         this.apps = apps;
         this.processes = processes;
         this.access = access;
@@ -54,16 +56,6 @@ public final class CurrentDroplet {
         this.sync = sync;
         this.droplets = droplets;
         this.clock = clock;
-    }
-
-    /** The droplets resource tells apps how to find droplets. */
-    public void droplets(DropletLookup lookup) {
-        this.droplets = lookup;
-    }
-
-    /** The deployments resource tells apps whether an app has a deployment in progress. */
-    public void deploymentInProgress(Predicate<String> test) {
-        this.deploying = test;
     }
 
     /** The visible app and its current droplet; 404 "App not found", then 404 "Droplet not found". */

@@ -56,7 +56,7 @@ public final class Builds {
     private final Clock clock;
     private final Guids guids;
     private final dev.capi.domain.apps.AppScopedReads<Build> reads;
-    private volatile java.util.function.Consumer<String> retention = appGuid -> { };
+    private final java.util.function.Consumer<String> retention;
 
     /** What a stage-and-start callback does with the staged droplet: make it current and start the app. */
     @FunctionalInterface
@@ -64,21 +64,14 @@ public final class Builds {
         void start(String appGuid, String dropletGuid, dev.capi.domain.auth.Principal creator);
     }
 
-    private volatile StageAndStart stageAndStart = (app, droplet, creator) -> { };
-
-    public void stageAndStart(StageAndStart action) {
-        this.stageAndStart = action;
-    }
-
-    /** Old droplets expire when a build's droplet is STAGED. */
-    public void retention(java.util.function.Consumer<String> expireOld) {
-        this.retention = expireOld;
-    }
+    private final StageAndStart stageAndStart;
 
     public Builds(BuildRepository repository, DropletRepository droplets, PackageLookup packages, AppAccess access,
                   AppEvents events, AppUsageEvents usage, QuotaScopes quotaScopes, QuotaGuard quotaGuard,
                   Runtime runtime, AppSettings settings, MetadataChanges metadata, Transactions tx, Clock clock,
-                  Guids guids) {
+                  Guids guids, java.util.function.Consumer<String> retention, StageAndStart stageAndStart) {
+        this.stageAndStart = stageAndStart;
+        this.retention = retention;
         this.repository = repository;
         this.droplets = droplets;
         this.packages = packages;

@@ -54,11 +54,13 @@ public final class Deployments implements JobHandler {
     private final Transactions tx;
     private final Clock clock;
     private final Guids guids;
-    private volatile DropletLookup droplets = DropletLookup.none();
+    private final DropletLookup droplets;
 
     public Deployments(DeploymentRepository repository, AppRepository apps, ProcessRepository processes,
                        AppAccess access, AppEvents events, Revisions revisions, ProcessSync sync, Jobs jobs,
-                       MetadataChanges metadata, Transactions tx, Clock clock, Guids guids) {
+                       MetadataChanges metadata, Transactions tx, Clock clock, Guids guids,
+                       DropletLookup droplets) {
+        this.droplets = droplets;
         this.repository = repository;
         this.apps = apps;
         this.processes = processes;
@@ -73,13 +75,9 @@ public final class Deployments implements JobHandler {
         this.guids = guids;
     }
 
-    public void droplets(DropletLookup lookup) {
-        this.droplets = lookup;
-    }
-
     /** Whether the app has a deployment in progress (apps refuse to change their droplet meanwhile). */
     public boolean inProgress(String appGuid) {
-        return !repository.activeForApp(appGuid).isEmpty();
+        return new DeploymentInProgress(repository).test(appGuid);
     }
 
     /** Create: the app, optionally a droplet or revision, the strategy and {@code max_in_flight}. */

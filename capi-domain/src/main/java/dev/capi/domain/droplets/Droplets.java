@@ -300,8 +300,7 @@ public final class Droplets {
 
     /** What apps need of droplets (assigning the current one, reading it). */
     public DropletLookup lookup() {
-        return dropletGuid -> repository.find(dropletGuid).map(d -> new DropletLookup.Droplet(d.guid(),
-                d.createdAt(), d.updatedAt(), d.appGuid(), d.state(), d.processTypes()));
+        return new StoredDropletLookup(repository);
     }
 
     /** {@code droplet.upload} (PROCESSING_UPLOAD becomes STAGED) and {@code droplet.delete}. */

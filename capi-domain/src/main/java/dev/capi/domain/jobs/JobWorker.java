@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,12 +28,13 @@ public final class JobWorker implements AutoCloseable {
     private final Clock clock;
     private final String nodeId;
     private final long pollMillis;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final JobWakeUp wakeUp;
     private volatile boolean running;
     private Thread thread;
 
     public JobWorker(JobRepository repository, Transactions transactions, List<JobHandler> handlers, Clock clock,
-                     String nodeId, long pollMillis) {
+                     String nodeId, long pollMillis, JobWakeUp wakeUp) {
+        this.wakeUp = wakeUp;
         this.repository = repository;
         this.transactions = transactions;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::operation, Function.identity()));
@@ -51,17 +50,11 @@ public final class JobWorker implements AutoCloseable {
         thread.start();
     }
 
-    /** Wakes the worker now instead of at its next poll. */
-    public void signal() {
-        wakeUp.release();
-    }
-
     private void loop() {
         while (running) {
             try {
                 if (!runOne()) {
-                    wakeUp.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
+                    wakeUp.await(pollMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

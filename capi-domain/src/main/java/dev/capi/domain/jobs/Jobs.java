@@ -14,9 +14,11 @@ public final class Jobs {
     private final JobRepository repository;
     private final Clock clock;
     private final Guids guids;
-    private volatile Runnable onEnqueue = () -> { };
+    private final JobWakeUp wakeUp;
 
-    public Jobs(JobRepository repository, Clock clock, Guids guids) {
+    /** {@code wakeUp} lets a local worker start as soon as work arrives (other nodes find it by polling). */
+    public Jobs(JobRepository repository, Clock clock, Guids guids, JobWakeUp wakeUp) {
+        this.wakeUp = wakeUp;
         this.repository = repository;
         this.clock = clock;
         this.guids = guids;
@@ -27,16 +29,11 @@ public final class Jobs {
         Job job = new Job(guids.next(), now, now, operation, JobState.PROCESSING, resourceType, resourceGuid,
                 List.of(), List.of());
         repository.insert(job);
-        onEnqueue.run();
+        wakeUp.signal();
         return job;
     }
 
     public Optional<Job> find(String guid) {
         return repository.find(guid);
-    }
-
-    /** Lets a local worker wake up as soon as work arrives (other nodes find it by polling). */
-    public void onEnqueue(Runnable signal) {
-        this.onEnqueue = signal;
     }
 }

@@ -34,10 +34,11 @@ public final class Locks implements OrganizationCleanup {
     private final Jobs jobs;
     private final Clock clock;
     private final Guids guids;
-    private volatile LockableApps apps = guid -> java.util.Optional.empty();
+    private final LockableApps apps;
 
     public Locks(LockRepository repository, SpaceRepository spaces, WritableSpaces writable, Transactions tx,
-                 MetadataChanges metadata, Jobs jobs, Clock clock, Guids guids) {
+                 MetadataChanges metadata, Jobs jobs, Clock clock, Guids guids, LockableApps apps) {
+        this.apps = apps;
         this.repository = repository;
         this.spaces = spaces;
         this.writable = writable;
@@ -46,11 +47,6 @@ public final class Locks implements OrganizationCleanup {
         this.jobs = jobs;
         this.clock = clock;
         this.guids = guids;
-    }
-
-    /** The apps resource tells locks how to find an app. */
-    public void lockableApps(LockableApps apps) {
-        this.apps = apps;
     }
 
     /** Refuses to delete an app that holds a lock (422). */

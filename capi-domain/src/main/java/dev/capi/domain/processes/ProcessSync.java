@@ -19,25 +19,18 @@ import java.util.List;
 public final class ProcessSync {
     private final Runtime runtime;
     private final AppSettings settings;
-    private volatile java.util.function.BiFunction<App, AppProcess, java.util.Map<String, String>> environment =
-            (app, process) -> java.util.Map.of();
+    private final java.util.function.BiFunction<App, AppProcess, java.util.Map<String, String>> environment;
 
-    public ProcessSync(Runtime runtime, AppSettings settings) {
+    public ProcessSync(Runtime runtime, AppSettings settings,
+                       java.util.function.BiFunction<App, AppProcess, java.util.Map<String, String>> environment,
+                       java.util.function.BiFunction<App, AppProcess, String> commands) {
+        this.commands = commands;
+        this.environment = environment;
         this.runtime = runtime;
         this.settings = settings;
     }
 
-    private volatile java.util.function.BiFunction<App, AppProcess, String> commands = (app, p) -> p.command();
-
-    /** The droplets resource tells the runtime the detected command of processes that specify none. */
-    public void commands(java.util.function.BiFunction<App, AppProcess, String> detected) {
-        this.commands = detected;
-    }
-
-    /** The app environment tells the runtime what each process's environment holds. */
-    public void environment(java.util.function.BiFunction<App, AppProcess, java.util.Map<String, String>> env) {
-        this.environment = env;
-    }
+    private final java.util.function.BiFunction<App, AppProcess, String> commands;
 
     public Runtime runtime() {
         return runtime;

@@ -52,11 +52,13 @@ public final class Processes {
     private final QuotaGuard quotaGuard;
     private final ProcessSync sync;
     private final Clock clock;
-    private volatile Predicate<String> deploying = appGuid -> false;
+    private final Predicate<String> deploying;
 
     public Processes(ProcessRepository repository, AppRepository apps, AppAccess access, Transactions tx,
                      AppEvents events, AppUsageEvents usage, FeatureFlags flags, MetadataChanges metadata,
-                     QuotaScopes quotaScopes, QuotaGuard quotaGuard, ProcessSync sync, Clock clock) {
+                     QuotaScopes quotaScopes, QuotaGuard quotaGuard, ProcessSync sync, Clock clock,
+                     Predicate<String> deploying) {
+        this.deploying = deploying;
         this.repository = repository;
         this.apps = apps;
         this.access = access;
@@ -84,11 +86,6 @@ public final class Processes {
 
     /** A process and its app, both visible to the principal. */
     public record Found(AppProcess process, App app) {
-    }
-
-    /** The deployments resource tells processes whether an app has a deployment in flight. */
-    public void deploymentInProgress(Predicate<String> test) {
-        this.deploying = test;
     }
 
     public Page<AppProcess> list(Permissions perms, ListQuery query) {

@@ -27,21 +27,17 @@ public final class Stacks {
     private final MetadataChanges metadata;
     private final Clock clock;
     private final Guids guids;
-    private volatile StackUsage usage = StackUsage.none();
+    private final StackUsage usage;
 
     public Stacks(StackRepository repository, Transactions tx, AuditEvents audit, MetadataChanges metadata,
-                  Clock clock, Guids guids) {
+                  Clock clock, Guids guids, StackUsage usage) {
+        this.usage = usage;
         this.repository = repository;
         this.tx = tx;
         this.audit = audit;
         this.metadata = metadata;
         this.clock = clock;
         this.guids = guids;
-    }
-
-    /** The apps resource tells stacks which of them are in use. */
-    public void usedBy(StackUsage usage) {
-        this.usage = usage;
     }
 
     /** Creates the configured stacks that do not exist yet and marks the default one; never changes existing ones. */

@@ -55,13 +55,8 @@ public final class Tasks {
     private final Clock clock;
     private final Guids guids;
     private final dev.capi.domain.apps.AppScopedReads<Task> reads;
-    private volatile DropletLookup droplets = DropletLookup.none();
-    private volatile dev.capi.domain.usage.AppUsageEvents usage;
-
-    /** The app usage events tasks write (TASK_STARTED, TASK_STOPPED). */
-    public void usage(dev.capi.domain.usage.AppUsageEvents events) {
-        this.usage = events;
-    }
+    private final DropletLookup droplets;
+    private final dev.capi.domain.usage.AppUsageEvents usage;
 
     private void recordUsage(Task t, boolean started) {
         if (usage == null) {
@@ -75,7 +70,10 @@ public final class Tasks {
 
     public Tasks(TaskRepository repository, ProcessRepository processes, AppAccess access, AppEvents events,
                  FeatureFlags flags, QuotaScopes quotaScopes, QuotaGuard quotaGuard, Runtime runtime,
-                 AppSettings settings, MetadataChanges metadata, Transactions tx, Clock clock, Guids guids) {
+                 AppSettings settings, MetadataChanges metadata, Transactions tx, Clock clock, Guids guids,
+                 DropletLookup droplets, dev.capi.domain.usage.AppUsageEvents usage) {
+        this.usage = usage;
+        this.droplets = droplets;
         this.repository = repository;
         this.processes = processes;
         this.access = access;
@@ -107,11 +105,6 @@ public final class Tasks {
 
     private Task visible(Permissions perms, String guid) {
         return reads.visible(perms, guid);
-    }
-
-    /** The droplets resource tells tasks which droplets exist. */
-    public void droplets(DropletLookup lookup) {
-        this.droplets = lookup;
     }
 
     /** Create: everything optional but the command (or a template process to take it from). */

@@ -23,18 +23,15 @@ public final class ServiceUsageEvents {
     private final Transactions tx;
     private final Clock clock;
     private final Guids guids;
-    private volatile ServiceInstanceSnapshots instances = ServiceInstanceSnapshots.none();
+    private final ServiceInstanceSnapshots instances;
 
-    public ServiceUsageEvents(ServiceUsageEventRepository repository, Transactions tx, Clock clock, Guids guids) {
+    public ServiceUsageEvents(ServiceUsageEventRepository repository, Transactions tx, Clock clock, Guids guids,
+                              ServiceInstanceSnapshots instances) {
+        this.instances = instances;
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
         this.guids = guids;
-    }
-
-    /** The service instances resource tells usage events what exists, for the purge-and-reseed. */
-    public void reseedFrom(ServiceInstanceSnapshots snapshots) {
-        this.instances = snapshots;
     }
 
     /** Writes an event (its guid and time are given here) inside the caller's transaction. */

@@ -94,20 +94,23 @@ class AppLifecycleTest {
         var settings = AppSettings.defaults();
         var access = new AppAccess(appRows, spaces, new WritableSpaces(orgs));
         var usage = new AppUsageEvents(usageRows, clock, guids);
-        var sync = new ProcessSync(runtime, settings);
         var quotaScopes = new QuotaScopes(orgs, spaces, new InMemoryOrganizationQuotas(orgs, roles),
                 new InMemorySpaceQuotas(spaces, roles), new FixedUsage());
         processCreate = new ProcessCreate(processRows, events, settings, clock, guids);
         apps = new Apps(appRows, spaces, orgs, stacks, access, processCreate, tx, events, flags, metadata,
-                new Jobs(new InMemoryJobs(), clock, guids), settings, clock, guids);
+                new Jobs(new InMemoryJobs(), clock, guids, new dev.capi.domain.jobs.JobWakeUp()), settings, clock,
+                guids, (guid, name) -> { }, List.of());
+        environment = new AppEnvironment(appRows, orgs, access, tx, events, flags, settings, clock,
+                appGuid -> List.of());
+        DropletLookup dropletLookup = guid -> Optional.ofNullable(droplets.get(guid));
+        var sync = new ProcessSync(runtime, settings, environment::runtimeEnvironment,
+                new dev.capi.domain.processes.EffectiveProcessCommand(dropletLookup));
         states = new AppStates(appRows, processRows, access, tx, events, usage, flags, quotaScopes,
-                new QuotaGuard(), sync, clock, guids);
-        environment = new AppEnvironment(appRows, orgs, access, tx, events, flags, settings, clock);
-        sync.environment(environment::runtimeEnvironment);
+                new QuotaGuard(), sync, clock, guids, app -> { });
         currentDroplet = new CurrentDroplet(appRows, processRows, access, processCreate, tx, events, usage, sync,
-                guid -> Optional.ofNullable(droplets.get(guid)), clock);
+                dropletLookup, clock, appGuid -> false);
         processes = new Processes(processRows, appRows, access, tx, events, usage, flags, metadata, quotaScopes,
-                new QuotaGuard(), sync, clock);
+                new QuotaGuard(), sync, clock, appGuid -> false);
         orgs.insert(new Organization("org", clock.instant(), clock.instant(), "org", false, null, Metadata.empty()));
         spaces.insert(new Space("space", clock.instant(), clock.instant(), "dev", "org", false, true, null, null,
                 Metadata.empty()));

@@ -14,6 +14,11 @@ public final class InMemoryJobs implements JobRepository {
     private final Map<String, Job> rows = new LinkedHashMap<>();
     private final Map<String, String> claims = new LinkedHashMap<>();
 
+    /** How many jobs were enqueued. */
+    public int count() {
+        return rows.size();
+    }
+
     @Override
     public void insert(Job job) {
         rows.put(job.guid(), job);

@@ -43,12 +43,7 @@ public final class UsersAndRolesFixture {
     public final Guids guids = () -> "g" + counter.incrementAndGet();
     public final FeatureFlags flags = new FeatureFlags(flagRows, tx, clock);
     public final AuditEvents audit = new AuditEvents(events, clock, guids);
-    public final Jobs jobs = new Jobs(jobRows, clock, guids);
-    private final AtomicInteger enqueued = new AtomicInteger();
-
-    public UsersAndRolesFixture() {
-        jobs.onEnqueue(enqueued::incrementAndGet);
-    }
+    public final Jobs jobs = new Jobs(jobRows, clock, guids, new dev.capi.domain.jobs.JobWakeUp());
 
     /** Adds an organization (created one second after the previous fixture). */
     public Organization addOrg(String guid, String name, boolean suspended) {
@@ -67,7 +62,7 @@ public final class UsersAndRolesFixture {
 
     /** How many jobs the use cases enqueued. */
     public int enqueued() {
-        return enqueued.get();
+        return jobRows.count();
     }
     public final MetadataChanges metadataChanges = new MetadataChanges(metadata, 50, 200);
 

@@ -46,8 +46,9 @@ class ServiceUsageEventsTest {
         }
     };
     private final Instant now = Instant.parse("2026-11-24T05:00:00Z");
+    private final List<ServiceUsageEvent> instances = new java.util.ArrayList<>();
     private final ServiceUsageEvents events = new ServiceUsageEvents(repository, new ImmediateTransactions(),
-            Clock.fixed(now, ZoneOffset.UTC), Guids.random());
+            Clock.fixed(now, ZoneOffset.UTC), Guids.random(), () -> List.copyOf(instances));
 
     private static Permissions as(String... scopes) {
         return new Permissions(new Principal("u", "u", "uaa", "cf", Set.of(scopes)), new FixedRoles());
@@ -73,7 +74,7 @@ class ServiceUsageEventsTest {
     @Test
     void purgeReseedsOneCreatedEventPerServiceInstance() {
         events.record(created("old"));
-        events.reseedFrom(() -> List.of(created("si-1"), created("si-2")));
+        instances.addAll(List.of(created("si-1"), created("si-2")));
         assertThatThrownBy(() -> events.purgeAndReseed(as(Principal.ADMIN_READ_ONLY)))
                 .isInstanceOf(CfException.class);
         events.purgeAndReseed(as(Principal.ADMIN));

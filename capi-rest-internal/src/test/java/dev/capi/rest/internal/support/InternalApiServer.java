@@ -1,6 +1,6 @@
 package dev.capi.rest.internal.support;
 
-import dev.capi.domain.DomainServices;
+import dev.capi.domain.assembly.DomainAssembly;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.errors.CfError;
@@ -48,26 +48,26 @@ public final class InternalApiServer implements AutoCloseable {
             }
             return p;
         };
-        DomainServices services = domain.services;
+        DomainAssembly services = domain.services;
         ResourceConfig rc = new ResourceConfig();
         InternalApi.resources().forEach(rc::register);
         InternalApi.providers().forEach(rc::register);
         rc.register(new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(services.appFeatures()).to(dev.capi.domain.apps.AppFeatures.class);
-                bind(services.apps()).to(dev.capi.domain.apps.Apps.class);
-                bind(services.auditEvents()).to(dev.capi.domain.events.AuditEvents.class);
-                bind(services.buildpackCaches()).to(dev.capi.domain.apps.BuildpackCaches.class);
-                bind(services.buildpacks()).to(dev.capi.domain.buildpacks.Buildpacks.class);
-                bind(services.builds()).to(dev.capi.domain.builds.Builds.class);
-                bind(services.droplets()).to(dev.capi.domain.droplets.Droplets.class);
-                bind(services.jobs()).to(dev.capi.domain.jobs.Jobs.class);
-                bind(services.packages()).to(dev.capi.domain.packages.Packages.class);
-                bind(services.permissionsFactory()).to(dev.capi.domain.auth.PermissionsFactory.class);
-                bind(services.processes()).to(dev.capi.domain.processes.Processes.class);
-                bind(services.securityGroups()).to(dev.capi.domain.securitygroups.SecurityGroups.class);
-                bind(services.tasks()).to(dev.capi.domain.tasks.Tasks.class);
+                bind(services.apps().features()).to(dev.capi.domain.apps.AppFeatures.class);
+                bind(services.apps().apps()).to(dev.capi.domain.apps.Apps.class);
+                bind(services.foundation().auditEvents()).to(dev.capi.domain.events.AuditEvents.class);
+                bind(services.apps().buildpackCaches()).to(dev.capi.domain.apps.BuildpackCaches.class);
+                bind(services.platform().buildpacks()).to(dev.capi.domain.buildpacks.Buildpacks.class);
+                bind(services.lifecycle().builds()).to(dev.capi.domain.builds.Builds.class);
+                bind(services.lifecycle().droplets()).to(dev.capi.domain.droplets.Droplets.class);
+                bind(services.foundation().jobs()).to(dev.capi.domain.jobs.Jobs.class);
+                bind(services.lifecycle().packages()).to(dev.capi.domain.packages.Packages.class);
+                bind(services.orgsAndSpaces().permissions()).to(dev.capi.domain.auth.PermissionsFactory.class);
+                bind(services.apps().processes()).to(dev.capi.domain.processes.Processes.class);
+                bind(services.platform().securityGroups()).to(dev.capi.domain.securitygroups.SecurityGroups.class);
+                bind(services.lifecycle().tasks()).to(dev.capi.domain.tasks.Tasks.class);
                 bind(verifier).to(TokenVerifier.class);
                 bind(metrics).to(RequestMetrics.class);
             }

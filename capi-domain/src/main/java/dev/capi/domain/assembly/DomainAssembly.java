@@ -1,0 +1,43 @@
+package dev.capi.domain.assembly;
+
+import dev.capi.domain.Settings;
+import dev.capi.domain.jobs.JobHandler;
+import dev.capi.domain.jobs.JobWakeUp;
+import dev.capi.domain.organizations.OrganizationCleanup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The domain, built from its ports area by area in dependency order: foundation, organizations and spaces, platform,
+ * routing, apps and processes, lifecycle. Each area takes what it needs as arguments; a missing port does not
+ * compile. The job handlers of every area are collected for the worker; the organization and space delete jobs
+ * come last, once every area has said what an organization's deletion must remove.
+ */
+public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces, Platform platform, Routing routing,
+                             AppsAndProcesses apps, Lifecycle lifecycle, List<JobHandler> jobHandlers) {
+
+    public static DomainAssembly assemble(DomainPorts ports, Settings settings, JobWakeUp wakeUp) {
+        var core = ports.core();
+        var tenancy = ports.orgsAndSpaces();
+        var foundation = Foundation.assemble(core, settings, wakeUp);
+        var orgsAndSpaces = OrgsAndSpaces.assemble(core, tenancy, foundation, settings);
+        var platform = Platform.assemble(core, tenancy, ports.platform(), ports.apps().apps(), foundation, settings);
+        var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
+        var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
+                foundation, platform, routing);
+        var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
+                platform, routing, apps);
+
+        List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
+        cleanups.add(apps.deletion());
+        cleanups.add(routing.routeRemoval());
+        List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups));
+        handlers.addAll(orgsAndSpaces.jobHandlers());
+        handlers.addAll(platform.jobHandlers());
+        handlers.addAll(routing.jobHandlers());
+        handlers.addAll(apps.jobHandlers());
+        handlers.addAll(lifecycle.jobHandlers());
+        return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, List.copyOf(handlers));
+    }
+}

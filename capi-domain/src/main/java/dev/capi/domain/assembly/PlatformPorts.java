@@ -1,0 +1,24 @@
+package dev.capi.domain.assembly;
+
+import dev.capi.domain.buildpacks.BuildpackRepository;
+import dev.capi.domain.buildpacks.BuildpackSettings;
+import dev.capi.domain.envgroups.EnvironmentVariableGroupRepository;
+import dev.capi.domain.isolationsegments.IsolationSegmentRepository;
+import dev.capi.domain.locks.LockRepository;
+import dev.capi.domain.quotas.OrganizationQuotaRepository;
+import dev.capi.domain.quotas.QuotaUsageRepository;
+import dev.capi.domain.quotas.SpaceQuotaRepository;
+import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
+import dev.capi.domain.securitygroups.SecurityGroupRepository;
+import dev.capi.domain.stacks.StackRepository;
+import dev.capi.domain.usage.ServiceUsageEventRepository;
+
+/** What the platform's administration needs: quotas, segments, security groups, stacks, buildpacks and the rest. */
+public record PlatformPorts(OrganizationQuotaRepository organizationQuotas, SpaceQuotaRepository spaceQuotas,
+                            QuotaUsageRepository quotaUsage, IsolationSegmentRepository isolationSegments,
+                            SecurityGroupRepository securityGroups, StackRepository stacks,
+                            BuildpackRepository buildpacks, BuildpackSettings buildpackSettings,
+                            EnvironmentVariableGroupRepository environmentVariableGroups,
+                            RegistryCredentialRepository registryCredentials, LockRepository locks,
+                            ServiceUsageEventRepository serviceUsageEvents) {
+}
