@@ -58,6 +58,7 @@ import dev.capi.domain.users.UserRegistry;
 import dev.capi.domain.users.Users;
 
 import dev.capi.domain.apps.AppAccess;
+import dev.capi.domain.apps.AppBuildpackValidator;
 import dev.capi.domain.apps.AppDeletion;
 import dev.capi.domain.apps.AppEnvironment;
 import dev.capi.domain.apps.AppEvents;
@@ -613,7 +614,8 @@ public final class DomainServices {
             sync = new ProcessSync(runtime, settings);
             processCreate = new ProcessCreate(processRows, events, settings, clock, ports.guids());
             apps = new Apps(appRows, ports.spaces(), ports.organizations(), more.get(StackRepository.class), access,
-                    processCreate, tx, events, flags, metadata, jobs, settings, clock, ports.guids());
+                    processCreate, tx, events, flags, metadata, jobs, settings, AppBuildpackValidator.over(
+                    more.get(dev.capi.domain.buildpacks.BuildpackRepository.class)), clock, ports.guids());
             states = new AppStates(appRows, processRows, access, tx, events, usage, flags, quotaScopes, quotaGuard,
                     sync, clock, ports.guids());
             environment = new AppEnvironment(appRows, ports.organizations(), access, tx, events, flags, settings,
