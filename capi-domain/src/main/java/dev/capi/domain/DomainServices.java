@@ -203,7 +203,8 @@ public final class DomainServices {
         this.spaceQuotas = new SpaceQuotas(spaceQuotaRows, ports.organizations(), ports.spaces(),
                 organizationQuotaRows, quotaUsage, ports.transactions(), auditEvents, jobs, ports.clock(),
                 ports.guids());
-        this.usageSummaries = new UsageSummaries(ports.organizations(), quotaUsage, ports.transactions());
+        this.usageSummaries = new UsageSummaries(ports.organizations(), ports.spaces(), quotaUsage,
+                ports.transactions());
         this.quotaScopes = new QuotaScopes(ports.organizations(), ports.spaces(), organizationQuotaRows,
                 spaceQuotaRows, quotaUsage);
         cleanups.add(new QuotaCleanup(spaceQuotaRows));

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-/** The usage summaries: of an organization (its readers) and of the platform (global readers). */
+/** The usage summaries: of an organization or a space (their readers) and of the platform (global readers). */
 public final class UsageSummaryResources {
     private UsageSummaryResources() {
     }
@@ -18,6 +18,15 @@ public final class UsageSummaryResources {
         public Response get(@PathParam("guid") String guid) {
             return ok(QuotaPresenter.organizationUsage(guid, domain.usageSummaries().organization(permissions(), guid),
                     links));
+        }
+    }
+
+    /** {@code GET /v3/spaces/:guid/usage_summary}. */
+    @Path("/v3/spaces/{guid}/usage_summary")
+    public static final class Space extends V3Resource {
+        @GET
+        public Response get(@PathParam("guid") String guid) {
+            return ok(QuotaPresenter.spaceUsage(guid, domain.usageSummaries().space(permissions(), guid), links));
         }
     }
 
