@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.Response;
 /** {@code /v3/organizations}: list, create, get, update, delete. */
 @Path("/v3/organizations")
 public final class OrganizationsResource extends V3Resource {
-    static final ListSpec LIST = ListSpec.of("names").orderBy("name").labelSelector();
+    /** The list parameters of organizations, also of an isolation segment's organizations. */
+    public static final ListSpec LIST = ListSpec.of("names").orderBy("name").labelSelector();
 
     @GET
     public Response list() {
