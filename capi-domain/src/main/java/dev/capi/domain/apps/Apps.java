@@ -50,6 +50,7 @@ public final class Apps {
     private final MetadataChanges metadata;
     private final Jobs jobs;
     private final AppSettings settings;
+    private final AppBuildpackValidator buildpackValidator;
     private final Clock clock;
     private final Guids guids;
     private final List<AppCleanup> cleanups;
@@ -58,8 +59,8 @@ public final class Apps {
     public Apps(AppRepository repository, SpaceRepository spaces, OrganizationRepository organizations,
                 StackRepository stacks, AppAccess access, ProcessCreate processCreate, Transactions tx,
                 AppEvents events, FeatureFlags flags, MetadataChanges metadata, Jobs jobs, AppSettings settings,
-                Clock clock, Guids guids, BiConsumer<String, String> deleteGuard,
-                List<AppCleanup> cleanups) {
+                AppBuildpackValidator buildpackValidator, Clock clock, Guids guids,
+                BiConsumer<String, String> deleteGuard, List<AppCleanup> cleanups) {
         this.cleanups = List.copyOf(cleanups);
         this.deleteGuard = deleteGuard;
         this.repository = repository;
@@ -74,6 +75,7 @@ public final class Apps {
         this.metadata = metadata;
         this.jobs = jobs;
         this.settings = settings;
+        this.buildpackValidator = buildpackValidator;
         this.clock = clock;
         this.guids = guids;
     }
@@ -184,7 +186,7 @@ public final class Apps {
         List<String> buildpacks = requested == null || requested.buildpacks() == null ? List.of()
                 : requested.buildpacks();
         String stackName = requested == null ? null : requested.stack();
-        Stack stack = stackNamed(stackName);
+        Stack stack = validStack(type, buildpacks, stackName);
         requireStackUsableByNewApp(stack);
         return new Lifecycle(type, buildpacks, stack == null ? null : stack.name());
     }
@@ -203,8 +205,8 @@ public final class Apps {
         }
         List<String> buildpacks = requested.buildpacks() != null ? requested.buildpacks() : current.buildpacks();
         String stack = current.stack();
+        Stack named = validStack(type, requested.buildpacks(), requested.stack());
         if (requested.stack() != null) {
-            Stack named = stackNamed(requested.stack());
             if (named != null && named.state() == StackState.DISABLED) {
                 throw CfException.unprocessable(stackError(named));
             }
@@ -221,14 +223,22 @@ public final class Apps {
         }
     }
 
-    /** The named stack, or the default one when no name is given; 422 for a name that is no stack. */
-    private Stack stackNamed(String name) {
-        if (name == null) {
-            return stacks.list(ListQuery.all().withFilter("default", List.of("true"))).resources().stream()
-                    .findFirst().orElse(null);
+    /**
+     * The named stack, or the default one when no name is given (as the reference, also on update); 422 with every
+     * problem of the requested buildpacks and stack joined, e.g. an unknown buildpack name or a name that is no stack.
+     */
+    private Stack validStack(String type, List<String> buildpacks, String name) {
+        Stack stack = name == null
+                ? stacks.list(ListQuery.all().withFilter("default", List.of("true"))).resources().stream()
+                        .findFirst().orElse(null)
+                : stacks.findByName(name).orElse(null);
+        boolean exists = name == null || stack != null;
+        List<String> problems = buildpackValidator.problems(type, buildpacks, stack == null ? null : stack.name(),
+                exists);
+        if (!problems.isEmpty()) {
+            throw CfException.unprocessable(String.join(", ", problems));
         }
-        return stacks.findByName(name)
-                .orElseThrow(() -> CfException.unprocessable("Stack must be an existing stack"));
+        return stack;
     }
 
     private static void requireStackUsableByNewApp(Stack stack) {

@@ -2,6 +2,7 @@ package dev.capi.domain.assembly;
 
 import dev.capi.domain.apps.AppAccess;
 import dev.capi.domain.apps.AppBlobCleanup;
+import dev.capi.domain.apps.AppBuildpackValidator;
 import dev.capi.domain.apps.AppDeletion;
 import dev.capi.domain.apps.AppEnvironment;
 import dev.capi.domain.apps.AppEvents;
@@ -10,6 +11,7 @@ import dev.capi.domain.apps.AppStates;
 import dev.capi.domain.apps.Apps;
 import dev.capi.domain.apps.BuildpackCaches;
 import dev.capi.domain.apps.CurrentDroplet;
+import dev.capi.domain.buildpacks.BuildpackRepository;
 import dev.capi.domain.deployments.DeploymentInProgress;
 import dev.capi.domain.droplets.StoredDropletLookup;
 import dev.capi.domain.jobs.JobHandler;
@@ -38,6 +40,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
 
     public static AppsAndProcesses assemble(CorePorts core, OrgsAndSpacesPorts tenancy, AppPorts ports,
                                             LifecyclePorts lifecycle, StackRepository stacks,
+                                            BuildpackRepository buildpacks,
                                             Foundation foundation, Platform platform, Routing routing) {
         var tx = core.transactions();
         var clock = core.clock();
@@ -58,7 +61,8 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
                 new EffectiveProcessCommand(droplets));
         var processCreate = new ProcessCreate(ports.processes(), events, settings, clock, guids);
         var apps = new Apps(ports.apps(), tenancy.spaces(), tenancy.organizations(), stacks, access,
-                processCreate, tx, events, flags, metadata, foundation.jobs(), settings, clock, guids,
+                processCreate, tx, events, flags, metadata, foundation.jobs(), settings,
+                AppBuildpackValidator.over(buildpacks), clock, guids,
                 platform.locks()::requireUnlocked, List.of(routing.routeRemoval()::deleteAppDestinations,
                 new AppBlobCleanup(ports.contents(), core.blobs())));
         var states = new AppStates(ports.apps(), ports.processes(), access, tx, events, usage, flags,

@@ -25,7 +25,7 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var platform = Platform.assemble(core, tenancy, ports.platform(), ports.apps().apps(), foundation, settings);
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
-                foundation, platform, routing);
+                ports.platform().buildpacks(), foundation, platform, routing);
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
                 platform, routing, apps);
 

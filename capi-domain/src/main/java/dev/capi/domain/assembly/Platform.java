@@ -101,7 +101,7 @@ public record Platform(OrganizationQuotas organizationQuotas, SpaceQuotas spaceQ
         handlers.add(locks.deletion());
 
         return new Platform(organizationQuotas, spaceQuotas,
-                new UsageSummaries(tenancy.organizations(), ports.quotaUsage(), tx), quotaScopes, new QuotaGuard(),
+                new UsageSummaries(tenancy.organizations(), tenancy.spaces(), ports.quotaUsage(), tx), quotaScopes, new QuotaGuard(),
                 segments, entitlements, assignments, securityGroups, stacks, buildpacks, cacheClearing,
                 new EnvironmentVariableGroups(ports.environmentVariableGroups(), tx, clock), registryCredentials,
                 locks, new ServiceUsageEvents(ports.serviceUsageEvents(), tx, clock, guids,

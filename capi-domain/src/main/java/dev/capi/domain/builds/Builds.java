@@ -11,6 +11,8 @@ import dev.capi.domain.errors.CfException;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.packages.PackageLookup;
 import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.OrderBy;
+import dev.capi.domain.query.Visibility;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.quotas.QuotaGuard;
 import dev.capi.domain.quotas.QuotaScopes;
@@ -100,6 +102,17 @@ public final class Builds {
 
     public Build get(Permissions perms, String guid) {
         return reads.get(perms, guid);
+    }
+
+    /**
+     * The app's most recently created build (the seed's {@code PATCH /v3/apps/:guid/builds} updates it): 404 "App not
+     * found" unless the app is visible, 404 "Build not found" when it has none.
+     */
+    public Build latestForApp(Permissions perms, String appGuid) {
+        var newest = new ListQuery(1, 1, new OrderBy("created_at", true, true), Map.of(), List.of(), null,
+                Visibility.everything());
+        return listForApp(perms, appGuid, newest).resources().stream().findFirst()
+                .orElseThrow(() -> CfException.notFound(NOT_FOUND));
     }
 
     private Build visible(Permissions perms, String guid) {

@@ -155,7 +155,7 @@ public final class Deployments implements JobHandler {
                     canary ? "canary" : "rolling",
                     wanted, previousDroplet, revision.map(Revision::guid).orElse(null),
                     revision.map(Revision::version).orElse(null), fresh.guid(), old != null ? old.guid() : null,
-                    target, cmd.maxInFlight(), now, steps, 1, Metadata.empty());
+                    target, cmd.maxInFlight(), now, now, steps, 1, Metadata.empty());
             repository.insert(d);
             events.app("audit.app.deployment.create", perms.principal(), updated,
                     Map.of("deployment_guid", d.guid(), "droplet_guid", wanted, "strategy", d.strategy()));
@@ -241,6 +241,7 @@ public final class Deployments implements JobHandler {
      * One step of the updater: when every desired instance of the new process runs, a canary pauses after its first
      * one; otherwise {@code max_in_flight} more new instances are desired and as many old ones released; when the old
      * process has none left it is removed and the deployment is DEPLOYED. Until then the job enqueues its successor.
+     * Each step that finds the new instances running records the time as the last successful health check.
      */
     @Override
     public void perform(Job job) {
@@ -259,6 +260,7 @@ public final class Deployments implements JobHandler {
             return;
         }
         Instant now = now();
+        d = d.healthyAt(now);
         if (Deployment.PREPAUSED.equals(d.state())) {
             repository.update(DeploymentStates.move(d, Deployment.PAUSED, Deployment.ACTIVE, Deployment.PAUSED, now));
             return;
@@ -282,6 +284,7 @@ public final class Deployments implements JobHandler {
             repository.update(DeploymentStates.move(d, Deployment.DEPLOYED, Deployment.FINALIZED,
                     Deployment.DEPLOYED, now));
         } else {
+            repository.update(d);
             jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
         }
         converge(d.appGuid());

@@ -3,6 +3,8 @@ package dev.capi.domain.isolationsegments;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.query.ListQuery;
+import dev.capi.domain.query.Page;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.IsolationSegment;
@@ -44,6 +46,18 @@ public final class IsolationSegmentEntitlements {
             segments.visible(perms, segmentGuid);
             List<String> entitled = repository.organizationGuids(segmentGuid);
             return perms.canReadGlobally() ? entitled : entitled.stream().filter(perms::canReadOrg).toList();
+        });
+    }
+
+    /**
+     * {@code GET /v3/isolation_segments/:guid/organizations}: one page of the entitled organizations the principal
+     * can read; 404 unless the principal can read the segment (global readers, or readers of an entitled org).
+     */
+    public Page<Organization> organizationPage(Permissions perms, String segmentGuid, ListQuery query) {
+        return tx.inTransaction(() -> {
+            segments.visible(perms, segmentGuid);
+            return organizations.list(query.withFilter(OrganizationRepository.ENTITLED_TO, List.of(segmentGuid))
+                    .withVisibility(perms.orgVisibility()));
         });
     }
 

@@ -8,8 +8,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: organizations (metadata loaded with them). List filters: names, guids. Order: name. */
+/**
+ * Port: organizations (metadata loaded with them). List filters: names, guids, and {@link #ENTITLED_TO} (organizations
+ * entitled to one of the given isolation segments). Order: name.
+ */
 public interface OrganizationRepository {
+    /** The list filter of organizations entitled to an isolation segment (set by the domain, not by clients). */
+    String ENTITLED_TO = "entitled_to_isolation_segment_guids";
+
     Optional<Organization> find(String guid);
 
     List<Organization> findAll(Collection<String> guids);

@@ -15,6 +15,12 @@ public record QuotaUsage(long startedInstances, long memoryInMb, long pendingTas
         return new QuotaUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /** The same usage with another private domain count (a space shows its organization's). */
+    public QuotaUsage withPrivateDomains(long count) {
+        return new QuotaUsage(startedInstances, memoryInMb, pendingTaskMemoryInMb, logRateInBytesPerSecond, appTasks,
+                routes, reservedPorts, serviceInstances, serviceKeys, count, unlimitedLogRateProcesses);
+    }
+
     /** Memory that counts against a quota: started instances, running and pending tasks. */
     public long quotaMemoryInMb() {
         return memoryInMb + pendingTaskMemoryInMb;

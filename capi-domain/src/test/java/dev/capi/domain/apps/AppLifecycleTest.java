@@ -77,6 +77,7 @@ class AppLifecycleTest {
     private final FixedRoles roles = new FixedRoles();
     private final Map<String, DropletLookup.Droplet> droplets = new HashMap<>();
     private final InProcessRuntime runtime = new InProcessRuntime(clock);
+    private final List<dev.capi.model.Buildpack> adminBuildpacks = new java.util.ArrayList<>();
     private Apps apps;
     private AppStates states;
     private AppEnvironment environment;
@@ -98,8 +99,10 @@ class AppLifecycleTest {
                 new InMemorySpaceQuotas(spaces, roles), new FixedUsage());
         processCreate = new ProcessCreate(processRows, events, settings, clock, guids);
         apps = new Apps(appRows, spaces, orgs, stacks, access, processCreate, tx, events, flags, metadata,
-                new Jobs(new InMemoryJobs(), clock, guids, new dev.capi.domain.jobs.JobWakeUp()), settings, clock,
-                guids, (guid, name) -> { }, List.of());
+                new Jobs(new InMemoryJobs(), clock, guids, new dev.capi.domain.jobs.JobWakeUp()), settings,
+                new AppBuildpackValidator((names, type) -> adminBuildpacks.stream()
+                        .filter(b -> names.contains(b.name()) && b.lifecycle().equals(type)).toList()),
+                clock, guids, (guid, name) -> { }, List.of());
         environment = new AppEnvironment(appRows, orgs, access, tx, events, flags, settings, clock,
                 appGuid -> List.of());
         DropletLookup dropletLookup = guid -> Optional.ofNullable(droplets.get(guid));
@@ -216,6 +219,49 @@ class AppLifecycleTest {
         assertCf(() -> apps.create(admin(), new AppCommands.Create("x", "space", null,
                 new AppCommands.LifecycleRequest("docker", null, null), null)), CfError.FeatureDisabled, null);
         assertThat(appRows.inSpace("space")).isEmpty();
+    }
+
+    private dev.capi.model.Buildpack buildpack(String name, String stack, String lifecycle, boolean uploaded) {
+        return new dev.capi.model.Buildpack("bp-" + name, clock.instant(), clock.instant(), name, stack, lifecycle, 1,
+                true, false, uploaded ? name + ".zip" : null, uploaded ? "key" : null, null, Metadata.empty());
+    }
+
+    private ThrowingCallable createWithBuildpacks(String stack, String... buildpacks) {
+        return () -> apps.create(as("dev"), new AppCommands.Create("bp-app", "space", null,
+                new AppCommands.LifecycleRequest("buildpack", List.of(buildpacks), stack), null));
+    }
+
+    @Test
+    void unknownBuildpackNamesAreRefusedOnCreateAndUpdateAsTheReferenceDoes() {
+        assertCf(createWithBuildpacks(null, "x"), CfError.UnprocessableEntity,
+                "Buildpack \"x\" for stack \"cflinuxfs4\" must be an existing admin buildpack or a valid git URI");
+        assertCf(createWithBuildpacks("nope", "x"), CfError.UnprocessableEntity,
+                "Buildpack \"x\" must be an existing admin buildpack or a valid git URI, Stack must be an existing stack");
+        assertThat(appRows.inSpace("space")).isEmpty();
+        App app = create("web");
+        assertCf(() -> apps.update(as("dev"), app.guid(), new AppCommands.Update(null,
+                        new AppCommands.LifecycleRequest(null, List.of("ruby", "x"), null), null)),
+                CfError.UnprocessableEntity,
+                "Buildpack \"ruby\" for stack \"cflinuxfs4\" must be an existing admin buildpack or a valid git URI, "
+                        + "Buildpack \"x\" for stack \"cflinuxfs4\" must be an existing admin buildpack or a valid git URI");
+        assertThat(appRows.find(app.guid()).orElseThrow().lifecycle().buildpacks()).isEmpty();
+    }
+
+    @Test
+    void adminBuildpacksWithBitsForTheStackAndUrlsAreAccepted() {
+        adminBuildpacks.add(buildpack("ruby", null, "buildpack", true));
+        adminBuildpacks.add(buildpack("go", "cflinuxfs4", "buildpack", true));
+        adminBuildpacks.add(buildpack("java", "other", "buildpack", true));
+        adminBuildpacks.add(buildpack("empty", null, "buildpack", false));
+        adminBuildpacks.add(buildpack("node", null, "cnb", true));
+        App app = apps.create(as("dev"), new AppCommands.Create("ok", "space", null, new AppCommands.LifecycleRequest(
+                "buildpack", List.of("ruby", "go", "https://github.com/x/y", "git://h.example:x/y.git",
+                "git@github.com:x/y.git"), null), null));
+        assertThat(app.lifecycle().buildpacks()).hasSize(5);
+        for (String refused : List.of("java", "empty", "node", "not a url")) {
+            assertCf(createWithBuildpacks(null, refused), CfError.UnprocessableEntity, "Buildpack \"" + refused
+                    + "\" for stack \"cflinuxfs4\" must be an existing admin buildpack or a valid git URI");
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ class DeploymentStatesTest {
     void allowsExactlyTheseTransitions(String from, String allowed) {
         List<String> to = allowed.isBlank() ? List.of() : List.of(allowed.split(" "));
         Deployment d = new Deployment("d", Instant.EPOCH, Instant.EPOCH, "app", "s", "o", from, "ACTIVE", from,
-                "rolling", "drop", null, null, null, "new", "old", 3, 1, Instant.EPOCH, List.of(), 1,
+                "rolling", "drop", null, null, null, "new", "old", 3, 1, Instant.EPOCH, Instant.EPOCH, List.of(), 1,
                 Metadata.empty());
         for (String target : STATES) {
             assertThat(DeploymentStates.allowed(from, target)).as(from + " -> " + target)

@@ -21,7 +21,8 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
     private static final String COLUMNS = "d.guid, d.created_at, d.updated_at, d.app_guid, d.space_guid, "
             + "d.organization_guid, d.state, d.status_value, d.status_reason, d.strategy, d.droplet_guid, "
             + "d.previous_droplet_guid, d.revision_guid, d.revision_version, d.new_process_guid, d.old_process_guid, "
-            + "d.target_instances, d.max_in_flight, d.last_status_change, d.canary_steps, d.canary_current_step";
+            + "d.target_instances, d.max_in_flight, d.last_status_change, d.last_healthy_at, d.canary_steps, "
+            + "d.canary_current_step";
     private static final RowMapper<Deployment> MAPPER = (rs, ctx) -> {
         int version = rs.getInt("revision_version");
         Integer revisionVersion = rs.wasNull() ? null : version;
@@ -32,6 +33,7 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
                 rs.getString("previous_droplet_guid"), rs.getString("revision_guid"), revisionVersion,
                 rs.getString("new_process_guid"), rs.getString("old_process_guid"), rs.getInt("target_instances"),
                 rs.getInt("max_in_flight"), TimeColumns.read(rs, "last_status_change"),
+                TimeColumns.read(rs, "last_healthy_at"),
                 steps(rs.getString("canary_steps")), rs.getInt("canary_current_step"), Metadata.empty());
     };
     private static final ListSql LIST = new ListSql("deployments d", "d")
@@ -78,11 +80,12 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
                                                  state, status_value, status_reason, strategy, droplet_guid,
                                                  previous_droplet_guid, revision_guid, revision_version,
                                                  new_process_guid, old_process_guid, target_instances, max_in_flight,
-                                                 last_status_change, canary_steps, canary_current_step)
+                                                 last_status_change, last_healthy_at, canary_steps,
+                                                 canary_current_step)
                         VALUES (:guid, :createdAt, :updatedAt, :appGuid, :spaceGuid, :organizationGuid, :state,
                                 :statusValue, :statusReason, :strategy, :dropletGuid, :previousDropletGuid,
                                 :revisionGuid, :revisionVersion, :newProcessGuid, :oldProcessGuid, :targetInstances,
-                                :maxInFlight, :lastStatusChange, :steps, :canaryCurrentStep)""")
+                                :maxInFlight, :lastStatusChange, :lastHealthyAt, :steps, :canaryCurrentStep)""")
                 .bindMethods(d).bind("steps", JsonColumns.write(d.canarySteps().stream().map(String::valueOf)
                         .toList())).execute());
     }
@@ -92,7 +95,7 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE deployments SET updated_at = :updatedAt, state = :state, status_value = :statusValue,
                                status_reason = :statusReason, last_status_change = :lastStatusChange,
-                               canary_current_step = :canaryCurrentStep
+                               last_healthy_at = :lastHealthyAt, canary_current_step = :canaryCurrentStep
                          WHERE guid = :guid""")
                 .bindMethods(d).execute());
     }

@@ -24,6 +24,9 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
             rs.getBoolean("suspended"), rs.getString("quota_guid"), Metadata.empty());
     private static final ListSql LIST = new ListSql("organizations o", "o")
             .inFilter("names", "o.name")
+            .condition(OrganizationRepository.ENTITLED_TO, (values, binds) -> "o.guid IN (SELECT ois.organization_guid"
+                    + " FROM organizations_isolation_segments ois WHERE ois.isolation_segment_guid IN ("
+                    + binds.list(values) + "))")
             .orderColumn("name", "o.name")
             .visibleThrough(null, "o.guid");
 

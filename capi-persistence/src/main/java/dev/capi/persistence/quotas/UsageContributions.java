@@ -32,6 +32,12 @@ public final class UsageContributions {
                 new UsageContribution(Metric.UNLIMITED_LOG_RATE_PROCESSES, Level.SPACE,
                         "SELECT a.space_guid, 1 AS amount FROM processes p JOIN apps a ON a.guid = p.app_guid"
                                 + " WHERE p.log_rate_limit < 0"),
+                new UsageContribution(Metric.MEMORY_IN_MB, Level.SPACE, TASKS.formatted("t.memory_in_mb", "'RUNNING'")),
+                new UsageContribution(Metric.PENDING_TASK_MEMORY_IN_MB, Level.SPACE,
+                        TASKS.formatted("t.memory_in_mb", "'PENDING'")),
+                new UsageContribution(Metric.LOG_RATE, Level.SPACE, TASKS.formatted("t.log_rate_limit",
+                        "'PENDING', 'RUNNING'") + " AND t.log_rate_limit >= 0"),
+                new UsageContribution(Metric.APP_TASKS, Level.SPACE, TASKS.formatted("1", "'PENDING', 'RUNNING'")),
                 new UsageContribution(Metric.ROUTES, Level.SPACE, "SELECT r.space_guid, 1 AS amount FROM routes r"),
                 new UsageContribution(Metric.RESERVED_PORTS, Level.SPACE, "SELECT r.space_guid, 1 AS amount"
                         + " FROM routes r JOIN domains d ON d.guid = r.domain_guid"
@@ -40,6 +46,9 @@ public final class UsageContributions {
                         "SELECT d.owning_organization_guid AS organization_guid, 1 AS amount FROM domains d"
                                 + " WHERE d.owning_organization_guid IS NOT NULL"));
     }
+
+    /** Tasks in some states ({@code %2$s}, quoted) with their space; {@code %1$s} is the amount. */
+    private static final String TASKS = "SELECT t.space_guid, %1$s AS amount FROM tasks t WHERE t.state IN (%2$s)";
 
     /** Started processes with their app's space; {@code %s} is the amount. */
     private static final String STARTED_PROCESSES = "SELECT a.space_guid, %s AS amount FROM processes p"

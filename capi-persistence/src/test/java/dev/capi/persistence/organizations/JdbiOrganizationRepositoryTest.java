@@ -72,6 +72,25 @@ class JdbiOrganizationRepositoryTest {
     }
 
     @Test
+    void filtersTheOrganizationsEntitledToAnIsolationSegment() {
+        String shared = "933b4c58-120b-499a-b85d-4b6fc9e2903b";
+        db.database().jdbi().useHandle(h -> {
+            for (String org : List.of("o1", "o3")) {
+                h.execute("INSERT INTO organizations_isolation_segments (organization_guid, isolation_segment_guid)"
+                        + " VALUES (?, ?)", org, shared);
+            }
+        });
+        var entitled = orgs.list(query(Map.of(dev.capi.domain.organizations.OrganizationRepository.ENTITLED_TO,
+                List.of(shared))));
+        assertThat(guids(entitled)).containsExactly("o1", "o3");
+        assertThat(entitled.totalResults()).isEqualTo(2);
+        assertThat(guids(orgs.list(query(Map.of(dev.capi.domain.organizations.OrganizationRepository.ENTITLED_TO,
+                List.of(shared), "names", List.of("cherry")))))).containsExactly("o3");
+        assertThat(guids(orgs.list(query(Map.of(dev.capi.domain.organizations.OrganizationRepository.ENTITLED_TO,
+                List.of("other")))))).isEmpty();
+    }
+
+    @Test
     void listsInCreationOrderWithMetadata() {
         var page = orgs.list(query(Map.of()));
         assertThat(guids(page)).containsExactly("o1", "o2", "o3");

@@ -116,6 +116,26 @@ class DeploymentsTest {
                 .body().path("resources")).hasSize(2);
     }
 
+    static java.time.Instant healthcheck(JsonNode deployment) {
+        JsonNode at = deployment.path("status").path("details").path("last_successful_healthcheck");
+        assertThat(at.isTextual()).as("last_successful_healthcheck of " + deployment).isTrue();
+        return java.time.Instant.parse(at.asText());
+    }
+
+    @Test
+    void theLastSuccessfulHealthcheckIsSetAtCreationAndMovesOnWithHealthySteps() {
+        String app = runningApp(2);
+        JsonNode created = dev.post("/v3/deployments", obj("droplet", obj("guid", droplet(app)), "relationships",
+                obj("app", rel(app)))).body();
+        java.time.Instant first = healthcheck(created);
+        assertThat(first).isAfterOrEqualTo(java.time.Instant.parse(created.path("created_at").asText()));
+        String guid = created.path("guid").asText();
+        assertThat(healthcheck(dev.get("/v3/deployments/" + guid).body())).isEqualTo(first);
+        assertThat(dev.get("/v3/deployments?app_guids=" + app).body().path("resources").path(0).path("status")
+                .path("details").path("last_successful_healthcheck").isTextual()).isTrue();
+        assertThat(healthcheck(await(guid, "DEPLOYED"))).isAfterOrEqualTo(first);
+    }
+
     @Test
     void aCanaryPausesUntilContinuedAndACancelRestoresThePreviousDroplet() {
         String app = runningApp(3);

@@ -100,8 +100,11 @@ class StagingFlowTest {
         assertThat(d.path("process_types").path("web").asText()).isEqualTo("bundle exec rackup");
         assertThat(d.path("buildpacks").path(0).path("name").asText()).isEqualTo("ruby_buildpack");
         assertThat(d.path("checksum").path("type").asText()).isEqualTo("sha256");
-        assertThat(actors.as(SPACE_AUDITOR).get("/v3/droplets/" + dropletGuid).body().path("process_types")
-                .path("web").asText()).isEqualTo("[PRIVATE DATA HIDDEN]");
+        JsonNode redacted = actors.as(SPACE_AUDITOR).get("/v3/droplets/" + dropletGuid).body();
+        assertThat(redacted.path("process_types").has("web")).isFalse();
+        assertThat(redacted.path("process_types").path("redacted_message").asText())
+                .isEqualTo("[PRIVATE DATA HIDDEN]");
+        assertThat(redacted.path("execution_metadata").asText()).isEqualTo("[PRIVATE DATA HIDDEN]");
         assertThat(admin.get("/v3/audit_events?types=audit.app.build.staged&target_guids=" + app).body()
                 .path("resources")).hasSize(1);
 

@@ -62,8 +62,11 @@ class TasksTest {
         assertThat(second.path("sequence_id").asInt()).isEqualTo(2);
         assertThat(second.path("name").asText()).matches("[0-9a-f]{8}");
 
-        assertThat(actors.as(SPACE_AUDITOR).get("/v3/tasks/" + task.path("guid").asText()).body()
-                .path("command").asText()).isEqualTo("[PRIVATE DATA HIDDEN]");
+        JsonNode audited = actors.as(SPACE_AUDITOR).get("/v3/tasks/" + task.path("guid").asText()).body();
+        assertThat(audited.path("guid").asText()).isEqualTo(task.path("guid").asText());
+        assertThat(audited.has("command")).as("no command key without secret access").isFalse();
+        assertThat(dev.get("/v3/tasks/" + task.path("guid").asText()).body().path("command").asText())
+                .isEqualTo("rake db:migrate");
         assertThat(dev.get("/v3/apps/" + app + "/tasks?sequence_ids=2").resourceValues("guid"))
                 .containsExactly(second.path("guid").asText());
         assertThat(admin.get("/v3/tasks?app_guids=" + app + "&states=RUNNING").resourceValues("guid")).hasSize(2);
@@ -93,6 +96,29 @@ class TasksTest {
         assertThat(stopped).isEqualTo(1);
         ApiResponse late = dev.post("/v3/tasks/" + task.path("guid").asText() + "/actions/cancel", null);
         assertThat(late.errorDetail()).isEqualTo("Task state is SUCCEEDED and therefore cannot be canceled");
+    }
+
+    @Test
+    void showsTheCommandKeyOnlyToSecretReaders() {
+        String app = appWithDroplet();
+        String guid = dev.post("/v3/apps/" + app + "/tasks", obj("command", "echo secret")).body().path("guid")
+                .asText();
+        for (var role : java.util.List.of(ADMIN, ADMIN_READ_ONLY, SPACE_DEVELOPER)) {
+            Cf cf = actors.as(role);
+            if (cf != null) {
+                assertThat(cf.get("/v3/tasks/" + guid).body().path("command").asText()).as(role.name())
+                        .isEqualTo("echo secret");
+            }
+        }
+        for (var role : java.util.List.of(GLOBAL_AUDITOR, ORG_MANAGER, SPACE_MANAGER, SPACE_AUDITOR,
+                SPACE_SUPPORTER)) {
+            Cf cf = actors.as(role);
+            if (cf != null) {
+                JsonNode t = cf.get("/v3/tasks/" + guid).body();
+                assertThat(t.path("guid").asText()).as(role.name()).isEqualTo(guid);
+                assertThat(t.has("command")).as(role + " " + t).isFalse();
+            }
+        }
     }
 
     @Test

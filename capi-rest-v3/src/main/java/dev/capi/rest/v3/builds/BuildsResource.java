@@ -84,22 +84,18 @@ public final class BuildsResource extends V3Resource {
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String raw) {
-        Body body = Body.parse(raw, "metadata", "state", "error", "lifecycle");
-        String state = body.string("state", false, 16);
-        if (state != null && !state.equals("STAGED") && !state.equals("FAILED")) {
-            body.error("State must be one of 'STAGED', 'FAILED'");
-        }
-        String error = body.string("error", false, 5000);
-        var metadata = body.metadata();
-        body.validate();
-        return ok(present(builds.update(permissions(), guid, metadata, state, error)));
+        var update = BuildMessages.update(raw);
+        return ok(present(builds.update(permissions(), guid, update.metadata(), update.state(), update.error())));
     }
 
     ObjectNode present(Build b) {
         return BuildPresenter.present(b, builds.dropletFinal(b), links);
     }
 
-    /** {@code GET /v3/apps/:guid/builds}. */
+    /**
+     * {@code GET /v3/apps/:guid/builds}, and the seed's {@code PATCH /v3/apps/:guid/builds} ("Update Build Via App"):
+     * the app's most recent build, updated as {@code PATCH /v3/builds/:guid} does (see docs/PATCH-APP-BUILDS.md).
+     */
     @Path("/v3/apps/{guid}/builds")
     public static final class ForApp extends V3Resource {
         private final Builds builds;
@@ -118,6 +114,14 @@ public final class BuildsResource extends V3Resource {
             return ok(Pagination.document(page, page.resources().stream().map(b -> BuildPresenter.present(b,
                     builds.dropletFinal(b), links)).toList(), params,
                     "/v3/apps/" + appGuid + "/builds", links));
+        }
+
+        @PATCH
+        public Response update(@PathParam("guid") String appGuid, String raw) {
+            String buildGuid = builds.latestForApp(permissions(), appGuid).guid();
+            var update = BuildMessages.update(raw);
+            Build b = builds.update(permissions(), buildGuid, update.metadata(), update.state(), update.error());
+            return ok(BuildPresenter.present(b, builds.dropletFinal(b), links));
         }
     }
 }

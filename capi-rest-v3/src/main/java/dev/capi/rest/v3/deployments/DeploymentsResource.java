@@ -154,7 +154,8 @@ public final class DeploymentsResource extends V3Resource {
         status.put("value", d.statusValue());
         status.put("reason", d.statusReason());
         ObjectNode details = status.putObject("details");
-        details.putNull("last_successful_healthcheck");
+        details.put("last_successful_healthcheck", JsonSupport.timestamp(d.lastHealthyAt() != null
+                ? d.lastHealthyAt() : d.createdAt()));
         details.put("last_status_change", JsonSupport.timestamp(d.lastStatusChange()));
         if ("canary".equals(d.strategy())) {
             status.putObject("canary").putObject("steps").put("current", d.canaryCurrentStep())

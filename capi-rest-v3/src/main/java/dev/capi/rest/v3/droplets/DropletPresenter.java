@@ -6,7 +6,10 @@ import dev.capi.rest.v3.support.JsonSupport;
 import dev.capi.rest.v3.support.Links;
 import dev.capi.rest.v3.support.MetadataPresenter;
 
-/** Droplet JSON as the reference presents it; execution metadata and commands hidden from non-secret readers. */
+/**
+ * Droplet JSON as the reference presents it. For readers without secret access the execution metadata becomes the
+ * bare hidden marker and the whole process types hash is replaced by {@code {"redacted_message": ...}}.
+ */
 public final class DropletPresenter {
     static final String REDACTED = "[PRIVATE DATA HIDDEN]";
 
@@ -42,7 +45,11 @@ public final class DropletPresenter {
         node.put("execution_metadata", showSecrets ? (d.executionMetadata() == null ? "" : d.executionMetadata())
                 : REDACTED);
         ObjectNode types = node.putObject("process_types");
-        d.processTypes().forEach((type, command) -> types.put(type, showSecrets ? command : REDACTED));
+        if (showSecrets) {
+            d.processTypes().forEach(types::put);
+        } else {
+            types.put("redacted_message", REDACTED);
+        }
         node.putObject("relationships").putObject("app").putObject("data").put("guid", d.appGuid());
         node.set("metadata", MetadataPresenter.present(d.metadata()));
         ObjectNode l = node.putObject("links");

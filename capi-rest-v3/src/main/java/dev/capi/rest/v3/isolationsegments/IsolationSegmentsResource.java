@@ -1,5 +1,7 @@
 package dev.capi.rest.v3.isolationsegments;
 
+import dev.capi.rest.v3.organizations.OrganizationPresenter;
+import dev.capi.rest.v3.organizations.OrganizationsResource;
 import dev.capi.rest.v3.support.ListParams;
 import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
@@ -80,6 +82,17 @@ public final class IsolationSegmentsResource extends V3Resource {
     public Response organizations(@PathParam("guid") String guid) {
         return ok(organizationsDocument(guid,
                 isolationSegmentEntitlements.organizations(permissions(), guid)));
+    }
+
+    /** The entitled organizations as organization resources, filtered and paginated as organizations are. */
+    @GET
+    @Path("/{guid}/organizations")
+    public Response organizationResources(@PathParam("guid") String guid) {
+        var params = ListParams.parse(uri, OrganizationsResource.LIST);
+        var page = isolationSegmentEntitlements.organizationPage(permissions(), guid, params.query());
+        var resources = page.resources().stream().map(o -> OrganizationPresenter.present(o, links)).toList();
+        return ok(Pagination.document(page, resources, params, "/v3/isolation_segments/" + guid + "/organizations",
+                links));
     }
 
     @POST

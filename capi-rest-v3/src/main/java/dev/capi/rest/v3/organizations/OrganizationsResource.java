@@ -17,14 +17,15 @@ import jakarta.inject.Inject;
 /** {@code /v3/organizations}: list, create, get, update, delete. */
 @Path("/v3/organizations")
 public final class OrganizationsResource extends V3Resource {
+    /** The list parameters of organizations, also of an isolation segment's organizations. */
+    public static final ListSpec LIST = ListSpec.of("names").orderBy("name").labelSelector();
+
     private final Organizations organizations;
 
     @Inject
     public OrganizationsResource(Organizations organizations) {
         this.organizations = organizations;
     }
-
-    static final ListSpec LIST = ListSpec.of("names").orderBy("name").labelSelector();
 
     @GET
     public Response list() {

@@ -55,6 +55,16 @@ public final class QuotaPresenter {
         return node;
     }
 
+    /** {@code GET /v3/spaces/:guid/usage_summary}: as the organization's, linked to the space. */
+    public static ObjectNode spaceUsage(String spaceGuid, QuotaUsage u, Links links) {
+        ObjectNode node = JsonSupport.object();
+        usage(node, u, u.quotaMemoryInMb());
+        ObjectNode l = node.putObject("links");
+        l.set("self", links.href("/v3/spaces/" + spaceGuid + "/usage_summary"));
+        l.set("space", links.href("/v3/spaces/" + spaceGuid));
+        return node;
+    }
+
     /** {@code GET /v3/info/usage_summary}: memory counts started instances and running tasks. */
     public static ObjectNode platformUsage(QuotaUsage u, Links links) {
         ObjectNode node = JsonSupport.object();

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import dev.capi.domain.quotas.UsageSummaries;
 import jakarta.inject.Inject;
 
-/** The usage summaries: of an organization (its readers) and of the platform (global readers). */
+/** The usage summaries: of an organization or a space (their readers) and of the platform (global readers). */
 public final class UsageSummaryResources {
     private UsageSummaryResources() {
     }
@@ -27,6 +27,22 @@ public final class UsageSummaryResources {
         public Response get(@PathParam("guid") String guid) {
             return ok(QuotaPresenter.organizationUsage(guid, usageSummaries.organization(permissions(), guid),
                     links));
+        }
+    }
+
+    /** {@code GET /v3/spaces/:guid/usage_summary}. */
+    @Path("/v3/spaces/{guid}/usage_summary")
+    public static final class Space extends V3Resource {
+        private final UsageSummaries usageSummaries;
+
+        @Inject
+        public Space(UsageSummaries usageSummaries) {
+            this.usageSummaries = usageSummaries;
+        }
+
+        @GET
+        public Response get(@PathParam("guid") String guid) {
+            return ok(QuotaPresenter.spaceUsage(guid, usageSummaries.space(permissions(), guid), links));
         }
     }
 

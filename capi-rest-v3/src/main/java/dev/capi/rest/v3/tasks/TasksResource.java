@@ -32,7 +32,6 @@ public final class TasksResource extends V3Resource {
 
     static final ListSpec LIST = ListSpec.of("guids", "names", "states", "app_guids", "space_guids",
             "organization_guids").labelSelector();
-    static final String HIDDEN = "[PRIVATE DATA HIDDEN]";
 
     @GET
     public Response list() {
@@ -81,7 +80,9 @@ public final class TasksResource extends V3Resource {
         ObjectNode node = JsonSupport.resource(t.guid(), t.createdAt(), t.updatedAt());
         node.put("sequence_id", t.sequenceId());
         node.put("name", t.name());
-        node.put("command", showCommand ? t.command() : HIDDEN);
+        if (showCommand) {
+            node.put("command", t.command());
+        }
         node.put("user", t.user());
         node.put("state", t.state());
         node.put("memory_in_mb", t.memoryInMb());
