@@ -4,7 +4,7 @@ import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.jobs.JobWorker;
-import dev.capi.domain.jobs.Pruning;
+import dev.capi.domain.events.Pruning;
 import dev.capi.domain.events.AuditEventRepository;
 import dev.capi.domain.support.Transactions;
 import org.slf4j.LoggerFactory;

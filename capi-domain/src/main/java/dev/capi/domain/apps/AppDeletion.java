@@ -3,8 +3,6 @@ package dev.capi.domain.apps;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationCleanup;
-import dev.capi.domain.processes.ProcessRepository;
-import dev.capi.domain.processes.ProcessSync;
 import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.usage.AppUsageEvents;
 import dev.capi.model.App;

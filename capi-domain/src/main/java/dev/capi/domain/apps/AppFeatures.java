@@ -22,13 +22,13 @@ public final class AppFeatures {
     public static final List<String> NAMES = List.of(SSH, REVISIONS, SERVICE_BINDING_K8S, FILE_BASED_VCAP_SERVICES);
 
     private final AppRepository apps;
-    private final dev.capi.domain.processes.ProcessRepository processes;
+    private final dev.capi.domain.apps.ProcessRepository processes;
     private final AppAccess access;
     private final Transactions tx;
     private final AppSettings settings;
     private final Clock clock;
 
-    public AppFeatures(AppRepository apps, dev.capi.domain.processes.ProcessRepository processes, AppAccess access,
+    public AppFeatures(AppRepository apps, dev.capi.domain.apps.ProcessRepository processes, AppAccess access,
                        Transactions tx, AppSettings settings, Clock clock) {
         this.processes = processes;
         this.apps = apps;

@@ -3,8 +3,6 @@ package dev.capi.domain.apps;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.featureflags.FeatureFlags;
-import dev.capi.domain.processes.ProcessRepository;
-import dev.capi.domain.processes.ProcessSync;
 import dev.capi.domain.quotas.QuotaGuard;
 import dev.capi.domain.quotas.QuotaScopes;
 import dev.capi.domain.support.Guids;

@@ -7,7 +7,6 @@ import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationRepository;
-import dev.capi.domain.processes.ProcessCreate;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.spaces.SpaceRepository;

@@ -2,9 +2,6 @@ package dev.capi.domain.apps;
 
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
-import dev.capi.domain.processes.ProcessCreate;
-import dev.capi.domain.processes.ProcessRepository;
-import dev.capi.domain.processes.ProcessSync;
 import dev.capi.domain.support.Transactions;
 import dev.capi.domain.usage.AppUsageEvents;
 import dev.capi.model.App;

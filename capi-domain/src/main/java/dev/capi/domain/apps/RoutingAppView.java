@@ -1,6 +1,5 @@
 package dev.capi.domain.apps;
 
-import dev.capi.domain.processes.ProcessRepository;
 import dev.capi.domain.routes.AppLookup;
 import dev.capi.model.AppProcess;
 

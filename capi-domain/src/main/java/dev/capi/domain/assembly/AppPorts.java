@@ -3,7 +3,7 @@ package dev.capi.domain.assembly;
 import dev.capi.domain.apps.AppContents;
 import dev.capi.domain.apps.AppRepository;
 import dev.capi.domain.apps.AppSettings;
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.runtime.Runtime;
 import dev.capi.domain.usage.AppUsageEventRepository;
 

@@ -1,8 +1,7 @@
 package dev.capi.domain.auth;
 
 import dev.capi.domain.query.Visibility;
-import dev.capi.domain.roles.RoleRepository;
-import dev.capi.domain.roles.RoleVisibility;
+import dev.capi.domain.query.RoleVisibility;
 import dev.capi.model.Role;
 import dev.capi.model.RoleType;
 
@@ -37,10 +36,10 @@ public final class Permissions {
     public static final Set<RoleType> ROLE_ORG_READERS = ORG_READERS;
 
     private final Principal principal;
-    private final RoleRepository roles;
+    private final RoleSource roles;
     private List<Role> loaded;
 
-    public Permissions(Principal principal, RoleRepository roles) {
+    public Permissions(Principal principal, RoleSource roles) {
         this.principal = principal;
         this.roles = roles;
     }

@@ -1,12 +1,10 @@
 package dev.capi.domain.auth;
 
-import dev.capi.domain.roles.RoleRepository;
-
 /** Makes one request's {@link Permissions} from its principal (roles loaded lazily, once). */
 public final class PermissionsFactory {
-    private final RoleRepository roles;
+    private final RoleSource roles;
 
-    public PermissionsFactory(RoleRepository roles) {
+    public PermissionsFactory(RoleSource roles) {
         this.roles = roles;
     }
 

@@ -4,8 +4,8 @@ import dev.capi.domain.apps.AppRepository;
 import dev.capi.domain.apps.AppStates;
 import dev.capi.domain.apps.DropletLookup;
 import dev.capi.domain.auth.Principal;
-import dev.capi.domain.processes.ProcessCreate;
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessCreate;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.model.AppProcess;
 
 import java.time.Clock;

@@ -9,7 +9,6 @@ import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
-import dev.capi.domain.routes.RouteRepository;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.Domain;
@@ -38,7 +37,7 @@ public final class Domains {
 
     private final DomainRepository repository;
     private final OrganizationRepository organizations;
-    private final RouteRepository routes;
+    private final DomainRoutes routes;
     private final RouterGroups routerGroups;
     private final Transactions tx;
     private final FeatureFlags flags;
@@ -49,7 +48,7 @@ public final class Domains {
     private final java.util.function.Consumer<Organization> privateDomainQuota;
 
     /** {@code privateDomainQuota} refuses (422) one more private domain for the organization when its quota is full. */
-    public Domains(DomainRepository repository, OrganizationRepository organizations, RouteRepository routes,
+    public Domains(DomainRepository repository, OrganizationRepository organizations, DomainRoutes routes,
                    RouterGroups routerGroups, Transactions tx, FeatureFlags flags, MetadataChanges metadata, Jobs jobs,
                    Clock clock, Guids guids, java.util.function.Consumer<Organization> privateDomainQuota) {
         this.privateDomainQuota = privateDomainQuota;

@@ -13,7 +13,7 @@ import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.packages.PackageLookup;
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.support.Guids;

@@ -6,8 +6,8 @@ import dev.capi.domain.apps.Apps;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.processes.ProcessCommands;
-import dev.capi.domain.processes.ProcessCreate;
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessCreate;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.processes.Processes;
 import dev.capi.model.App;
 

@@ -3,7 +3,7 @@ package dev.capi.domain.manifests;
 import dev.capi.domain.apps.AppAccess;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.routes.RouteDetails;
 import dev.capi.domain.routes.Routes;

@@ -8,7 +8,6 @@ import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
-import dev.capi.domain.roles.RoleGrants;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.AuditEvent;
@@ -31,13 +30,13 @@ public final class Organizations {
     private final AuditEvents audit;
     private final FeatureFlags flags;
     private final MetadataChanges metadata;
-    private final RoleGrants grants;
+    private final CreatorRoles grants;
     private final Jobs jobs;
     private final Clock clock;
     private final Guids guids;
 
     public Organizations(OrganizationRepository repository, Transactions tx, AuditEvents audit, FeatureFlags flags,
-                         MetadataChanges metadata, RoleGrants grants, Jobs jobs, Clock clock, Guids guids) {
+                         MetadataChanges metadata, CreatorRoles grants, Jobs jobs, Clock clock, Guids guids) {
         this.repository = repository;
         this.tx = tx;
         this.audit = audit;

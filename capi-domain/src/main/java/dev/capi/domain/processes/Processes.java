@@ -1,5 +1,7 @@
 package dev.capi.domain.processes;
 
+import dev.capi.domain.apps.ProcessSync;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.apps.AppAccess;
 import dev.capi.domain.apps.AppEvents;
 import dev.capi.domain.apps.AppRepository;

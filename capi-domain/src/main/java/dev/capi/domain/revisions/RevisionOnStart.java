@@ -1,6 +1,6 @@
 package dev.capi.domain.revisions;
 
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.model.App;
 import dev.capi.model.AppProcess;
 

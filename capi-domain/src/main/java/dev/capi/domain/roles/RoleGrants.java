@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /** Gives roles as a side effect of other actions (e.g. the creator of an org becomes its user and manager). */
-public final class RoleGrants {
+public final class RoleGrants implements dev.capi.domain.organizations.CreatorRoles {
     private final RoleRepository roles;
     private final UserRegistry users;
     private final Clock clock;
@@ -24,6 +24,7 @@ public final class RoleGrants {
     }
 
     /** Idempotent: returns the existing role when the user already holds it. */
+    @Override
     public Role grantOrgRole(Principal principal, RoleType type, String orgGuid) {
         users.ensure(principal);
         return roles.find(type, principal.userGuid(), orgGuid, null).orElseGet(() -> {

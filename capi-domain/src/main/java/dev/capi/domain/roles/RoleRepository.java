@@ -1,5 +1,6 @@
 package dev.capi.domain.roles;
 
+import dev.capi.domain.query.RoleVisibility;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.model.Role;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * reference, matches organization roles only); order created_at or updated_at, guid breaking ties. The list takes
  * the viewer's {@link RoleVisibility} (the query's own visibility is not used: roles need one per kind).
  */
-public interface RoleRepository {
+public interface RoleRepository extends dev.capi.domain.auth.RoleSource {
+    @Override
     List<Role> forUser(String userGuid);
 
     Optional<Role> find(String guid);

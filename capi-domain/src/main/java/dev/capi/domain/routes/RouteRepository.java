@@ -16,7 +16,7 @@ import java.util.Optional;
  * service_instance_guids; order: created_at, updated_at. The list's visibility holds the user and the roles that
  * make a space's routes readable: a route is visible through its own space or any space it is shared with.
  */
-public interface RouteRepository {
+public interface RouteRepository extends dev.capi.domain.domains.DomainRoutes {
     Optional<Route> find(String guid);
 
     List<Route> findAll(Collection<String> guids);

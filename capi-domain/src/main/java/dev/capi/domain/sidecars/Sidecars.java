@@ -3,7 +3,7 @@ package dev.capi.domain.sidecars;
 import dev.capi.domain.apps.AppAccess;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.support.Guids;

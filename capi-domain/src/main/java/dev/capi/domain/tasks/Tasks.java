@@ -8,7 +8,7 @@ import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.metadata.MetadataChanges;
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.quotas.QuotaGuard;

@@ -24,8 +24,8 @@ import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.processes.ProcessCommands;
-import dev.capi.domain.processes.ProcessCreate;
-import dev.capi.domain.processes.ProcessSync;
+import dev.capi.domain.apps.ProcessCreate;
+import dev.capi.domain.apps.ProcessSync;
 import dev.capi.domain.processes.Processes;
 import dev.capi.domain.processes.Processes.Target;
 import dev.capi.domain.quotas.QuotaGuard;
@@ -107,7 +107,7 @@ class AppLifecycleTest {
                 appGuid -> List.of());
         DropletLookup dropletLookup = guid -> Optional.ofNullable(droplets.get(guid));
         var sync = new ProcessSync(runtime, settings, environment::runtimeEnvironment,
-                new dev.capi.domain.processes.EffectiveProcessCommand(dropletLookup));
+                new dev.capi.domain.apps.EffectiveProcessCommand(dropletLookup));
         states = new AppStates(appRows, processRows, access, tx, events, usage, flags, quotaScopes,
                 new QuotaGuard(), sync, clock, guids, app -> { });
         currentDroplet = new CurrentDroplet(appRows, processRows, access, processCreate, tx, events, usage, sync,

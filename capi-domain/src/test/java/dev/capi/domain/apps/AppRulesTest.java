@@ -4,7 +4,7 @@ import dev.capi.domain.blobs.BlobInfo;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.fakes.InMemoryApps;
 import dev.capi.domain.fakes.InMemoryProcesses;
-import dev.capi.domain.processes.EffectiveProcessCommand;
+import dev.capi.domain.apps.EffectiveProcessCommand;
 import dev.capi.domain.routes.AppLookup;
 import dev.capi.model.App;
 import dev.capi.model.AppProcess;

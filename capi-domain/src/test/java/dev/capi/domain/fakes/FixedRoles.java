@@ -3,7 +3,7 @@ package dev.capi.domain.fakes;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.roles.RoleRepository;
-import dev.capi.domain.roles.RoleVisibility;
+import dev.capi.domain.query.RoleVisibility;
 import dev.capi.model.Role;
 import dev.capi.model.RoleType;
 

@@ -1,6 +1,6 @@
 package dev.capi.domain.fakes;
 
-import dev.capi.domain.processes.ProcessRepository;
+import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.model.AppProcess;

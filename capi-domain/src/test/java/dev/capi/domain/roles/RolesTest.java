@@ -1,5 +1,6 @@
 package dev.capi.domain.roles;
 
+import dev.capi.domain.query.RoleVisibility;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;

@@ -1,5 +1,6 @@
 package dev.capi.domain.spaces;
 
+import dev.capi.domain.tenancy.SpaceDeletion;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.errors.CfError;
@@ -14,7 +15,7 @@ import dev.capi.domain.fakes.InMemoryOrganizations;
 import dev.capi.domain.fakes.InMemorySpaces;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
-import dev.capi.domain.organizations.OrganizationDeletion;
+import dev.capi.domain.tenancy.OrganizationDeletion;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.model.AuditEvent;
 import dev.capi.model.Metadata;

@@ -1,5 +1,6 @@
 package dev.capi.domain.users;
 
+import dev.capi.domain.roles.UserDeletion;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;

@@ -7,7 +7,7 @@ import dev.capi.domain.query.OrderBy;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.query.TimestampFilter;
 import dev.capi.domain.query.Visibility;
-import dev.capi.domain.roles.RoleVisibility;
+import dev.capi.domain.query.RoleVisibility;
 import dev.capi.model.Role;
 import dev.capi.model.RoleType;
 import dev.capi.persistence.TestDatabases;

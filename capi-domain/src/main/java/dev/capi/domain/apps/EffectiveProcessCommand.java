@@ -1,6 +1,5 @@
-package dev.capi.domain.processes;
+package dev.capi.domain.apps;
 
-import dev.capi.domain.apps.DropletLookup;
 import dev.capi.model.App;
 import dev.capi.model.AppProcess;
 

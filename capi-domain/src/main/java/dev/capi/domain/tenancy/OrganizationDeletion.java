@@ -1,5 +1,8 @@
-package dev.capi.domain.organizations;
+package dev.capi.domain.tenancy;
 
+import dev.capi.domain.organizations.Organizations;
+import dev.capi.domain.organizations.OrganizationCleanup;
+import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.metadata.MetadataRepository;

@@ -1,4 +1,4 @@
-package dev.capi.domain.jobs;
+package dev.capi.domain.events;
 
 import dev.capi.domain.fakes.ImmediateTransactions;
 import dev.capi.domain.fakes.InMemoryAuditEventLog;

@@ -1,9 +1,10 @@
-package dev.capi.domain.users;
+package dev.capi.domain.roles;
 
+import dev.capi.domain.users.Users;
+import dev.capi.domain.users.UserRepository;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.metadata.MetadataRepository;
-import dev.capi.domain.roles.RoleRepository;
 import dev.capi.model.Job;
 
 /** The {@code user.delete} job: removes the user's roles, its metadata, then the user. */

@@ -1,4 +1,4 @@
-package dev.capi.domain.processes;
+package dev.capi.domain.apps;
 
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;

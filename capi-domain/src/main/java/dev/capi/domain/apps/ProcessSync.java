@@ -1,6 +1,5 @@
-package dev.capi.domain.processes;
+package dev.capi.domain.apps;
 
-import dev.capi.domain.apps.AppSettings;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.runtime.DesiredProcess;

@@ -1,6 +1,5 @@
-package dev.capi.domain.roles;
+package dev.capi.domain.query;
 
-import dev.capi.domain.query.Visibility;
 
 /**
  * Which roles a viewer sees, as data for SQL: space roles through their space ({@code spaceRoles}, rendered on the

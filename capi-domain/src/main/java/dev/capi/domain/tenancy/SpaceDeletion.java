@@ -1,7 +1,9 @@
-package dev.capi.domain.spaces;
+package dev.capi.domain.tenancy;
 
+import dev.capi.domain.spaces.Spaces;
+import dev.capi.domain.spaces.SpaceRepository;
 import dev.capi.domain.jobs.JobHandler;
-import dev.capi.domain.organizations.OrganizationDeletion;
+import dev.capi.domain.tenancy.OrganizationDeletion;
 import dev.capi.model.Job;
 
 /**

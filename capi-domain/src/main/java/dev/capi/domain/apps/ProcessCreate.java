@@ -1,7 +1,5 @@
-package dev.capi.domain.processes;
+package dev.capi.domain.apps;
 
-import dev.capi.domain.apps.AppEvents;
-import dev.capi.domain.apps.AppSettings;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.support.Guids;
 import dev.capi.model.App;

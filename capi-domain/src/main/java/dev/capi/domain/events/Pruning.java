@@ -1,6 +1,6 @@
-package dev.capi.domain.jobs;
+package dev.capi.domain.events;
 
-import dev.capi.domain.events.AuditEventRepository;
+import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.support.Transactions;
 
 import java.time.Clock;
