@@ -60,6 +60,7 @@ final class UseCaseBinder extends AbstractBinder {
         bind(a.features()).to(dev.capi.domain.apps.AppFeatures.class);
         bind(a.currentDroplet()).to(dev.capi.domain.apps.CurrentDroplet.class);
         bind(a.processes()).to(dev.capi.domain.processes.Processes.class);
+        bind(a.crashes()).to(dev.capi.domain.processes.ProcessCrashes.class);
         bind(a.buildpackCaches()).to(dev.capi.domain.apps.BuildpackCaches.class);
         bind(a.usageQueries()).to(dev.capi.domain.usage.AppUsageEventQueries.class);
         bind(a.revisions()).to(dev.capi.domain.revisions.Revisions.class);

@@ -18,6 +18,7 @@ import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.apps.EffectiveProcessCommand;
 import dev.capi.domain.apps.ProcessCreate;
 import dev.capi.domain.apps.ProcessSync;
+import dev.capi.domain.processes.ProcessCrashes;
 import dev.capi.domain.processes.Processes;
 import dev.capi.domain.revisions.RevisionOnStart;
 import dev.capi.domain.revisions.Revisions;
@@ -36,7 +37,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
                                AppUsageEventQueries usageQueries, ProcessCreate processCreate, ProcessSync sync,
                                Apps apps, AppStates states, AppEnvironment environment, AppFeatures features,
                                CurrentDroplet currentDroplet, Processes processes, BuildpackCaches buildpackCaches,
-                               Revisions revisions, AppDeletion deletion) {
+                               Revisions revisions, AppDeletion deletion, ProcessCrashes crashes) {
 
     public static AppsAndProcesses assemble(CorePorts core, OrgsAndSpacesPorts tenancy, AppPorts ports,
                                             LifecyclePorts lifecycle, StackRepository stacks,
@@ -78,7 +79,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
                 new AppUsageEventQueries(ports.usageEvents(), tx, clock, guids), processCreate, sync, apps, states,
                 environment, new AppFeatures(ports.apps(), ports.processes(), access, tx, settings, clock),
                 currentDroplet, processes, new BuildpackCaches(access, tx, foundation.jobs(), core.blobs()),
-                revisions, deletion);
+                revisions, deletion, new ProcessCrashes(ports.processes(), ports.apps(), tx, foundation.auditEvents()));
     }
 
     public List<JobHandler> jobHandlers() {

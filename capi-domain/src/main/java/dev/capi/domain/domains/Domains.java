@@ -20,7 +20,6 @@ import dev.capi.model.Organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +38,7 @@ public final class Domains {
     private final OrganizationRepository organizations;
     private final DomainRoutes routes;
     private final RouterGroups routerGroups;
+    private final DomainNameRules nameRules;
     private final Transactions tx;
     private final FeatureFlags flags;
     private final MetadataChanges metadata;
@@ -56,6 +56,7 @@ public final class Domains {
         this.organizations = organizations;
         this.routes = routes;
         this.routerGroups = routerGroups;
+        this.nameRules = new DomainNameRules(repository, routes);
         this.tx = tx;
         this.flags = flags;
         this.metadata = metadata;
@@ -149,7 +150,7 @@ public final class Domains {
                         .orElseThrow(() -> CfException.unprocessable(
                                 "Router group with guid '" + cmd.routerGroupGuid() + "' not found."));
             }
-            validateName(cmd.name(), cmd.organizationGuid());
+            nameRules.check(cmd.name(), cmd.organizationGuid());
             if (owner != null) {
                 privateDomainQuota.accept(owner);
             }
@@ -165,49 +166,9 @@ public final class Domains {
             }
             return presentable(perms, domain.withMetadata(stored)
                     .withSharedOrganizations(shareWith.stream().map(Organization::guid).toList()));
-        }, () -> nameInUse(cmd.name()));
+        }, () -> DomainNameRules.nameInUse(cmd.name()));
     }
 
-    private static CfException nameInUse(String name) {
-        return CfException.unprocessable("The domain name \"" + name + "\" is already in use");
-    }
-
-    /** The model validations of the reference: unique name, no overlap with other orgs' domains or with routes. */
-    private void validateName(String name, String owningOrg) {
-        List<String> intermediates = DomainNames.intermediateDomains(name);
-        List<String> lookups = new ArrayList<>(intermediates);
-        lookups.add(name);
-        List<Domain> existing = repository.findByNames(lookups);
-        if (existing.stream().anyMatch(d -> d.name().equalsIgnoreCase(name))) {
-            throw nameInUse(name);
-        }
-        for (String intermediate : intermediates) {
-            Optional<Domain> offending = existing.stream()
-                    .filter(d -> d.name().equalsIgnoreCase(intermediate) && d.isPrivate()
-                            && !d.owningOrganizationGuid().equals(owningOrg))
-                    .findFirst();
-            if (offending.isPresent()) {
-                throw reserved(name, offending.get().name(), "another domain");
-            }
-        }
-        for (String intermediate : intermediates) {
-            String host = DomainNames.hostname(intermediate);
-            if (host != null && DomainNames.validFormat(intermediate)
-                    && routes.hostExistsUnder(DomainNames.parent(intermediate), host)) {
-                throw reserved(name, intermediate, "a route");
-            }
-        }
-        if (owningOrg != null) {
-            repository.subdomainOutside(name, owningOrg).ifPresent(d -> {
-                throw reserved(name, d.name(), "another domain");
-            });
-        }
-    }
-
-    private static CfException reserved(String name, String by, String what) {
-        return CfException.unprocessable("The domain name \"" + name + "\" cannot be created because \"" + by
-                + "\" is already reserved by " + what);
-    }
 
     /** Metadata only: admins for shared domains, the owning org's managers for private ones. */
     public Domain update(Permissions perms, String guid, MetadataUpdate update) {

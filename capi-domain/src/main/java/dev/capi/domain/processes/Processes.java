@@ -15,7 +15,6 @@ import dev.capi.domain.query.Page;
 import dev.capi.domain.quotas.QuotaGuard;
 import dev.capi.domain.quotas.QuotaScopes;
 import dev.capi.domain.runtime.InstanceReport;
-import dev.capi.domain.runtime.InstanceState;
 import dev.capi.domain.runtime.RuntimeUnavailableException;
 import dev.capi.domain.support.Transactions;
 import dev.capi.domain.usage.AppUsageEvents;
@@ -27,12 +26,8 @@ import dev.capi.model.Space;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -55,12 +50,14 @@ public final class Processes {
     private final ProcessSync sync;
     private final Clock clock;
     private final Predicate<String> deploying;
+    private final ProcessInstances instances;
 
     public Processes(ProcessRepository repository, AppRepository apps, AppAccess access, Transactions tx,
                      AppEvents events, AppUsageEvents usage, FeatureFlags flags, MetadataChanges metadata,
                      QuotaScopes quotaScopes, QuotaGuard quotaGuard, ProcessSync sync, Clock clock,
                      Predicate<String> deploying) {
         this.deploying = deploying;
+        this.instances = new ProcessInstances(sync.runtime());
         this.repository = repository;
         this.apps = apps;
         this.access = access;
@@ -129,7 +126,7 @@ public final class Processes {
             repository.update(updated);
             var result = updated.withMetadata(metadata.apply(p.metadataKey(), "process", p.metadata(), cmd.metadata()));
             events.process("audit.app.process.update", perms.principal(), found.app(), result,
-                    Map.of("request", auditRequest(cmd)));
+                    Map.of("request", ProcessAuditRequests.update(cmd)));
             return result;
         });
     }
@@ -158,7 +155,7 @@ public final class Processes {
             usage.processChanged(found.app(), new AppUsageEvents.SpaceRef(space.guid(), space.name(),
                     space.organizationGuid()), p, scaled);
             events.process("audit.app.process.scale", perms.principal(), found.app(), scaled,
-                    Map.of("request", scaleRequest(cmd)));
+                    Map.of("request", ProcessAuditRequests.scale(cmd)));
             return new Found(scaled, found.app());
         });
         sync.converge(done.app(), List.of(done.process()));
@@ -187,7 +184,7 @@ public final class Processes {
     /** One entry per desired instance (DOWN when the runtime does not report it); STOPPING for a stopped process. */
     public ProcessStats stats(Permissions perms, Target target) {
         AppProcess p = get(perms, target).process();
-        return new ProcessStats(p, entries(p, reports(List.of(p.guid())).get(p.guid())));
+        return new ProcessStats(p, instances.of(List.of(p)).get(p.guid()));
     }
 
     /** The lightweight instances ({@code index}, {@code state}, {@code since}) of one process. */
@@ -197,45 +194,7 @@ public final class Processes {
 
     /** The instances of a page of processes ({@code embed=process_instances}): one question to the runtime. */
     public Map<String, List<InstanceReport>> instancesOf(List<AppProcess> processes) {
-        Map<String, List<InstanceReport>> reported = reports(processes.stream().map(AppProcess::guid).toList());
-        var result = new LinkedHashMap<String, List<InstanceReport>>();
-        processes.forEach(p -> result.put(p.guid(), entries(p, reported.get(p.guid()))));
-        return result;
-    }
-
-    private Map<String, List<InstanceReport>> reports(List<String> guids) {
-        try {
-            return sync.runtime().instances(guids);
-        } catch (RuntimeUnavailableException e) {
-            throw CfException.of(CfError.InstancesUnavailable, e.getMessage());
-        }
-    }
-
-    static List<InstanceReport> entries(AppProcess p, List<InstanceReport> reported) {
-        List<InstanceReport> known = reported == null ? List.of() : reported;
-        if (!p.started()) {
-            return known.stream().sorted(Comparator.comparingInt(InstanceReport::index))
-                    .map(r -> withState(r, InstanceState.STOPPING)).toList();
-        }
-        Map<Integer, InstanceReport> byIndex = new LinkedHashMap<>();
-        known.forEach(r -> byIndex.putIfAbsent(r.index(), r));
-        List<InstanceReport> entries = new ArrayList<>();
-        for (int i = 0; i < p.instances(); i++) {
-            InstanceReport r = byIndex.get(i);
-            entries.add(r != null ? r : down(i));
-        }
-        return entries;
-    }
-
-    private static InstanceReport down(int index) {
-        return new InstanceReport(index, null, InstanceState.DOWN, null, false, null, null, List.of(), 0, 0, 0, 0,
-                null, null, null);
-    }
-
-    private static InstanceReport withState(InstanceReport r, InstanceState state) {
-        return new InstanceReport(r.index(), r.instanceGuid(), state, r.since(), r.routable(), r.host(),
-                r.internalIp(), r.ports(), r.memQuotaBytes(), r.diskQuotaBytes(), r.logRateLimit(), r.fdsQuota(),
-                r.isolationSegment(), r.details(), r.usage());
+        return instances.of(processes);
     }
 
     private Found find(Permissions perms, Target target) {
@@ -279,93 +238,7 @@ public final class Processes {
         return new QuotaGuard.ProcessDemand(p.started(), p.memoryInMb(), p.instances(), p.logRateLimit());
     }
 
-    /** The update request as the reference records it: command hidden, check details left out, metadata as given. */
-    private static Map<String, Object> auditRequest(ProcessCommands.Update cmd) {
-        var m = new LinkedHashMap<String, Object>();
-        if (cmd.command() != null) {
-            m.put("command", AppEvents.PRIVATE_DATA_HIDDEN);
-        }
-        if (cmd.user() != null) {
-            m.put("user", cmd.user().value());
-        }
-        if (cmd.healthCheck() != null) {
-            m.put("health_check", checkRequest(cmd.healthCheck()));
-        }
-        if (cmd.readinessCheck() != null) {
-            m.put("readiness_health_check", checkRequest(cmd.readinessCheck()));
-        }
-        if (cmd.metadata() != null) {
-            var given = new LinkedHashMap<String, Object>();
-            if (cmd.metadata().labels() != null) {
-                given.put("labels", cmd.metadata().labels());
-            }
-            if (cmd.metadata().annotations() != null) {
-                given.put("annotations", cmd.metadata().annotations());
-            }
-            m.put("metadata", given);
-        }
-        return m;
-    }
-
-    private static Map<String, Object> checkRequest(ProcessCommands.CheckUpdate u) {
-        var m = new LinkedHashMap<String, Object>();
-        if (u.type() != null) {
-            m.put("type", u.type().value());
-        }
-        var data = new LinkedHashMap<String, Object>();
-        Function<ProcessCommands.Change<?>, Object> v = c -> c.value();
-        if (u.timeout() != null) {
-            data.put("timeout", v.apply(u.timeout()));
-        }
-        if (u.invocationTimeout() != null) {
-            data.put("invocation_timeout", v.apply(u.invocationTimeout()));
-        }
-        if (u.interval() != null) {
-            data.put("interval", v.apply(u.interval()));
-        }
-        if (u.endpoint() != null) {
-            data.put("endpoint", v.apply(u.endpoint()));
-        }
-        if (!data.isEmpty()) {
-            m.put("data", data);
-        }
-        return m;
-    }
-
-    private static Map<String, Object> scaleRequest(ProcessCommands.Scale cmd) {
-        var m = new LinkedHashMap<String, Object>();
-        if (cmd.instances() != null) {
-            m.put("instances", cmd.instances());
-        }
-        if (cmd.memoryInMb() != null) {
-            m.put("memory_in_mb", cmd.memoryInMb());
-        }
-        if (cmd.diskInMb() != null) {
-            m.put("disk_in_mb", cmd.diskInMb());
-        }
-        if (cmd.logRateLimit() != null) {
-            m.put("log_rate_limit_in_bytes_per_second", cmd.logRateLimit());
-        }
-        return m;
-    }
-
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /**
-     * The runtime reports a crashed instance ({@code POST /internal/v4/apps/:process_guid/crashed}, the guid possibly
-     * followed by {@code -<version>}): an {@code audit.app.process.crash} event in the process's name; no state change.
-     */
-    public void recordCrash(String diegoProcessGuid, Map<String, Object> payload,
-                            dev.capi.domain.events.AuditEvents audit) {
-        String guid = diegoProcessGuid.length() > 36 ? diegoProcessGuid.substring(0, 36) : diegoProcessGuid;
-        tx.run(() -> {
-            AppProcess p = repository.find(guid).orElseThrow(() -> CfException.notFound("Process"));
-            App app = apps.find(p.appGuid()).orElseThrow(() -> CfException.notFound("App"));
-            audit.record("audit.app.process.crash", new dev.capi.model.AuditEvent.Actor(p.guid(), "process",
-                    p.type()), new dev.capi.model.AuditEvent.Target(app.guid(), "app", app.name()), app.spaceGuid(),
-                    app.organizationGuid(), payload);
-        });
     }
 }

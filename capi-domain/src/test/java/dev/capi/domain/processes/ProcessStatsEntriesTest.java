@@ -27,7 +27,7 @@ class ProcessStatsEntriesTest {
 
     @Test
     void missingInstancesAreDownAndExtraOnesAreLeftOut() {
-        var entries = Processes.entries(process(DesiredState.STARTED, 3), List.of(running(2), running(0),
+        var entries = ProcessInstances.entries(process(DesiredState.STARTED, 3), List.of(running(2), running(0),
                 running(5)));
         assertThat(entries).extracting(InstanceReport::index).containsExactly(0, 1, 2);
         assertThat(entries).extracting(InstanceReport::state)
@@ -36,8 +36,8 @@ class ProcessStatsEntriesTest {
 
     @Test
     void aStoppedProcessShowsLingeringInstancesAsStopping() {
-        assertThat(Processes.entries(process(DesiredState.STOPPED, 2), List.of())).isEmpty();
-        assertThat(Processes.entries(process(DesiredState.STOPPED, 2), List.of(running(0))))
+        assertThat(ProcessInstances.entries(process(DesiredState.STOPPED, 2), List.of())).isEmpty();
+        assertThat(ProcessInstances.entries(process(DesiredState.STOPPED, 2), List.of(running(0))))
                 .extracting(InstanceReport::state).containsExactly(InstanceState.STOPPING);
     }
 }

@@ -9,21 +9,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
-import dev.capi.domain.processes.Processes;
-import dev.capi.domain.events.AuditEvents;
+import dev.capi.domain.processes.ProcessCrashes;
 
 /** {@code POST /internal/v4/apps/:process_guid/crashed}: an instance crashed; recorded as an audit event; 200 {}. */
 @Path("/internal/v4/apps")
 public final class ProcessCrashResource {
-    private final Processes processes;
-    private final AuditEvents auditEvents;
+    private final ProcessCrashes crashes;
 
     @Inject
-    public ProcessCrashResource(Processes processes, AuditEvents auditEvents) {
-        this.processes = processes;
-        this.auditEvents = auditEvents;
+    public ProcessCrashResource(ProcessCrashes crashes) {
+        this.crashes = crashes;
     }
-
 
     @POST
     @Path("/{guid}/crashed")
@@ -31,7 +27,7 @@ public final class ProcessCrashResource {
     public Response crashed(@PathParam("guid") String processGuid, String raw) {
         var body = InternalJson.parseObject(raw);
         Map<String, Object> payload = InternalJson.MAPPER.convertValue(body, Map.class);
-        processes.recordCrash(processGuid, payload, auditEvents);
+        crashes.record(processGuid, payload);
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

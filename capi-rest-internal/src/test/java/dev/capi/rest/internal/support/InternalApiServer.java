@@ -57,7 +57,7 @@ public final class InternalApiServer implements AutoCloseable {
             protected void configure() {
                 bind(services.apps().features()).to(dev.capi.domain.apps.AppFeatures.class);
                 bind(services.apps().apps()).to(dev.capi.domain.apps.Apps.class);
-                bind(services.foundation().auditEvents()).to(dev.capi.domain.events.AuditEvents.class);
+                bind(services.apps().crashes()).to(dev.capi.domain.processes.ProcessCrashes.class);
                 bind(services.apps().buildpackCaches()).to(dev.capi.domain.apps.BuildpackCaches.class);
                 bind(services.platform().buildpacks()).to(dev.capi.domain.buildpacks.Buildpacks.class);
                 bind(services.lifecycle().builds()).to(dev.capi.domain.builds.Builds.class);

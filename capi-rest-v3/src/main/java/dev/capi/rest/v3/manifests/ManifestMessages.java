@@ -9,19 +9,13 @@ import dev.capi.rest.v3.support.JsonSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a manifest document into {@link AppManifest}s, checking every application first and answering all problems
  * at once ("For application 'x': ..." or "For application at index n: ..."), as the reference's compound 422.
  */
 final class ManifestMessages {
-    private static final Pattern BYTES = Pattern.compile("^(\\d+)\\s*(B|K|KB|M|MB|G|GB|T|TB)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final String UNITS = "B, K, KB, M, MB, G, GB, T, or TB";
     private static final List<String> CHECK_TYPES = List.of("port", "process", "http", "none");
 
     private ManifestMessages() {
@@ -58,7 +52,7 @@ final class ManifestMessages {
     }
 
     private static AppManifest application(JsonNode app, List<String> problems) {
-        String name = string(app, "name", problems, "Name");
+        String name = ManifestValues.string(app, "name", problems, "Name");
         if (name == null && !problems.contains("Name must be a string")) {
             problems.add("Name must not be empty");
         }
@@ -101,7 +95,7 @@ final class ManifestMessages {
             }
         }
         List<String> buildpacks = buildpacks(app, problems);
-        String stack = string(app, "stack", problems, "Stack");
+        String stack = ManifestValues.string(app, "stack", problems, "Stack");
         String docker = null;
         JsonNode dockerNode = app.get("docker");
         if (dockerNode != null && !dockerNode.isNull()) {
@@ -110,9 +104,9 @@ final class ManifestMessages {
                 problems.add("Docker image must be a string");
             }
         }
-        Boolean noRoute = bool(app, "no-route", problems, "No-route");
-        Boolean randomRoute = bool(app, "random-route", problems, "Random-route");
-        Boolean defaultRoute = bool(app, "default-route", problems, "Default-route");
+        Boolean noRoute = ManifestValues.bool(app, "no-route", problems, "No-route");
+        Boolean randomRoute = ManifestValues.bool(app, "random-route", problems, "Random-route");
+        Boolean defaultRoute = ManifestValues.bool(app, "default-route", problems, "Default-route");
         if (Boolean.TRUE.equals(randomRoute) && Boolean.TRUE.equals(defaultRoute)) {
             problems.add("Random-route and default-route may not be used together");
         }
@@ -126,18 +120,18 @@ final class ManifestMessages {
     /** The process fields of {@code node} (an app's top level for web, or a processes entry); null when none. */
     private static AppManifest.Process process(String type, JsonNode node, List<String> problems) {
         List<String> own = new ArrayList<>();
-        String command = string(node, "command", own, "Command");
-        Integer instances = nonNegativeInt(node, "instances", own, "Instances");
-        Long memory = megabytes(node, "memory", own, "Memory");
-        Long disk = megabytes(node, node.has("disk-quota") ? "disk-quota" : "disk_quota", own, "Disk quota");
-        Long logRate = logRate(node, own);
-        String checkType = string(node, "health-check-type", own, "Health check type");
+        String command = ManifestValues.string(node, "command", own, "Command");
+        Integer instances = ManifestValues.nonNegativeInt(node, "instances", own, "Instances");
+        Long memory = ManifestValues.megabytes(node, "memory", own, "Memory");
+        Long disk = ManifestValues.megabytes(node, node.has("disk-quota") ? "disk-quota" : "disk_quota", own, "Disk quota");
+        Long logRate = ManifestValues.logRate(node, own);
+        String checkType = ManifestValues.string(node, "health-check-type", own, "Health check type");
         if (checkType != null && !CHECK_TYPES.contains(checkType)) {
             own.add("Health check type must be \"port\", \"process\", \"http\" or \"none\"");
         }
-        String endpoint = string(node, "health-check-http-endpoint", own, "Health check http endpoint");
-        Integer timeout = positiveInt(node, "timeout", own, "Timeout");
-        Integer invocation = positiveInt(node, "health-check-invocation-timeout", own,
+        String endpoint = ManifestValues.string(node, "health-check-http-endpoint", own, "Health check http endpoint");
+        Integer timeout = ManifestValues.positiveInt(node, "timeout", own, "Timeout");
+        Integer invocation = ManifestValues.positiveInt(node, "health-check-invocation-timeout", own,
                 "Health check invocation timeout");
         own.forEach(p -> problems.add("Process \"" + type + "\": " + p));
         boolean any = command != null || instances != null || memory != null || disk != null || logRate != null
@@ -229,7 +223,7 @@ final class ManifestMessages {
             }
             Long memory = null;
             if (s.has("memory")) {
-                memory = megabytes(s, "memory", problems, "Sidecar \"" + name + "\": Memory");
+                memory = ManifestValues.megabytes(s, "memory", problems, "Sidecar \"" + name + "\": Memory");
             }
             sidecars.add(new AppManifest.SidecarEntry(name, command, types, memory));
         }
@@ -266,123 +260,7 @@ final class ManifestMessages {
             problems.add("Metadata must be an object");
             return null;
         }
-        return new MetadataUpdate(strings(m.get("labels"), problems, "Labels"),
-                strings(m.get("annotations"), problems, "Annotations"));
-    }
-
-    private static Map<String, String> strings(JsonNode node, List<String> problems, String label) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            problems.add("Metadata " + label.toLowerCase(Locale.ROOT) + " must be an object");
-            return null;
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(f -> map.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
-        return map;
-    }
-
-    private static String string(JsonNode node, String key, List<String> problems, String label) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            problems.add(label + " must be a string");
-            return null;
-        }
-        return v.asText();
-    }
-
-    private static Boolean bool(JsonNode node, String key, List<String> problems, String label) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isBoolean()) {
-            problems.add(label + " must be a boolean");
-            return null;
-        }
-        return v.asBoolean();
-    }
-
-    private static Integer nonNegativeInt(JsonNode node, String key, List<String> problems, String label) {
-        Integer value = integer(node, key, problems, label);
-        if (value != null && value < 0) {
-            problems.add(label + " must be greater than or equal to 0");
-            return null;
-        }
-        return value;
-    }
-
-    private static Integer positiveInt(JsonNode node, String key, List<String> problems, String label) {
-        Integer value = integer(node, key, problems, label);
-        if (value != null && value < 1) {
-            problems.add(label + " must be greater than or equal to 1");
-            return null;
-        }
-        return value;
-    }
-
-    private static Integer integer(JsonNode node, String key, List<String> problems, String label) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            problems.add(label + (v.isNumber() ? " must be an integer" : " is not a number"));
-            return null;
-        }
-        return v.asInt();
-    }
-
-    /** "256M", "1G", "512MB" in megabytes (the reference's byte converter); anything else names the units. */
-    private static Long megabytes(JsonNode node, String key, List<String> problems, String label) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        Long bytes = bytes(v.asText().trim());
-        if (bytes == null) {
-            problems.add(label + " must use a supported unit: " + UNITS);
-            return null;
-        }
-        long mb = bytes / (1024 * 1024);
-        if (mb < 1) {
-            problems.add(label + " must be greater than or equal to 1MB");
-            return null;
-        }
-        return mb;
-    }
-
-    private static Long logRate(JsonNode node, List<String> problems) {
-        JsonNode v = node.get("log-rate-limit-per-second");
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.asText().trim().equals("-1")) {
-            return -1L;
-        }
-        Long bytes = bytes(v.asText().trim());
-        if (bytes == null) {
-            problems.add("Log rate limit must use a supported unit: " + UNITS);
-        }
-        return bytes;
-    }
-
-    private static Long bytes(String text) {
-        Matcher m = BYTES.matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toUpperCase(Locale.ROOT)) {
-            case "B" -> n;
-            case "K", "KB" -> n * 1024;
-            case "M", "MB" -> n * 1024 * 1024;
-            case "G", "GB" -> n * 1024 * 1024 * 1024;
-            default -> n * 1024L * 1024 * 1024 * 1024;
-        };
+        return new MetadataUpdate(ManifestValues.strings(m.get("labels"), problems, "Labels"),
+                ManifestValues.strings(m.get("annotations"), problems, "Annotations"));
     }
 }

@@ -91,14 +91,14 @@ public final class RoutesResource extends V3Resource {
     @GET
     @Path("/{guid}/destinations")
     public Response destinations(@PathParam("guid") String guid) {
-        var filter = RouteMessages.destinationFilter(ListParams.firstValues(uri.getQueryParameters()));
+        var filter = RouteDestinationMessages.destinationFilter(ListParams.firstValues(uri.getQueryParameters()));
         return ok(RoutePresenter.destinationList(routeDestinations.list(permissions(), guid, filter), links));
     }
 
     @POST
     @Path("/{guid}/destinations")
     public Response insertDestinations(@PathParam("guid") String guid, String body) {
-        var wanted = RouteMessages.destinations(body, false);
+        var wanted = RouteDestinationMessages.destinations(body, false);
         return ok(RoutePresenter.destinationList(
                 routeDestinations.insert(permissions(), guid, wanted), links));
     }
@@ -106,7 +106,7 @@ public final class RoutesResource extends V3Resource {
     @PATCH
     @Path("/{guid}/destinations")
     public Response replaceDestinations(@PathParam("guid") String guid, String body) {
-        var wanted = RouteMessages.destinations(body, true);
+        var wanted = RouteDestinationMessages.destinations(body, true);
         return ok(RoutePresenter.destinationList(
                 routeDestinations.replace(permissions(), guid, wanted), links));
     }
@@ -122,7 +122,7 @@ public final class RoutesResource extends V3Resource {
     @Path("/{guid}/destinations/{destination_guid}")
     public Response updateDestination(@PathParam("guid") String guid,
                                       @PathParam("destination_guid") String destinationGuid, String body) {
-        String protocol = RouteMessages.destinationProtocol(body);
+        String protocol = RouteDestinationMessages.destinationProtocol(body);
         RouteDetails d = routeDestinations.updateProtocol(permissions(), guid, destinationGuid, protocol);
         return ok(RoutePresenter.destinationWithLinks(d, d.destinations().get(0), links));
     }
