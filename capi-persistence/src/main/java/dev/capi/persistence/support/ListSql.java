@@ -57,6 +57,16 @@ public final class ListSql {
         return this;
     }
 
+    /** {@link #inFilter(String, String)} for a filter a resource declares in its domain package. */
+    public ListSql inFilter(dev.capi.domain.query.ListFilter filter, String column) {
+        return inFilter(filter.key(), column);
+    }
+
+    /** {@link #condition(String, BiFunction)} for a filter a resource declares in its domain package. */
+    public ListSql condition(dev.capi.domain.query.ListFilter filter, BiFunction<List<String>, Binds, String> renderer) {
+        return condition(filter.key(), renderer);
+    }
+
     /** A filter rendered by hand (e.g. a subquery); the function binds its values and returns a condition. */
     public ListSql condition(String key, BiFunction<List<String>, Binds, String> renderer) {
         conditions.put(key, renderer);
