@@ -1,11 +1,8 @@
 package dev.capi.rest.v3.builds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.capi.domain.builds.Builds;
 import dev.capi.model.Build;
-import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.GET;
@@ -18,12 +15,9 @@ import jakarta.ws.rs.core.Response;
 /** {@code /v3/builds}: create (stage a package), list, get, update; and {@code /v3/apps/:guid/builds}. */
 @Path("/v3/builds")
 public final class BuildsResource extends V3Resource {
-    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "package_guids", "states", "space_guids",
-            "organization_guids").labelSelector();
-
     @GET
     public Response list() {
-        var params = ListParams.parse(uri, LIST);
+        var params = ListParams.parse(uri, BuildMessages.LIST);
         var page = domain.builds().list(permissions(), params.query());
         return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
                 "/v3/builds", links));
@@ -31,39 +25,7 @@ public final class BuildsResource extends V3Resource {
 
     @POST
     public Response create(String raw) {
-        Body body = Body.parse(raw, "package", "lifecycle", "staging_memory_in_mb", "staging_disk_in_mb",
-                "staging_log_rate_limit_bytes_per_second", "metadata");
-        var pkg = body.object("package");
-        String packageGuid = pkg != null && pkg.path("guid").isTextual() ? pkg.get("guid").asText() : null;
-        if (packageGuid == null) {
-            body.error("Package guid must be a string");
-        }
-        Long memory = body.positiveLong("staging_memory_in_mb");
-        Long disk = body.positiveLong("staging_disk_in_mb");
-        Long logRate = body.has("staging_log_rate_limit_bytes_per_second")
-                && body.json().get("staging_log_rate_limit_bytes_per_second").canConvertToLong()
-                ? body.json().get("staging_log_rate_limit_bytes_per_second").asLong() : null;
-        java.util.List<String> buildpacks = null;
-        String stack = null;
-        var lifecycle = body.object("lifecycle");
-        if (lifecycle != null) {
-            var data = lifecycle.path("data");
-            if (data.has("buildpacks")) {
-                if (!data.get("buildpacks").isArray()) {
-                    body.error("Buildpacks must be an array");
-                } else {
-                    buildpacks = new java.util.ArrayList<>();
-                    for (var b : data.get("buildpacks")) {
-                        buildpacks.add(b.asText());
-                    }
-                }
-            }
-            stack = data.path("stack").isTextual() ? data.get("stack").asText() : null;
-        }
-        var metadata = body.metadata();
-        body.validate();
-        Build build = domain.builds().create(permissions(), new Builds.Create(packageGuid, memory, disk, logRate,
-                metadata, buildpacks, stack));
+        Build build = domain.builds().create(permissions(), BuildMessages.create(raw));
         return created(present(build));
     }
 
@@ -76,15 +38,9 @@ public final class BuildsResource extends V3Resource {
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String raw) {
-        Body body = Body.parse(raw, "metadata", "state", "error", "lifecycle");
-        String state = body.string("state", false, 16);
-        if (state != null && !state.equals("STAGED") && !state.equals("FAILED")) {
-            body.error("State must be one of 'STAGED', 'FAILED'");
-        }
-        String error = body.string("error", false, 5000);
-        var metadata = body.metadata();
-        body.validate();
-        return ok(present(domain.builds().update(permissions(), guid, metadata, state, error)));
+        var update = BuildMessages.update(raw);
+        return ok(present(domain.builds().update(permissions(), guid, update.metadata(), update.state(),
+                update.error())));
     }
 
     ObjectNode present(Build b) {
@@ -94,11 +50,9 @@ public final class BuildsResource extends V3Resource {
     /** {@code GET /v3/apps/:guid/builds}. */
     @Path("/v3/apps/{guid}/builds")
     public static final class ForApp extends V3Resource {
-        static final ListSpec LIST = ListSpec.of("states").labelSelector();
-
         @GET
         public Response list(@PathParam("guid") String appGuid) {
-            var params = ListParams.parse(uri, LIST);
+            var params = ListParams.parse(uri, BuildMessages.APP_LIST);
             var page = domain.builds().listForApp(permissions(), appGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(b -> BuildPresenter.present(b,
                     domain.builds().dropletFinal(b), links)).toList(), params,
