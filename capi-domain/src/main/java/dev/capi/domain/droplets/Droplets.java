@@ -90,9 +90,10 @@ public final class Droplets {
     public Page<Droplet> listForApp(Permissions perms, String appGuid, ListQuery query, boolean current) {
         return tx.inTransaction(() -> {
             App app = access.visible(perms, appGuid);
-            ListQuery q = query.withFilter("app_guids", List.of(app.guid()));
+            ListQuery q = query.withFilter(DropletFilter.APP_GUIDS.key(), List.of(app.guid()));
             if (current) {
-                q = q.withFilter("guids", List.of(app.dropletGuid() == null ? "" : app.dropletGuid()));
+                q = q.withFilter(DropletFilter.GUIDS.key(),
+                        List.of(app.dropletGuid() == null ? "" : app.dropletGuid()));
             }
             return repository.list(q);
         });
@@ -102,7 +103,7 @@ public final class Droplets {
         return tx.inTransaction(() -> {
             var p = packages.find(packageGuid).filter(x -> perms.canReadSpace(x.spaceGuid(), x.organizationGuid()))
                     .orElseThrow(() -> CfException.notFound("Package"));
-            return repository.list(query.withFilter("package_guids", List.of(p.guid())));
+            return repository.list(query.withFilter(DropletFilter.PACKAGE_GUIDS.key(), List.of(p.guid())));
         });
     }
 

@@ -79,6 +79,15 @@ public final class AppFixture {
         return app;
     }
 
+    /** A STOPPED buildpack app on cflinuxfs4 in the space, with {@code dropletGuid} as its current droplet. */
+    public App buildpackApp(String guid, String dropletGuid) {
+        App app = new App(guid, now, now, guid, "space", "org", DesiredState.STOPPED,
+                new Lifecycle(Lifecycle.BUILDPACK, java.util.List.of(), "cflinuxfs4"), Map.of(), dropletGuid,
+                App.Features.defaults(true), Metadata.empty());
+        apps.insert(app);
+        return app;
+    }
+
     /** Suspends the org: only admins may change what is in it. */
     public void suspendOrg() {
         orgs.insert(new Organization("org", now, now, "org", true, null, Metadata.empty()));
