@@ -2,6 +2,7 @@ package dev.capi.persistence.sidecars;
 
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
+import dev.capi.domain.sidecars.SidecarFilter;
 import dev.capi.domain.sidecars.SidecarRepository;
 import dev.capi.model.Sidecar;
 import dev.capi.persistence.support.ListSql;
@@ -29,8 +30,8 @@ public final class JdbiSidecarRepository implements SidecarRepository {
                 rs.wasNull() ? null : memory, rs.getString("origin"));
     };
     private static final ListSql LIST = new ListSql("sidecars s", "s")
-            .inFilter("app_guids", "s.app_guid")
-            .condition("process_types", (values, binds) -> "s.guid IN (SELECT pt.sidecar_guid FROM "
+            .inFilter(SidecarFilter.APP_GUIDS, "s.app_guid")
+            .condition(SidecarFilter.PROCESS_TYPES, (values, binds) -> "s.guid IN (SELECT pt.sidecar_guid FROM "
                     + "sidecar_process_types pt WHERE pt.type IN (" + binds.list(values) + "))");
 
     private final Jdbi jdbi;
