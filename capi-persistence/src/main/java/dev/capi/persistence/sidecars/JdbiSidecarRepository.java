@@ -24,10 +24,11 @@ public final class JdbiSidecarRepository implements SidecarRepository {
             + "s.organization_guid, s.name, s.command, s.memory_in_mb, s.origin";
     private static final RowMapper<Sidecar> MAPPER = (rs, ctx) -> {
         long memory = rs.getLong("memory_in_mb");
+        Long memoryInMb = rs.wasNull() ? null : memory;
         return new Sidecar(rs.getString("guid"), TimeColumns.read(rs, "created_at"),
                 TimeColumns.read(rs, "updated_at"), rs.getString("app_guid"), rs.getString("space_guid"),
                 rs.getString("organization_guid"), rs.getString("name"), rs.getString("command"), List.of(),
-                rs.wasNull() ? null : memory, rs.getString("origin"));
+                memoryInMb, rs.getString("origin"));
     };
     private static final ListSql LIST = new ListSql("sidecars s", "s")
             .inFilter(SidecarFilter.APP_GUIDS, "s.app_guid")
