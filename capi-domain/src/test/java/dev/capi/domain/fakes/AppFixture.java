@@ -98,6 +98,11 @@ public final class AppFixture {
         flagRows.save(new FeatureFlag(flag, false, null, now));
     }
 
+    /** Turns a feature flag on. */
+    public void enable(String flag) {
+        flagRows.save(new FeatureFlag(flag, true, null, now));
+    }
+
     public Permissions as(String user, String... scopes) {
         Set<String> all = new HashSet<>(Set.of(scopes));
         all.add(Principal.READ);

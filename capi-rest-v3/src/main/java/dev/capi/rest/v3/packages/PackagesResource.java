@@ -2,9 +2,7 @@ package dev.capi.rest.v3.packages;
 
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.packages.PackageCommands;
-import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.Consumes;
@@ -25,12 +23,9 @@ import java.io.InputStream;
 /** {@code /v3/packages}: list, create (or copy), get, update, delete (202), upload and download. */
 @Path("/v3/packages")
 public final class PackagesResource extends V3Resource {
-    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "space_guids", "organization_guids", "states",
-            "types").labelSelector();
-
     @GET
     public Response list() {
-        var params = ListParams.parse(uri, LIST);
+        var params = ListParams.parse(uri, PackageMessages.LIST);
         var page = domain.packages().list(permissions(), params.query());
         var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/packages", links));
@@ -39,9 +34,7 @@ public final class PackagesResource extends V3Resource {
     @POST
     public Response create(@QueryParam("source_guid") String sourceGuid, String body) {
         if (sourceGuid != null) {
-            Body parsed = Body.parse(body, "relationships");
-            String app = parsed.relationshipGuid("app", true);
-            parsed.validate();
+            String app = PackageMessages.copy(body);
             return created(PackagePresenter.present(domain.packages().copy(permissions(), sourceGuid, app), links));
         }
         var command = PackageMessages.create(body);
@@ -138,11 +131,9 @@ public final class PackagesResource extends V3Resource {
     /** {@code GET /v3/apps/:guid/packages}. */
     @Path("/v3/apps/{guid}/packages")
     public static final class ForApp extends V3Resource {
-        static final ListSpec LIST = ListSpec.of("guids", "states", "types").labelSelector();
-
         @GET
         public Response list(@PathParam("guid") String appGuid) {
-            var params = ListParams.parse(uri, LIST);
+            var params = ListParams.parse(uri, PackageMessages.APP_LIST);
             var page = domain.packages().listForApp(permissions(), appGuid, params.query());
             var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
             return ok(Pagination.document(page, resources, params, "/v3/apps/" + appGuid + "/packages", links));
