@@ -92,8 +92,7 @@ public final class Droplets {
             App app = access.visible(perms, appGuid);
             ListQuery q = query.withFilter(DropletFilter.APP_GUIDS.key(), List.of(app.guid()));
             if (current) {
-                q = q.withFilter(DropletFilter.GUIDS.key(),
-                        List.of(app.dropletGuid() == null ? "" : app.dropletGuid()));
+                q = q.withFilter(DropletFilter.GUIDS.key(), List.of(app.dropletGuid() == null ? "" : app.dropletGuid()));
             }
             return repository.list(q);
         });
