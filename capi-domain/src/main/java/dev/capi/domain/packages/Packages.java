@@ -195,7 +195,7 @@ public final class Packages implements PackageLookup {
                 throw CfException.of(CfError.PackageBitsAlreadyUploaded);
             }
             if (upload.bits() == null && upload.resources().isEmpty()) {
-                throw CfException.unprocessable("Upload must include either resources or bits");
+                throw CfException.unprocessable(PackageCommands.Upload.NOTHING);
             }
             PackageStates.require(found.state(), AppPackage.PROCESSING_UPLOAD);
             AppPackage processing = found.withState(AppPackage.PROCESSING_UPLOAD, null, now());

@@ -82,7 +82,7 @@ public final class PackagesResource extends V3Resource {
     public Response uploadByPath(@PathParam("guid") String guid, jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
         String bitsPath = form.getFirst("bits_path");
         if (bitsPath == null || form.getFirst("bits_name") == null) {
-            throw CfException.unprocessable("Upload must include either resources or bits");
+            throw CfException.unprocessable(PackageCommands.Upload.NOTHING);
         }
         java.nio.file.Path file = java.nio.file.Path.of(bitsPath).toAbsolutePath().normalize();
         if (!file.startsWith(UPLOAD_DIR) || !java.nio.file.Files.isRegularFile(file)) {
@@ -112,7 +112,7 @@ public final class PackagesResource extends V3Resource {
     @Consumes(MediaType.WILDCARD)
     public Response uploadWithoutForm(@PathParam("guid") String guid) {
         domain.packages().upload(permissions(), guid, new PackageCommands.Upload(null, java.util.List.of()));
-        throw CfException.unprocessable("Upload must include either resources or bits");
+        throw CfException.unprocessable(PackageCommands.Upload.NOTHING);
     }
 
     /** The bits (the blobstore is local, so they are streamed rather than redirected to). */
