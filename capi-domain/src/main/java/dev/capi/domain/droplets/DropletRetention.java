@@ -35,7 +35,8 @@ public final class DropletRetention {
     public void expireOld(String appGuid) {
         String current = apps.find(appGuid).map(App::dropletGuid).orElse(null);
         var query = new ListQuery(1, 5000, new OrderBy("created_at", true, true),
-                Map.of("app_guids", List.of(appGuid), "states", List.of(Droplet.STAGED)), List.of(), null,
+                Map.of(DropletFilter.APP_GUIDS.key(), List.of(appGuid), DropletFilter.STATES.key(),
+                        List.of(Droplet.STAGED)), List.of(), null,
                 Visibility.everything());
         List<Droplet> staged = droplets.list(query).resources().stream()
                 .filter(d -> !d.guid().equals(current)).toList();

@@ -45,7 +45,6 @@ public final class Droplets {
     private final DropletRepository repository;
     private final AppAccess access;
     private final AppRepository apps;
-    private final ProcessRepository processes;
     private final PackageLookup packages;
     private final AppEvents events;
     private final Transactions tx;
@@ -55,6 +54,7 @@ public final class Droplets {
     private final Clock clock;
     private final Guids guids;
     private final DropletRetention retention;
+    private final DropletStaging staging;
 
     public Droplets(DropletRepository repository, AppAccess access, AppRepository apps, ProcessRepository processes,
                     PackageLookup packages, AppEvents events, Transactions tx, Jobs jobs, BlobStore blobs,
@@ -62,7 +62,6 @@ public final class Droplets {
         this.repository = repository;
         this.access = access;
         this.apps = apps;
-        this.processes = processes;
         this.packages = packages;
         this.events = events;
         this.tx = tx;
@@ -72,6 +71,7 @@ public final class Droplets {
         this.clock = clock;
         this.guids = guids;
         this.retention = new DropletRetention(repository, apps, blobs, clock);
+        this.staging = new DropletStaging(repository, apps, processes, blobs, jobs, tx, clock, guids);
     }
 
     public DropletRetention retention() {
@@ -90,9 +90,9 @@ public final class Droplets {
     public Page<Droplet> listForApp(Permissions perms, String appGuid, ListQuery query, boolean current) {
         return tx.inTransaction(() -> {
             App app = access.visible(perms, appGuid);
-            ListQuery q = query.withFilter("app_guids", List.of(app.guid()));
+            ListQuery q = query.withFilter(DropletFilter.APP_GUIDS.key(), List.of(app.guid()));
             if (current) {
-                q = q.withFilter("guids", List.of(app.dropletGuid() == null ? "" : app.dropletGuid()));
+                q = q.withFilter(DropletFilter.GUIDS.key(), List.of(app.dropletGuid() == null ? "" : app.dropletGuid()));
             }
             return repository.list(q);
         });
@@ -102,7 +102,7 @@ public final class Droplets {
         return tx.inTransaction(() -> {
             var p = packages.find(packageGuid).filter(x -> perms.canReadSpace(x.spaceGuid(), x.organizationGuid()))
                     .orElseThrow(() -> CfException.notFound("Package"));
-            return repository.list(query.withFilter("package_guids", List.of(p.guid())));
+            return repository.list(query.withFilter(DropletFilter.PACKAGE_GUIDS.key(), List.of(p.guid())));
         });
     }
 
@@ -268,11 +268,7 @@ public final class Droplets {
      * the process's app, if its checksum matches.
      */
     public Download permalink(String processGuid, String checksum) {
-        Droplet d = tx.inTransaction(() -> processes.find(processGuid).flatMap(p -> apps.find(p.appGuid()))
-                .map(App::dropletGuid).flatMap(repository::find)
-                .filter(x -> checksum.equals(x.sha256()) || checksum.equals(x.sha1()))
-                .orElseThrow(() -> CfException.notFound(NOT_FOUND)));
-        return bits(d);
+        return bits(staging.permalinked(processGuid, checksum));
     }
 
     /**
@@ -280,22 +276,7 @@ public final class Droplets {
      * tarball and its checksums on the droplet (STAGING for a build's); the returned job is what the uploader polls.
      */
     public Job stagerUpload(String guid, InputStream bits, java.util.function.Predicate<BlobInfo> digestMatches) {
-        Droplet d = tx.inTransaction(() -> repository.find(guid).or(() -> repository.findByBuild(guid))
-                .orElseThrow(() -> CfException.notFound(NOT_FOUND)));
-        String uploadKey = key(d.guid()) + "-upload-" + guids.next();
-        BlobInfo info = blobs.put(uploadKey, bits, MAX_DROPLET_BYTES);
-        if (!digestMatches.test(info)) {
-            blobs.delete(uploadKey);
-            throw CfException.of(dev.capi.domain.errors.CfError.StagingError,
-                    "droplet upload checksum does not match");
-        }
-        BlobInfo stored = blobs.copy(uploadKey, key(d.guid()));
-        blobs.delete(uploadKey);
-        return tx.inTransaction(() -> {
-            Droplet current = repository.find(d.guid()).orElseThrow(() -> CfException.notFound(NOT_FOUND));
-            repository.update(current.withBits(stored.sha1(), stored.sha256(), stored.key(), now()));
-            return jobs.enqueue(UPLOAD_JOB, "droplets", d.guid());
-        });
+        return staging.upload(guid, bits, digestMatches);
     }
 
     /** What apps need of droplets (assigning the current one, reading it). */
@@ -305,41 +286,7 @@ public final class Droplets {
 
     /** {@code droplet.upload} (PROCESSING_UPLOAD becomes STAGED) and {@code droplet.delete}. */
     public List<JobHandler> jobHandlers(MetadataRepository metadataRows) {
-        JobHandler upload = new JobHandler() {
-            @Override
-            public String operation() {
-                return UPLOAD_JOB;
-            }
-
-            @Override
-            public void perform(Job job) {
-                repository.find(job.resourceGuid()).filter(d -> Droplet.PROCESSING_UPLOAD.equals(d.state()))
-                        .ifPresent(d -> {
-                            repository.update(d.withState(Droplet.STAGED, null, now()));
-                            retention.expireOld(d.appGuid());
-                        });
-            }
-        };
-        JobHandler deletion = new JobHandler() {
-            @Override
-            public String operation() {
-                return DELETE_JOB;
-            }
-
-            @Override
-            public void perform(Job job) {
-                repository.find(job.resourceGuid()).ifPresent(d -> {
-                    repository.delete(d.guid());
-                    metadataRows.delete(d.guid());
-                    apps.find(d.appGuid()).filter(a -> d.guid().equals(a.dropletGuid()))
-                            .ifPresent(a -> apps.update(a.withDropletGuid(null, now())));
-                    if (d.blobKey() != null) {
-                        blobs.delete(d.blobKey());
-                    }
-                });
-            }
-        };
-        return List.of(upload, deletion);
+        return new DropletJobs(repository, apps, blobs, retention, clock).handlers(metadataRows);
     }
 
     private Instant now() {

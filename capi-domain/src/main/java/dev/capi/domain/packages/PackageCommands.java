@@ -25,5 +25,7 @@ public final class PackageCommands {
 
     /** An upload: the zip (null when only resources are sent) and the known resources (may be empty). */
     public record Upload(InputStream bits, List<Resource> resources) {
+        /** The reference's text for an upload without bits or resources. */
+        public static final String NOTHING = "Upload must include either resources or bits";
     }
 }

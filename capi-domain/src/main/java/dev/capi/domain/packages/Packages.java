@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +48,7 @@ public final class Packages implements PackageLookup {
     private final Clock clock;
     private final Guids guids;
     private final dev.capi.domain.apps.AppScopedReads<AppPackage> reads;
+    private final PackageRetention retention;
 
     public Packages(PackageRepository repository, AppAccess access, AppEvents events, Transactions tx, Jobs jobs,
                     BlobStore blobs, FeatureFlags flags, MetadataChanges metadata, Clock clock, Guids guids) {
@@ -65,6 +65,7 @@ public final class Packages implements PackageLookup {
         this.reads = new dev.capi.domain.apps.AppScopedReads<>(new dev.capi.domain.apps.AppScopedReads.Rows<>(
                 repository::list, repository::find, AppPackage::spaceGuid, AppPackage::organizationGuid), access,
                 tx, NOT_FOUND);
+        this.retention = new PackageRetention(repository, blobs, clock);
     }
 
     public Page<AppPackage> list(Permissions perms, ListQuery query) {
@@ -194,7 +195,7 @@ public final class Packages implements PackageLookup {
                 throw CfException.of(CfError.PackageBitsAlreadyUploaded);
             }
             if (upload.bits() == null && upload.resources().isEmpty()) {
-                throw CfException.unprocessable("Upload must include either resources or bits");
+                throw CfException.unprocessable(PackageCommands.Upload.NOTHING);
             }
             PackageStates.require(found.state(), AppPackage.PROCESSING_UPLOAD);
             AppPackage processing = found.withState(AppPackage.PROCESSING_UPLOAD, null, now());
@@ -217,7 +218,7 @@ public final class Packages implements PackageLookup {
         tx.run(() -> {
             repository.update(finalState);
             if (AppPackage.READY.equals(finalState.state())) {
-                expireOlderThanNewest(finalState.appGuid());
+                retention.expireOlderThanNewest(finalState.appGuid());
             }
             events.app("audit.app.package.upload", perms.principal(), access.existing(finalState.appGuid()),
                     Map.of("package_guid", finalState.guid()));
@@ -270,25 +271,6 @@ public final class Packages implements PackageLookup {
         });
     }
 
-    /** How many READY bits packages an app keeps (the reference's {@code packages.max_valid_packages_stored}). */
-    static final int MAX_VALID_PACKAGES = 5;
-
-    /** Expires the app's READY bits packages beyond the newest {@link #MAX_VALID_PACKAGES}, deleting their bits. */
-    void expireOlderThanNewest(String appGuid) {
-        var query = new ListQuery(1, 5000, new dev.capi.domain.query.OrderBy("created_at", true, true),
-                Map.of("app_guids", List.of(appGuid), "states", List.of(AppPackage.READY), "types",
-                        List.of(AppPackage.BITS)), List.of(), null, dev.capi.domain.query.Visibility.everything());
-        List<AppPackage> ready = repository.list(query).resources();
-        for (AppPackage old : ready.subList(Math.min(MAX_VALID_PACKAGES, ready.size()), ready.size())) {
-            repository.update(new AppPackage(old.guid(), old.createdAt(), now(), old.appGuid(), old.spaceGuid(),
-                    old.organizationGuid(), old.type(), AppPackage.EXPIRED, null, old.sha1(), old.sha256(), null,
-                    old.dockerImage(), old.dockerUsername(), old.dockerPassword(), old.metadata()));
-            if (old.blobKey() != null) {
-                blobs.delete(old.blobKey());
-            }
-        }
-    }
-
     @Override
     public Optional<AppPackage> find(String guid) {
         return repository.find(guid);
@@ -296,23 +278,7 @@ public final class Packages implements PackageLookup {
 
     /** {@code package.delete}: the row, its metadata and its bits. */
     public JobHandler deletion(MetadataRepository metadataRows) {
-        return new JobHandler() {
-            @Override
-            public String operation() {
-                return DELETE_JOB;
-            }
-
-            @Override
-            public void perform(Job job) {
-                repository.find(job.resourceGuid()).ifPresent(p -> {
-                    repository.delete(p.guid());
-                    metadataRows.delete(p.guid());
-                    if (p.blobKey() != null) {
-                        blobs.delete(p.blobKey());
-                    }
-                });
-            }
-        };
+        return new PackageDeletion(repository, metadataRows, blobs);
     }
 
     private Instant now() {

@@ -95,7 +95,7 @@ public final class Processes {
     public Page<AppProcess> listForApp(Permissions perms, String appGuid, ListQuery query) {
         return tx.inTransaction(() -> {
             access.visible(perms, appGuid);
-            return repository.list(query.withFilter("app_guids", List.of(appGuid)));
+            return repository.list(query.withFilter(ProcessFilter.APP_GUIDS.key(), List.of(appGuid)));
         });
     }
 

@@ -49,7 +49,7 @@ public final class Revisions {
     public Page<Revision> listForApp(Permissions perms, String appGuid, ListQuery query) {
         return tx.inTransaction(() -> {
             App app = access.visible(perms, appGuid);
-            return repository.list(query.withFilter("app_guids", List.of(app.guid())));
+            return repository.list(query.withFilter(RevisionFilter.APP_GUIDS.key(), List.of(app.guid())));
         });
     }
 

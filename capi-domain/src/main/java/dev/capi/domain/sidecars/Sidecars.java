@@ -48,7 +48,7 @@ public final class Sidecars {
     public Page<Sidecar> listForApp(Permissions perms, String appGuid, ListQuery query) {
         return tx.inTransaction(() -> {
             App app = access.visible(perms, appGuid);
-            return repository.list(query.withFilter("app_guids", List.of(app.guid())));
+            return repository.list(query.withFilter(SidecarFilter.APP_GUIDS.key(), List.of(app.guid())));
         });
     }
 
@@ -57,8 +57,8 @@ public final class Sidecars {
             AppProcess p = processes.find(processGuid)
                     .filter(x -> perms.canReadSpace(x.spaceGuid(), x.organizationGuid()))
                     .orElseThrow(() -> CfException.notFound("Process"));
-            return repository.list(query.withFilter("app_guids", List.of(p.appGuid()))
-                    .withFilter("process_types", List.of(p.type())));
+            return repository.list(query.withFilter(SidecarFilter.APP_GUIDS.key(), List.of(p.appGuid()))
+                    .withFilter(SidecarFilter.PROCESS_TYPES.key(), List.of(p.type())));
         });
     }
 

@@ -110,6 +110,15 @@ public final class Tasks {
     /** Create: everything optional but the command (or a template process to take it from). */
     public record Create(String name, String command, Long memoryInMb, Long diskInMb, Long logRateLimit,
                          String dropletGuid, String templateProcessGuid, MetadataUpdate metadata) {
+        /** The reference's texts for what the command itself lacks (the REST message joins them with its own). */
+        public List<String> problems() {
+            return problems(command, templateProcessGuid);
+        }
+
+        /** A task needs a command, or a template process to take it from. */
+        public static List<String> problems(String command, String templateProcessGuid) {
+            return command == null && templateProcessGuid == null ? List.of("Command can't be blank") : List.of();
+        }
     }
 
     public boolean canSeeCommand(Permissions perms, Task t) {
@@ -117,6 +126,9 @@ public final class Tasks {
     }
 
     public Task create(Permissions perms, String appGuid, Create cmd) {
+        if (!cmd.problems().isEmpty()) {
+            throw CfException.unprocessable(String.join(", ", cmd.problems()));
+        }
         flags.requireUnlessAdmin("task_creation", perms.principal());
         Task task = tx.inTransaction(() -> {
             App app = access.visible(perms, appGuid);

@@ -4,37 +4,39 @@ import dev.capi.domain.builds.BuildRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.model.Build;
+import dev.capi.model.Metadata;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds in a map; lists filter by app and state. */
+/** Builds in a map, in insertion order; lists ignore filters (the SQL is tested in persistence). */
 public final class InMemoryBuilds implements BuildRepository {
-    private final InMemoryRows<Build> rows = new InMemoryRows<>(Build::guid, Map.of(
-            "app_guids", Build::appGuid, "states", Build::state));
+    private final Map<String, Build> rows = new LinkedHashMap<>();
 
     @Override
     public Optional<Build> find(String guid) {
-        return rows.find(guid);
+        return Optional.ofNullable(rows.get(guid));
     }
 
     @Override
     public Page<Build> list(ListQuery query) {
-        return rows.list(query);
+        return new Page<>(List.copyOf(rows.values()), rows.size());
     }
 
     @Override
     public boolean stagingForApp(String appGuid) {
-        return rows.all().stream().anyMatch(b -> b.appGuid().equals(appGuid) && Build.STAGING.equals(b.state()));
+        return rows.values().stream().anyMatch(b -> b.appGuid().equals(appGuid) && Build.STAGING.equals(b.state()));
     }
 
     @Override
     public void insert(Build b) {
-        rows.put(b);
+        rows.put(b.guid(), b.withMetadata(Metadata.empty()));
     }
 
     @Override
     public void update(Build b) {
-        rows.put(b);
+        rows.put(b.guid(), b.withMetadata(Metadata.empty()));
     }
 }

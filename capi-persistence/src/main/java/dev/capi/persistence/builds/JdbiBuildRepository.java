@@ -1,5 +1,6 @@
 package dev.capi.persistence.builds;
 
+import dev.capi.domain.builds.BuildFilter;
 import dev.capi.domain.builds.BuildRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
@@ -30,11 +31,11 @@ public final class JdbiBuildRepository implements BuildRepository {
             rs.getLong("staging_log_rate_limit"), rs.getString("created_by_guid"), rs.getString("created_by_name"),
             rs.getString("created_by_email"), Metadata.empty());
     private static final ListSql LIST = new ListSql("builds b", "b")
-            .inFilter("app_guids", "b.app_guid")
-            .inFilter("package_guids", "b.package_guid")
-            .inFilter("states", "b.state")
-            .inFilter("space_guids", "b.space_guid")
-            .inFilter("organization_guids", "b.organization_guid")
+            .inFilter(BuildFilter.APP_GUIDS, "b.app_guid")
+            .inFilter(BuildFilter.PACKAGE_GUIDS, "b.package_guid")
+            .inFilter(BuildFilter.STATES, "b.state")
+            .inFilter(BuildFilter.SPACE_GUIDS, "b.space_guid")
+            .inFilter(BuildFilter.ORGANIZATION_GUIDS, "b.organization_guid")
             .visibleThrough("b.space_guid", "b.organization_guid");
 
     private final Jdbi jdbi;

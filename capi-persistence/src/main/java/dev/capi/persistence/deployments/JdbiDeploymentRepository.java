@@ -1,5 +1,6 @@
 package dev.capi.persistence.deployments;
 
+import dev.capi.domain.deployments.DeploymentFilter;
 import dev.capi.domain.deployments.DeploymentRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
@@ -37,10 +38,10 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
                 steps(rs.getString("canary_steps")), rs.getInt("canary_current_step"), Metadata.empty());
     };
     private static final ListSql LIST = new ListSql("deployments d", "d")
-            .inFilter("app_guids", "d.app_guid")
-            .inFilter("states", "d.state")
-            .inFilter("status_values", "d.status_value")
-            .inFilter("status_reasons", "d.status_reason")
+            .inFilter(DeploymentFilter.APP_GUIDS, "d.app_guid")
+            .inFilter(DeploymentFilter.STATES, "d.state")
+            .inFilter(DeploymentFilter.STATUS_VALUES, "d.status_value")
+            .inFilter(DeploymentFilter.STATUS_REASONS, "d.status_reason")
             .visibleThrough("d.space_guid", "d.organization_guid");
 
     private static List<Integer> steps(String json) {

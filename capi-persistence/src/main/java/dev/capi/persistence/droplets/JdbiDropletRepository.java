@@ -1,5 +1,6 @@
 package dev.capi.persistence.droplets;
 
+import dev.capi.domain.droplets.DropletFilter;
 import dev.capi.domain.droplets.DropletRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
@@ -28,11 +29,11 @@ public final class JdbiDropletRepository implements DropletRepository {
             JsonColumns.stringList(rs.getString("buildpacks")), rs.getString("stack"), rs.getString("image"),
             rs.getString("sha1"), rs.getString("sha256"), rs.getString("blob_key"), Metadata.empty());
     private static final ListSql LIST = new ListSql("droplets d", "d")
-            .inFilter("app_guids", "d.app_guid")
-            .inFilter("space_guids", "d.space_guid")
-            .inFilter("organization_guids", "d.organization_guid")
-            .inFilter("states", "d.state")
-            .inFilter("package_guids", "d.package_guid")
+            .inFilter(DropletFilter.APP_GUIDS, "d.app_guid")
+            .inFilter(DropletFilter.SPACE_GUIDS, "d.space_guid")
+            .inFilter(DropletFilter.ORGANIZATION_GUIDS, "d.organization_guid")
+            .inFilter(DropletFilter.STATES, "d.state")
+            .inFilter(DropletFilter.PACKAGE_GUIDS, "d.package_guid")
             .visibleThrough("d.space_guid", "d.organization_guid");
 
     private final Jdbi jdbi;

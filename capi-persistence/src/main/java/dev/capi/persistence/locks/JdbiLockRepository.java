@@ -1,5 +1,6 @@
 package dev.capi.persistence.locks;
 
+import dev.capi.domain.locks.LockFilter;
 import dev.capi.domain.locks.LockRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
@@ -23,9 +24,9 @@ public final class JdbiLockRepository implements LockRepository {
             rs.getString("detail"), rs.getString("app_guid"), rs.getString("space_guid"),
             rs.getString("organization_guid"), Metadata.empty());
     private static final ListSql LIST = new ListSql("locks l", "l")
-            .inFilter("app_guids", "l.app_guid")
-            .inFilter("space_guids", "l.space_guid")
-            .inFilter("organization_guids", "l.organization_guid")
+            .inFilter(LockFilter.APP_GUIDS, "l.app_guid")
+            .inFilter(LockFilter.SPACE_GUIDS, "l.space_guid")
+            .inFilter(LockFilter.ORGANIZATION_GUIDS, "l.organization_guid")
             .visibleThrough("l.space_guid", "l.organization_guid");
 
     private final Jdbi jdbi;

@@ -1,5 +1,6 @@
 package dev.capi.persistence.packages;
 
+import dev.capi.domain.packages.PackageFilter;
 import dev.capi.domain.packages.PackageRepository;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
@@ -26,11 +27,11 @@ public final class JdbiPackageRepository implements PackageRepository {
             rs.getString("blob_key"), rs.getString("docker_image"), rs.getString("docker_username"),
             rs.getString("docker_password"), Metadata.empty());
     private static final ListSql LIST = new ListSql("packages p", "p")
-            .inFilter("app_guids", "p.app_guid")
-            .inFilter("space_guids", "p.space_guid")
-            .inFilter("organization_guids", "p.organization_guid")
-            .inFilter("states", "p.state")
-            .inFilter("types", "p.type")
+            .inFilter(PackageFilter.APP_GUIDS, "p.app_guid")
+            .inFilter(PackageFilter.SPACE_GUIDS, "p.space_guid")
+            .inFilter(PackageFilter.ORGANIZATION_GUIDS, "p.organization_guid")
+            .inFilter(PackageFilter.STATES, "p.state")
+            .inFilter(PackageFilter.TYPES, "p.type")
             .visibleThrough("p.space_guid", "p.organization_guid");
 
     private final Jdbi jdbi;

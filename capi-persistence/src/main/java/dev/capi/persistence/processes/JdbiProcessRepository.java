@@ -1,6 +1,7 @@
 package dev.capi.persistence.processes;
 
 import dev.capi.domain.apps.ProcessRepository;
+import dev.capi.domain.processes.ProcessFilter;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.model.AppProcess;
@@ -47,10 +48,10 @@ public final class JdbiProcessRepository implements ProcessRepository {
             DesiredState.valueOf(rs.getString("state")), rs.getString("version"), rs.getString("revision_guid"),
             Metadata.empty());
     private static final ListSql LIST = new ListSql(FROM, "p")
-            .inFilter("types", "p.type")
-            .inFilter("app_guids", "p.app_guid")
-            .inFilter("space_guids", "a.space_guid")
-            .inFilter("organization_guids", "sp.organization_guid")
+            .inFilter(ProcessFilter.TYPES, "p.type")
+            .inFilter(ProcessFilter.APP_GUIDS, "p.app_guid")
+            .inFilter(ProcessFilter.SPACE_GUIDS, "a.space_guid")
+            .inFilter(ProcessFilter.ORGANIZATION_GUIDS, "sp.organization_guid")
             .labelsOn("('process:' || p.guid)")
             .visibleThrough("a.space_guid", "sp.organization_guid");
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
+import dev.capi.domain.revisions.RevisionFilter;
 import dev.capi.domain.revisions.RevisionRepository;
 import dev.capi.model.Metadata;
 import dev.capi.model.Revision;
@@ -34,8 +35,8 @@ public final class JdbiRevisionRepository implements RevisionRepository {
             JsonColumns.stringMap(rs.getString("process_commands")), rs.getString("description"),
             rs.getBoolean("deployable"), Metadata.empty());
     private static final ListSql LIST = new ListSql("revisions r", "r")
-            .inFilter("app_guids", "r.app_guid")
-            .condition("versions", (values, binds) -> {
+            .inFilter(RevisionFilter.APP_GUIDS, "r.app_guid")
+            .condition(RevisionFilter.VERSIONS, (values, binds) -> {
                 List<Integer> versions = new ArrayList<>();
                 for (String v : values) {
                     try {
@@ -46,7 +47,7 @@ public final class JdbiRevisionRepository implements RevisionRepository {
                 }
                 return versions.isEmpty() ? "1=0" : "r.version IN (" + binds.list(versions) + ")";
             })
-            .condition("deployed_for", (values, binds) -> "r.guid IN (SELECT p.revision_guid FROM processes p "
+            .condition(RevisionFilter.DEPLOYED_FOR, (values, binds) -> "r.guid IN (SELECT p.revision_guid FROM processes p "
                     + "WHERE p.app_guid = " + binds.add(values.get(0)) + " AND p.state = 'STARTED')")
             .visibleThrough("r.space_guid", "r.organization_guid");
 
@@ -88,7 +89,7 @@ public final class JdbiRevisionRepository implements RevisionRepository {
 
     @Override
     public Page<Revision> deployedForApp(String appGuid, ListQuery query) {
-        return rows.page(query.withFilter("deployed_for", List.of(appGuid)));
+        return rows.page(query.withFilter(RevisionFilter.DEPLOYED_FOR.key(), List.of(appGuid)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.capi.persistence.sidecars;
 
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
+import dev.capi.domain.sidecars.SidecarFilter;
 import dev.capi.domain.sidecars.SidecarRepository;
 import dev.capi.model.Sidecar;
 import dev.capi.persistence.support.ListSql;
@@ -23,14 +24,15 @@ public final class JdbiSidecarRepository implements SidecarRepository {
             + "s.organization_guid, s.name, s.command, s.memory_in_mb, s.origin";
     private static final RowMapper<Sidecar> MAPPER = (rs, ctx) -> {
         long memory = rs.getLong("memory_in_mb");
+        Long memoryInMb = rs.wasNull() ? null : memory;
         return new Sidecar(rs.getString("guid"), TimeColumns.read(rs, "created_at"),
                 TimeColumns.read(rs, "updated_at"), rs.getString("app_guid"), rs.getString("space_guid"),
                 rs.getString("organization_guid"), rs.getString("name"), rs.getString("command"), List.of(),
-                rs.wasNull() ? null : memory, rs.getString("origin"));
+                memoryInMb, rs.getString("origin"));
     };
     private static final ListSql LIST = new ListSql("sidecars s", "s")
-            .inFilter("app_guids", "s.app_guid")
-            .condition("process_types", (values, binds) -> "s.guid IN (SELECT pt.sidecar_guid FROM "
+            .inFilter(SidecarFilter.APP_GUIDS, "s.app_guid")
+            .condition(SidecarFilter.PROCESS_TYPES, (values, binds) -> "s.guid IN (SELECT pt.sidecar_guid FROM "
                     + "sidecar_process_types pt WHERE pt.type IN (" + binds.list(values) + "))");
 
     private final Jdbi jdbi;

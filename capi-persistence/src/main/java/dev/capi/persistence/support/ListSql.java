@@ -57,6 +57,16 @@ public final class ListSql {
         return this;
     }
 
+    /** {@link #inFilter(String, String)} for a filter a resource declares in its domain package. */
+    public ListSql inFilter(dev.capi.domain.query.ListFilter filter, String column) {
+        return inFilter(filter.key(), column);
+    }
+
+    /** {@link #condition(String, BiFunction)} for a filter a resource declares in its domain package. */
+    public ListSql condition(dev.capi.domain.query.ListFilter filter, BiFunction<List<String>, Binds, String> renderer) {
+        return condition(filter.key(), renderer);
+    }
+
     /** A filter rendered by hand (e.g. a subquery); the function binds its values and returns a condition. */
     public ListSql condition(String key, BiFunction<List<String>, Binds, String> renderer) {
         conditions.put(key, renderer);
@@ -157,7 +167,7 @@ public final class ListSql {
         }
         if (query.labelSelector() != null) {
             for (LabelRequirement r : query.labelSelector().requirements()) {
-                clauses.add(label(r, binds));
+                clauses.add(LabelSql.render(labelKey, r, binds));
             }
         }
         if (query.visibility() != null) {
@@ -205,31 +215,6 @@ public final class ListSql {
             case GT -> column + " >= " + binds.add(t.values().get(0).plusSeconds(1));
             case GTE -> column + " >= " + binds.add(t.values().get(0));
         };
-    }
-
-    private String label(LabelRequirement r, Binds binds) {
-        String base = "SELECT 1 FROM labels lbl WHERE lbl.resource_guid = " + labelKey
-                + " AND lbl.key_prefix = " + binds.add(r.prefix()) + " AND lbl.key_name = " + binds.add(r.name());
-        if (r instanceof LabelRequirement.Exists) {
-            return "EXISTS (" + base + ")";
-        } else if (r instanceof LabelRequirement.NotExists) {
-            return "NOT EXISTS (" + base + ")";
-        } else if (r instanceof LabelRequirement.Equal e) {
-            return "EXISTS (" + base + " AND lbl.label_value = " + binds.add(e.value()) + ")";
-        } else if (r instanceof LabelRequirement.NotEqual e) {
-            return "NOT EXISTS (" + base + " AND lbl.label_value = " + binds.add(e.value()) + ")";
-        } else if (r instanceof LabelRequirement.In e) {
-            if (e.values().isEmpty()) {
-                return "1=0";
-            }
-            return "EXISTS (" + base + " AND lbl.label_value IN (" + binds.list(e.values()) + "))";
-        } else if (r instanceof LabelRequirement.NotIn e) {
-            if (e.values().isEmpty()) {
-                return "1=1";
-            }
-            return "NOT EXISTS (" + base + " AND lbl.label_value IN (" + binds.list(e.values()) + "))";
-        }
-        throw new IllegalArgumentException("Unknown label requirement " + r);
     }
 
     private String visibility(Visibility v, Binds binds) {

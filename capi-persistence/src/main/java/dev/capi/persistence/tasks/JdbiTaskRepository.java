@@ -2,6 +2,7 @@ package dev.capi.persistence.tasks;
 
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
+import dev.capi.domain.tasks.TaskFilter;
 import dev.capi.domain.tasks.TaskRepository;
 import dev.capi.model.Metadata;
 import dev.capi.model.Task;
@@ -28,12 +29,12 @@ public final class JdbiTaskRepository implements TaskRepository {
             rs.getLong("memory_in_mb"), rs.getLong("disk_in_mb"), rs.getLong("log_rate_limit"),
             rs.getString("droplet_guid"), rs.getString("failure_reason"), Metadata.empty());
     private static final ListSql LIST = new ListSql("tasks t", "t")
-            .inFilter("names", "t.name")
-            .inFilter("states", "t.state")
-            .inFilter("app_guids", "t.app_guid")
-            .inFilter("space_guids", "t.space_guid")
-            .inFilter("organization_guids", "t.organization_guid")
-            .condition("sequence_ids", (values, binds) -> {
+            .inFilter(TaskFilter.NAMES, "t.name")
+            .inFilter(TaskFilter.STATES, "t.state")
+            .inFilter(TaskFilter.APP_GUIDS, "t.app_guid")
+            .inFilter(TaskFilter.SPACE_GUIDS, "t.space_guid")
+            .inFilter(TaskFilter.ORGANIZATION_GUIDS, "t.organization_guid")
+            .condition(TaskFilter.SEQUENCE_IDS, (values, binds) -> {
                 List<Integer> ids = new ArrayList<>();
                 for (String v : values) {
                     try {

@@ -1,11 +1,8 @@
 package dev.capi.rest.v3.builds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.capi.domain.builds.Builds;
 import dev.capi.model.Build;
-import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.GET;
@@ -14,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.capi.domain.builds.Builds;
 import jakarta.inject.Inject;
 
 /** {@code /v3/builds}: create (stage a package), list, get, update; and {@code /v3/apps/:guid/builds}. */
@@ -26,12 +24,9 @@ public final class BuildsResource extends V3Resource {
         this.builds = builds;
     }
 
-    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "package_guids", "states", "space_guids",
-            "organization_guids").labelSelector();
-
     @GET
     public Response list() {
-        var params = ListParams.parse(uri, LIST);
+        var params = ListParams.parse(uri, BuildMessages.LIST);
         var page = builds.list(permissions(), params.query());
         return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
                 "/v3/builds", links));
@@ -39,39 +34,7 @@ public final class BuildsResource extends V3Resource {
 
     @POST
     public Response create(String raw) {
-        Body body = Body.parse(raw, "package", "lifecycle", "staging_memory_in_mb", "staging_disk_in_mb",
-                "staging_log_rate_limit_bytes_per_second", "metadata");
-        var pkg = body.object("package");
-        String packageGuid = pkg != null && pkg.path("guid").isTextual() ? pkg.get("guid").asText() : null;
-        if (packageGuid == null) {
-            body.error("Package guid must be a string");
-        }
-        Long memory = body.positiveLong("staging_memory_in_mb");
-        Long disk = body.positiveLong("staging_disk_in_mb");
-        Long logRate = body.has("staging_log_rate_limit_bytes_per_second")
-                && body.json().get("staging_log_rate_limit_bytes_per_second").canConvertToLong()
-                ? body.json().get("staging_log_rate_limit_bytes_per_second").asLong() : null;
-        java.util.List<String> buildpacks = null;
-        String stack = null;
-        var lifecycle = body.object("lifecycle");
-        if (lifecycle != null) {
-            var data = lifecycle.path("data");
-            if (data.has("buildpacks")) {
-                if (!data.get("buildpacks").isArray()) {
-                    body.error("Buildpacks must be an array");
-                } else {
-                    buildpacks = new java.util.ArrayList<>();
-                    for (var b : data.get("buildpacks")) {
-                        buildpacks.add(b.asText());
-                    }
-                }
-            }
-            stack = data.path("stack").isTextual() ? data.get("stack").asText() : null;
-        }
-        var metadata = body.metadata();
-        body.validate();
-        Build build = builds.create(permissions(), new Builds.Create(packageGuid, memory, disk, logRate,
-                metadata, buildpacks, stack));
+        Build build = builds.create(permissions(), BuildMessages.create(raw));
         return created(present(build));
     }
 
@@ -85,7 +48,8 @@ public final class BuildsResource extends V3Resource {
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String raw) {
         var update = BuildMessages.update(raw);
-        return ok(present(builds.update(permissions(), guid, update.metadata(), update.state(), update.error())));
+        return ok(present(builds.update(permissions(), guid, update.metadata(), update.state(),
+                update.error())));
     }
 
     ObjectNode present(Build b) {
@@ -105,11 +69,9 @@ public final class BuildsResource extends V3Resource {
             this.builds = builds;
         }
 
-        static final ListSpec LIST = ListSpec.of("states").labelSelector();
-
         @GET
         public Response list(@PathParam("guid") String appGuid) {
-            var params = ListParams.parse(uri, LIST);
+            var params = ListParams.parse(uri, BuildMessages.APP_LIST);
             var page = builds.listForApp(permissions(), appGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(b -> BuildPresenter.present(b,
                     builds.dropletFinal(b), links)).toList(), params,
@@ -120,7 +82,8 @@ public final class BuildsResource extends V3Resource {
         public Response update(@PathParam("guid") String appGuid, String raw) {
             String buildGuid = builds.latestForApp(permissions(), appGuid).guid();
             var update = BuildMessages.update(raw);
-            Build b = builds.update(permissions(), buildGuid, update.metadata(), update.state(), update.error());
+            Build b = builds.update(permissions(), buildGuid, update.metadata(), update.state(),
+                    update.error());
             return ok(BuildPresenter.present(b, builds.dropletFinal(b), links));
         }
     }

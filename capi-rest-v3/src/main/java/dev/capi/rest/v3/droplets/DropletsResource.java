@@ -3,9 +3,7 @@ package dev.capi.rest.v3.droplets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capi.domain.query.Page;
 import dev.capi.model.Droplet;
-import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +20,6 @@ import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import dev.capi.domain.droplets.Droplets;
 import jakarta.inject.Inject;
 
@@ -38,12 +33,9 @@ public final class DropletsResource extends V3Resource {
         this.droplets = droplets;
     }
 
-    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "space_guids", "organization_guids", "states")
-            .labelSelector();
-
     @GET
     public Response list() {
-        var params = ListParams.parse(uri, LIST);
+        var params = ListParams.parse(uri, DropletMessages.LIST);
         var page = droplets.list(permissions(), params.query());
         return ok(Pagination.document(page, page.resources().stream().map(this::present).toList(), params,
                 "/v3/droplets", links));
@@ -56,31 +48,12 @@ public final class DropletsResource extends V3Resource {
     @POST
     public Response create(@QueryParam("source_guid") String sourceGuid, String raw) {
         if (sourceGuid != null) {
-            Body body = Body.parse(raw, "relationships");
-            String app = body.relationshipGuid("app", true);
-            body.validate();
+            String app = DropletMessages.copy(raw);
             return created(present(droplets.copy(permissions(), sourceGuid, app)));
         }
-        Body body = Body.parse(raw, "relationships", "process_types", "metadata");
-        String app = body.relationshipGuid("app", true);
-        Map<String, String> types = null;
-        var given = body.object("process_types");
-        if (body.has("process_types") && given == null) {
-            body.error("Process types must be an object");
-        } else if (given != null) {
-            types = new LinkedHashMap<>();
-            for (var it = given.fields(); it.hasNext(); ) {
-                var f = it.next();
-                if (!f.getValue().isTextual()) {
-                    body.error("Process types must have string values");
-                    break;
-                }
-                types.put(f.getKey(), f.getValue().asText());
-            }
-        }
-        var metadata = body.metadata();
-        body.validate();
-        return created(present(droplets.create(permissions(), app, types, metadata)));
+        var create = DropletMessages.create(raw);
+        return created(present(droplets.create(permissions(), create.appGuid(), create.processTypes(),
+                create.metadata())));
     }
 
     @GET
@@ -92,11 +65,8 @@ public final class DropletsResource extends V3Resource {
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String raw) {
-        Body body = Body.parse(raw, "metadata", "image");
-        String image = body.string("image", false, 4096);
-        var metadata = body.metadata();
-        body.validate();
-        return ok(present(droplets.update(permissions(), guid, metadata, image)));
+        var update = DropletMessages.update(raw);
+        return ok(present(droplets.update(permissions(), guid, update.metadata(), update.image())));
     }
 
     @DELETE
@@ -137,19 +107,11 @@ public final class DropletsResource extends V3Resource {
             this.droplets = droplets;
         }
 
-        static final ListSpec LIST = ListSpec.of("guids", "states", "current").labelSelector();
-
         @GET
         public Response list(@PathParam("guid") String appGuid) {
-            var params = ListParams.parse(uri, LIST);
-            var q = params.query();
-            List<String> current = q.filter("current");
-            var filters = new java.util.HashMap<>(q.filters());
-            filters.remove("current");
-            var withoutCurrent = new dev.capi.domain.query.ListQuery(q.page(), q.perPage(), q.orderBy(), filters,
-                    q.timestamps(), q.labelSelector(), q.visibility());
-            Page<Droplet> page = droplets.listForApp(permissions(), appGuid, withoutCurrent,
-                    current != null && current.contains("true"));
+            var params = ListParams.parse(uri, DropletMessages.APP_LIST);
+            var list = DropletMessages.appList(params.query());
+            Page<Droplet> page = droplets.listForApp(permissions(), appGuid, list.query(), list.current());
             return ok(Pagination.document(page, page.resources().stream().map(d -> DropletPresenter.present(d,
                     droplets.canSeeSecrets(permissions(), d), links)).toList(), params,
                     "/v3/apps/" + appGuid + "/droplets", links));
@@ -166,11 +128,9 @@ public final class DropletsResource extends V3Resource {
             this.droplets = droplets;
         }
 
-        static final ListSpec LIST = ListSpec.of("guids", "states").labelSelector();
-
         @GET
         public Response list(@PathParam("guid") String packageGuid) {
-            var params = ListParams.parse(uri, LIST);
+            var params = ListParams.parse(uri, DropletMessages.PACKAGE_LIST);
             var page = droplets.listForPackage(permissions(), packageGuid, params.query());
             return ok(Pagination.document(page, page.resources().stream().map(d -> DropletPresenter.present(d,
                     droplets.canSeeSecrets(permissions(), d), links)).toList(), params,

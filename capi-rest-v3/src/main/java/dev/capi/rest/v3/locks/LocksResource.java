@@ -1,9 +1,6 @@
 package dev.capi.rest.v3.locks;
 
-import dev.capi.domain.locks.LockCommands;
-import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.DELETE;
@@ -26,11 +23,9 @@ public final class LocksResource extends V3Resource {
         this.locks = locks;
     }
 
-    static final ListSpec LIST = ListSpec.of("app_guids", "space_guids", "organization_guids").labelSelector();
-
     @GET
     public Response list() {
-        var params = ListParams.parse(uri, LIST);
+        var params = ListParams.parse(uri, LockMessages.LIST);
         var page = locks.list(permissions(), params.query());
         var resources = page.resources().stream().map(l -> LockPresenter.present(l, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/locks", links));
@@ -38,13 +33,7 @@ public final class LocksResource extends V3Resource {
 
     @POST
     public Response create(String raw) {
-        Body body = Body.parse(raw, "title", "detail", "relationships", "metadata");
-        String title = body.string("title", true, 255);
-        String detail = body.string("detail", false, 5000);
-        String app = body.relationshipGuid("app", true);
-        var metadata = body.metadata();
-        body.validate();
-        var lock = locks.create(permissions(), new LockCommands.Create(title, detail, app, metadata));
+        var lock = locks.create(permissions(), LockMessages.create(raw));
         return created(LockPresenter.present(lock, links));
     }
 
@@ -57,12 +46,8 @@ public final class LocksResource extends V3Resource {
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String raw) {
-        Body body = Body.parse(raw, "detail", "metadata");
-        String detail = body.string("detail", false, 5000);
-        var metadata = body.metadata();
-        body.validate();
-        return ok(LockPresenter.present(locks.update(permissions(), guid,
-                new LockCommands.Update(detail, metadata)), links));
+        var command = LockMessages.update(raw);
+        return ok(LockPresenter.present(locks.update(permissions(), guid, command), links));
     }
 
     @DELETE

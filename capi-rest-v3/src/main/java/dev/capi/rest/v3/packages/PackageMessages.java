@@ -3,15 +3,30 @@ package dev.capi.rest.v3.packages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.packages.PackageCommands;
+import dev.capi.domain.packages.PackageFilter;
 import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.JsonSupport;
+import dev.capi.rest.v3.support.ListSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses and validates package bodies and the upload's {@code resources}. */
+/** Parses and validates package requests (list parameters, bodies and the upload's {@code resources}). */
 final class PackageMessages {
+    /** {@code GET /v3/packages}. */
+    static final ListSpec LIST = ListSpec.of(PackageFilter.LIST).labelSelector();
+    /** {@code GET /v3/apps/:guid/packages}. */
+    static final ListSpec APP_LIST = ListSpec.of(PackageFilter.APP_LIST).labelSelector();
+
     private PackageMessages() {
+    }
+
+    /** {@code POST /v3/packages?source_guid=}: the app to copy to. */
+    static String copy(String raw) {
+        Body body = Body.parse(raw, "relationships");
+        String app = body.relationshipGuid("app", true);
+        body.validate();
+        return app;
     }
 
     static PackageCommands.Create create(String raw) {

@@ -2,9 +2,7 @@ package dev.capi.rest.v3.packages;
 
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.packages.PackageCommands;
-import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.Consumes;
@@ -34,12 +32,9 @@ public final class PackagesResource extends V3Resource {
         this.packages = packages;
     }
 
-    static final ListSpec LIST = ListSpec.of("guids", "app_guids", "space_guids", "organization_guids", "states",
-            "types").labelSelector();
-
     @GET
     public Response list() {
-        var params = ListParams.parse(uri, LIST);
+        var params = ListParams.parse(uri, PackageMessages.LIST);
         var page = packages.list(permissions(), params.query());
         var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
         return ok(Pagination.document(page, resources, params, "/v3/packages", links));
@@ -48,9 +43,7 @@ public final class PackagesResource extends V3Resource {
     @POST
     public Response create(@QueryParam("source_guid") String sourceGuid, String body) {
         if (sourceGuid != null) {
-            Body parsed = Body.parse(body, "relationships");
-            String app = parsed.relationshipGuid("app", true);
-            parsed.validate();
+            String app = PackageMessages.copy(body);
             return created(PackagePresenter.present(packages.copy(permissions(), sourceGuid, app), links));
         }
         var command = PackageMessages.create(body);
@@ -98,7 +91,7 @@ public final class PackagesResource extends V3Resource {
     public Response uploadByPath(@PathParam("guid") String guid, jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
         String bitsPath = form.getFirst("bits_path");
         if (bitsPath == null || form.getFirst("bits_name") == null) {
-            throw CfException.unprocessable("Upload must include either resources or bits");
+            throw CfException.unprocessable(PackageCommands.Upload.NOTHING);
         }
         java.nio.file.Path file = java.nio.file.Path.of(bitsPath).toAbsolutePath().normalize();
         if (!file.startsWith(UPLOAD_DIR) || !java.nio.file.Files.isRegularFile(file)) {
@@ -128,7 +121,7 @@ public final class PackagesResource extends V3Resource {
     @Consumes(MediaType.WILDCARD)
     public Response uploadWithoutForm(@PathParam("guid") String guid) {
         packages.upload(permissions(), guid, new PackageCommands.Upload(null, java.util.List.of()));
-        throw CfException.unprocessable("Upload must include either resources or bits");
+        throw CfException.unprocessable(PackageCommands.Upload.NOTHING);
     }
 
     /** The bits (the blobstore is local, so they are streamed rather than redirected to). */
@@ -154,11 +147,9 @@ public final class PackagesResource extends V3Resource {
             this.packages = packages;
         }
 
-        static final ListSpec LIST = ListSpec.of("guids", "states", "types").labelSelector();
-
         @GET
         public Response list(@PathParam("guid") String appGuid) {
-            var params = ListParams.parse(uri, LIST);
+            var params = ListParams.parse(uri, PackageMessages.APP_LIST);
             var page = packages.listForApp(permissions(), appGuid, params.query());
             var resources = page.resources().stream().map(p -> PackagePresenter.present(p, links)).toList();
             return ok(Pagination.document(page, resources, params, "/v3/apps/" + appGuid + "/packages", links));

@@ -3,13 +3,19 @@ package dev.capi.rest.v3.processes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.domain.processes.ProcessCommands;
 import dev.capi.domain.processes.ProcessCommands.Change;
+import dev.capi.domain.processes.ProcessFilter;
 import dev.capi.rest.v3.support.Body;
+import dev.capi.rest.v3.support.ListSpec;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Parses and validates process bodies into domain commands, with the reference's texts. */
+/** Parses and validates process requests (list parameters, bodies) into domain commands, with the reference's texts. */
 final class ProcessMessages {
+    /** {@code GET /v3/processes}. */
+    static final ListSpec LIST = ListSpec.of(ProcessFilter.LIST).labelSelector().extraKeys("embed");
+    /** {@code GET /v3/apps/:guid/processes}. */
+    static final ListSpec APP_LIST = ListSpec.of(ProcessFilter.APP_LIST).labelSelector().extraKeys("embed");
     static final long MAX_INT = 2147483647L;
     static final long MAX_BIGINT = 9223372036854775807L;
     private static final List<String> CHECK_TYPES = List.of("port", "process", "http");

@@ -7,7 +7,6 @@ import dev.capi.model.AppProcess;
 import dev.capi.model.Lifecycle;
 import dev.capi.rest.v3.support.JsonSupport;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.DELETE;
@@ -38,17 +37,13 @@ public final class ProcessesResource extends V3Resource {
         this.clock = clock;
     }
 
-    static final ListSpec LIST = ListSpec.of("types", "app_guids", "space_guids", "organization_guids")
-            .labelSelector().extraKeys("embed");
-    static final ListSpec APP_LIST = ListSpec.of("types").labelSelector().extraKeys("embed");
-
     private ProcessDocuments docs() {
         return new ProcessDocuments(processes, droplets, permissions(), links, uri);
     }
 
     @GET
     public Response list() {
-        var params = ListParams.parse(uri, LIST);
+        var params = ListParams.parse(uri, ProcessMessages.LIST);
         var page = processes.list(permissions(), params.query());
         return ok(docs().page( page, params, "/v3/processes"));
     }
@@ -117,7 +112,7 @@ public final class ProcessesResource extends V3Resource {
 
         @GET
         public Response list(@PathParam("app") String app) {
-            var params = ListParams.parse(uri, APP_LIST);
+            var params = ListParams.parse(uri, ProcessMessages.APP_LIST);
             var page = processes.listForApp(permissions(), app, params.query());
             return ok(docs().page( page, params, "/v3/apps/" + app + "/processes"));
         }

@@ -1,13 +1,6 @@
 package dev.capi.rest.v3.revisions;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.capi.model.Revision;
-import dev.capi.rest.v3.support.Body;
-import dev.capi.rest.v3.support.JsonSupport;
-import dev.capi.rest.v3.support.Links;
 import dev.capi.rest.v3.support.ListParams;
-import dev.capi.rest.v3.support.ListSpec;
-import dev.capi.rest.v3.support.MetadataPresenter;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
 import jakarta.ws.rs.GET;
@@ -31,47 +24,21 @@ public final class RevisionsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(present(revisions.get(permissions(), guid), links));
+        return ok(RevisionPresenter.present(revisions.get(permissions(), guid), links));
     }
 
     @PATCH
     @Path("/{guid}")
     public Response update(@PathParam("guid") String guid, String raw) {
-        Body body = Body.parse(raw, "metadata");
-        var metadata = body.metadata();
-        body.validate();
-        return ok(present(revisions.update(permissions(), guid, metadata), links));
+        var metadata = RevisionMessages.update(raw);
+        return ok(RevisionPresenter.present(revisions.update(permissions(), guid, metadata), links));
     }
 
     @GET
     @Path("/{guid}/environment_variables")
     public Response environmentVariables(@PathParam("guid") String guid) {
-        Revision r = revisions.environmentVariables(permissions(), guid);
-        ObjectNode node = JsonSupport.object();
-        node.set("var", JsonSupport.MAPPER.valueToTree(r.environmentVariables()));
-        ObjectNode l = node.putObject("links");
-        l.set("self", links.href("/v3/revisions/" + guid + "/environment_variables"));
-        l.set("revision", links.href("/v3/revisions/" + guid));
-        l.set("app", links.href("/v3/apps/" + r.appGuid()));
-        return ok(node);
-    }
-
-    static ObjectNode present(Revision r, Links links) {
-        ObjectNode node = JsonSupport.resource(r.guid(), r.createdAt(), r.updatedAt());
-        node.put("version", r.version());
-        node.putObject("droplet").put("guid", r.dropletGuid());
-        ObjectNode processes = node.putObject("processes");
-        r.processCommands().forEach((type, command) -> processes.putObject(type).put("command", command));
-        node.putArray("sidecars");
-        node.put("description", r.description());
-        node.put("deployable", r.deployable());
-        node.putObject("relationships").putObject("app").putObject("data").put("guid", r.appGuid());
-        node.set("metadata", MetadataPresenter.present(r.metadata()));
-        ObjectNode l = node.putObject("links");
-        l.set("self", links.href("/v3/revisions/" + r.guid()));
-        l.set("app", links.href("/v3/apps/" + r.appGuid()));
-        l.set("environment_variables", links.href("/v3/revisions/" + r.guid() + "/environment_variables"));
-        return node;
+        var revision = revisions.environmentVariables(permissions(), guid);
+        return ok(RevisionPresenter.environmentVariables(revision, links));
     }
 
     /** {@code GET /v3/apps/:guid/revisions} and {@code /revisions/deployed}. */
@@ -84,23 +51,23 @@ public final class RevisionsResource extends V3Resource {
             this.revisions = revisions;
         }
 
-        static final ListSpec LIST = ListSpec.of("guids", "versions").labelSelector();
-
         @GET
         public Response list(@PathParam("guid") String appGuid) {
-            var params = ListParams.parse(uri, LIST);
+            var params = ListParams.parse(uri, RevisionMessages.LIST);
             var page = revisions.listForApp(permissions(), appGuid, params.query());
-            return ok(Pagination.document(page, page.resources().stream().map(r -> present(r, links)).toList(),
-                    params, "/v3/apps/" + appGuid + "/revisions", links));
+            return ok(Pagination.document(page, page.resources().stream()
+                    .map(r -> RevisionPresenter.present(r, links)).toList(), params,
+                    "/v3/apps/" + appGuid + "/revisions", links));
         }
 
         @GET
         @Path("/deployed")
         public Response deployed(@PathParam("guid") String appGuid) {
-            var params = ListParams.parse(uri, ListSpec.of());
+            var params = ListParams.parse(uri, RevisionMessages.DEPLOYED_LIST);
             var page = revisions.deployed(permissions(), appGuid, params.query());
-            return ok(Pagination.document(page, page.resources().stream().map(r -> present(r, links)).toList(),
-                    params, "/v3/apps/" + appGuid + "/revisions/deployed", links));
+            return ok(Pagination.document(page, page.resources().stream()
+                    .map(r -> RevisionPresenter.present(r, links)).toList(), params,
+                    "/v3/apps/" + appGuid + "/revisions/deployed", links));
         }
     }
 }

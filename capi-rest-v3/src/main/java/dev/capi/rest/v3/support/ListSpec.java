@@ -28,6 +28,11 @@ public final class ListSpec {
         return spec;
     }
 
+    /** The filters a resource declares once in its domain package (e.g. {@code TaskFilter.LIST}); guids first. */
+    public static ListSpec of(java.util.Collection<? extends dev.capi.domain.query.ListFilter> filters) {
+        return of(dev.capi.domain.query.ListFilter.keys(filters));
+    }
+
     public ListSpec orderBy(String... fields) {
         orderFields.addAll(List.of(fields));
         return this;
