@@ -4,6 +4,7 @@ import dev.capi.domain.Settings;
 import dev.capi.domain.apps.RoutingAppView;
 import dev.capi.domain.domains.Domains;
 import dev.capi.domain.jobs.JobHandler;
+import dev.capi.domain.quotas.RoutingQuotas;
 import dev.capi.domain.routes.RouteCreate;
 import dev.capi.domain.routes.RouteDestinations;
 import dev.capi.domain.routes.RouteRemoval;
@@ -20,18 +21,15 @@ public record Routing(Domains domains, Routes routes, RouteCreate routeCreate, R
 
     public static Routing assemble(CorePorts core, OrgsAndSpacesPorts tenancy, RoutingPorts ports, AppPorts apps,
                                    Foundation foundation, Platform platform, Settings settings) {
-        var guard = platform.quotaGuard();
-        var scopes = platform.quotaScopes();
+        var quotas = new RoutingQuotas(platform.quotaGuard(), platform.quotaScopes());
         var context = new RoutingContext(ports.routes(), ports.destinations(), ports.domains(), tenancy.spaces(),
                 tenancy.organizations(), core.metadata(), foundation.metadataChanges(), foundation.auditEvents(),
                 foundation.featureFlags(), foundation.jobs(), core.transactions(), core.clock(), core.guids(),
                 new RoutingAppView(apps.apps(), apps.processes()), ports.routerGroups(),
-                (org, space, reservesPort) -> guard.checkRoute(scopes.forSpace(space.guid()), reservesPort),
-                new SecureRandom());
+                quotas, new SecureRandom());
         var domains = new Domains(ports.domains(), tenancy.organizations(), ports.routes(), ports.routerGroups(),
                 core.transactions(), foundation.featureFlags(), foundation.metadataChanges(), foundation.jobs(),
-                core.clock(), core.guids(),
-                org -> guard.checkPrivateDomains(scopes.forOrganization(org.guid()), 1));
+                core.clock(), core.guids(), quotas);
         domains.seedSharedDomain(settings.appsDomain());
         var routes = new Routes(context);
         var removal = new RouteRemoval(context);
