@@ -5,14 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.capi.persistence.support.StatementCounter;
 import dev.capi.persistence.support.TimeColumns;
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 /** The database: a connection pool, the Liquibase schema applied at start, and a configured Jdbi. */
 public final class Database implements AutoCloseable {
@@ -68,7 +71,10 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-                liquibase.update("");
+                // Liquibase's progress and summary go to its log (quiet below WARNING), not to standard output,
+                // which stays the operator log's alone (one JSON object per line with CAPI_LOG_FORMAT=json).
+                Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+                        "liquibase.command.showSummaryOutput", "LOG"), () -> liquibase.update(""));
             }
         } catch (SQLException | liquibase.exception.LiquibaseException e) {
             throw new IllegalStateException("Could not migrate the database schema: " + e.getMessage(), e);

@@ -1,10 +1,12 @@
 package dev.capi.server;
 
+import dev.capi.domain.auth.Principal;
 import dev.capi.domain.errors.CfError;
 import dev.capi.persistence.support.StatementCounter;
 import dev.capi.domain.support.ControlCharacters;
+import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
-import dev.capi.domain.support.RequestIds;
+import dev.capi.server.logging.AccessLog;
 import dev.capi.rest.internal.metrics.RequestMetrics;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,20 +15,18 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
 
 /**
  * Gives every request an {@code X-VCAP-Request-ID} (the caller's, or a new one), refuses oversized JSON bodies,
- * and writes one log line per request: method, path, status, duration, request id and SQL statements executed.
+ * keeps the id on the thread's log lines while the request is handled, and writes one access line per request:
+ * method, path, status, duration, user guid, request id and SQL statements executed.
  */
 @PreMatching
 @Priority(1)
 public final class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "X-VCAP-Request-ID";
-    private static final Logger LOG = LoggerFactory.getLogger("capi.requests");
     private static final String STARTED = "capi.started";
 
     private final long maxJsonBodyBytes;
@@ -40,13 +40,13 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
     @Override
     public void filter(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);
-        if (id == null || id.isBlank() || id.length() > 255) {
+        if (id == null || id.isBlank() || id.length() > 255 || !id.equals(ControlCharacters.escape(id))) {
             id = UUID.randomUUID().toString();
         }
         request.setProperty(HEADER, id);
         request.setProperty(STARTED, System.nanoTime());
         metrics.started();
-        RequestIds.set(id);
+        AccessLog.begin(id);
         StatementCounter.reset();
         MediaType type = request.getMediaType();
         boolean multipart = type != null && "multipart".equalsIgnoreCase(type.getType());
@@ -68,9 +68,13 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         if (started != null) {
             metrics.finished(response.getStatus(), (long) millis);
         }
-        LOG.info("{} {} {} {}ms request_id={} sql={}", request.getMethod(),
-                ControlCharacters.escape("/" + request.getUriInfo().getPath()),
-                response.getStatus(), String.format("%.1f", millis), id, StatementCounter.current());
-        RequestIds.clear();
+        AccessLog.write(request.getMethod(), ControlCharacters.escape("/" + request.getUriInfo().getPath()),
+                response.getStatus(), millis, userGuid(request), id, StatementCounter.current());
+        AccessLog.end();
+    }
+
+    private static String userGuid(ContainerRequestContext request) {
+        return request.getProperty(AuthenticationFilter.PRINCIPAL) instanceof Principal principal
+                ? principal.userGuid() : null;
     }
 }

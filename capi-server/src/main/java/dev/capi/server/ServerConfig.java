@@ -3,6 +3,7 @@ package dev.capi.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.capi.server.logging.LogFormat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            String databaseUser, String databasePassword, String adminUser, String adminPassword,
                            int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
-                           String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes) {
+                           String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
+                           LogFormat logFormat) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -42,17 +44,18 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         String internalUrl = value(env, "CAPI_INTERNAL_URL", yaml, "internal_url", "https://localhost:" + internalPort);
         long buildpackMax = Long.parseLong(value(env, "CAPI_BUILDPACK_MAX_UPLOAD_BYTES", yaml,
                 "buildpacks/max_upload_bytes", Long.toString(1024L * 1024 * 1024)));
+        LogFormat logFormat = LogFormat.parse(value(env, "CAPI_LOG_FORMAT", yaml, "log_format", "text"));
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
-                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax);
+                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat);
     }
 
-    /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */
     /** Where the standalone server keeps bits: {@code <data dir>/blobs}, kept across restarts. */
     public Path blobDirectory() {
         return dataDir.resolve("blobs");
     }
 
+    /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */
     public String effectiveDatabaseUrl() {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return databaseUrl;

@@ -6,6 +6,7 @@ import dev.capi.persistence.identity.JdbiAccountStore;
 import dev.capi.server.identity.AccountDirectory;
 import dev.capi.server.identity.BuiltInIdentityProvider;
 import dev.capi.server.identity.JwtTokenVerifier;
+import dev.capi.server.logging.ServerLogging;
 import dev.capi.server.runtime.HttpRuntime;
 import dev.capi.server.tls.LocalCertificateAuthority;
 import dev.capi.server.tls.TlsMaterial;
@@ -40,6 +41,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     public StandaloneServer(ServerConfig config) {
         this.config = config;
+        ServerLogging.install(config.logFormat());
         createDirectories(config.dataDir());
         this.database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(),
                 config.databasePassword(), 10);
