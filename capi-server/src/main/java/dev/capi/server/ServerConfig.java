@@ -3,6 +3,7 @@ package dev.capi.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.capi.domain.ratelimit.RateLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            String databaseUser, String databasePassword, String adminUser, String adminPassword,
                            int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
-                           String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes) {
+                           String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
+                           RateLimits rateLimits) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -42,9 +44,13 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         String internalUrl = value(env, "CAPI_INTERNAL_URL", yaml, "internal_url", "https://localhost:" + internalPort);
         long buildpackMax = Long.parseLong(value(env, "CAPI_BUILDPACK_MAX_UPLOAD_BYTES", yaml,
                 "buildpacks/max_upload_bytes", Long.toString(1024L * 1024 * 1024)));
+        RateLimits rateLimits = RateLimits.configured(
+                value(env, "CAPI_RATE_LIMIT_GENERAL", yaml, "rate_limit/general", null),
+                value(env, "CAPI_RATE_LIMIT_UNAUTHENTICATED", yaml, "rate_limit/unauthenticated", null),
+                value(env, "CAPI_RATE_LIMIT_RESET_MINUTES", yaml, "rate_limit/reset_minutes", null));
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
-                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax);
+                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, rateLimits);
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file database in the data dir. */

@@ -26,6 +26,38 @@ public record RateLimits(boolean enabled, long generalLimit, long unauthenticate
         return new RateLimits(true, generalLimit, unauthenticatedLimit, resetMinutes);
     }
 
+    /**
+     * The limits as configured (each value may be null or blank: not set). Setting any of them turns the limiter on;
+     * the ones not set take the reference's defaults. Values that are not whole numbers, negative limits and an
+     * interval under one minute are refused.
+     */
+    public static RateLimits configured(String general, String unauthenticated, String resetMinutes) {
+        if (blank(general) && blank(unauthenticated) && blank(resetMinutes)) {
+            return off();
+        }
+        long reset = number("reset minutes", resetMinutes, DEFAULT_RESET_MINUTES);
+        if (reset > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("The rate limit's reset minutes are too many: " + resetMinutes);
+        }
+        return on(number("general", general, DEFAULT_GENERAL),
+                number("unauthenticated", unauthenticated, DEFAULT_UNAUTHENTICATED), (int) reset);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static long number(String name, String value, long fallback) {
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The rate limit's " + name + " must be a whole number: " + value);
+        }
+    }
+
     public RateLimitRule general() {
         return new RateLimitRule(generalLimit, resetMinutes);
     }
