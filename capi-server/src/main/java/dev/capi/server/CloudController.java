@@ -8,6 +8,7 @@ import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.domains.RouterGroups;
 import dev.capi.domain.jobs.JobWakeUp;
+import dev.capi.domain.ratelimit.RateLimits;
 import dev.capi.domain.stacks.StackDefinition;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserDirectory;
@@ -18,6 +19,7 @@ import dev.capi.rest.v3.V3Api;
 import dev.capi.rest.v3.support.ApiInfo;
 import dev.capi.rest.v3.support.Links;
 import dev.capi.rest.v3.support.RequestBodyFilter;
+import dev.capi.server.ratelimit.RateLimiting;
 import dev.capi.server.tls.TlsMaterial;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -60,6 +62,7 @@ public final class CloudController implements AutoCloseable {
                 domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp);
         this.resourceConfig = application(b, V3Api.resources(), V3Api.providers());
         resourceConfig.register(new RequestBodyFilter(b.maxJsonBodyBytes));
+        RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);
         b.extraComponents.forEach(resourceConfig::register);
         this.internalConfig = application(b, InternalApi.resources(), InternalApi.providers());
     }
@@ -177,6 +180,7 @@ public final class CloudController implements AutoCloseable {
         private Settings settings = Settings.defaults();
         private long jobPollMillis = 500;
         private long maxJsonBodyBytes = 1024 * 1024;
+        private RateLimits rateLimits = RateLimits.off();
         private final List<Object> extraComponents = new ArrayList<>();
         private List<StackDefinition> stacks = StackDefinition.SAMPLE;
         private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
@@ -273,6 +277,12 @@ public final class CloudController implements AutoCloseable {
 
         public Builder settings(Settings settings) {
             this.settings = settings;
+            return this;
+        }
+
+        /** Per-user and per-address request limits on the public API (default: off, as in the reference). */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

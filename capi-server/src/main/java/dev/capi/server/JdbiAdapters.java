@@ -37,6 +37,7 @@ import dev.capi.persistence.processes.JdbiProcessRepository;
 import dev.capi.persistence.quotas.JdbiOrganizationQuotaRepository;
 import dev.capi.persistence.quotas.JdbiQuotaUsageRepository;
 import dev.capi.persistence.quotas.JdbiSpaceQuotaRepository;
+import dev.capi.persistence.ratelimit.JdbiRequestCounts;
 import dev.capi.persistence.registrycredentials.JdbiRegistryCredentialRepository;
 import dev.capi.persistence.revisions.JdbiRevisionRepository;
 import dev.capi.persistence.roles.JdbiRoleRepository;
@@ -79,7 +80,8 @@ final class JdbiAdapters {
                 new JdbiSecurityGroupRepository(jdbi), new JdbiStackRepository(jdbi, metadata),
                 new JdbiBuildpackRepository(jdbi, metadata), outside.buildpackSettings(),
                 new JdbiEnvironmentVariableGroupRepository(jdbi), new JdbiRegistryCredentialRepository(jdbi, metadata),
-                new JdbiLockRepository(jdbi, metadata), new JdbiServiceUsageEventRepository(jdbi));
+                new JdbiLockRepository(jdbi, metadata), new JdbiServiceUsageEventRepository(jdbi),
+                new JdbiRequestCounts(jdbi));
         var routing = new RoutingPorts(new JdbiDomainRepository(jdbi, metadata), new JdbiRouteRepository(jdbi, metadata),
                 new JdbiRouteDestinationRepository(jdbi), outside.routerGroups());
         var apps = new AppPorts(new JdbiAppRepository(jdbi, metadata), new JdbiProcessRepository(jdbi, metadata),

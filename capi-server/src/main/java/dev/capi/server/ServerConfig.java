@@ -3,6 +3,7 @@ package dev.capi.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.capi.domain.ratelimit.RateLimits;
 import dev.capi.server.logging.LogFormat;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
                            String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
-                           LogFormat logFormat) {
+                           LogFormat logFormat, RateLimits rateLimits) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -45,9 +46,13 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         long buildpackMax = Long.parseLong(value(env, "CAPI_BUILDPACK_MAX_UPLOAD_BYTES", yaml,
                 "buildpacks/max_upload_bytes", Long.toString(1024L * 1024 * 1024)));
         LogFormat logFormat = LogFormat.parse(value(env, "CAPI_LOG_FORMAT", yaml, "log_format", "text"));
+        RateLimits rateLimits = RateLimits.configured(
+                value(env, "CAPI_RATE_LIMIT_GENERAL", yaml, "rate_limit/general", null),
+                value(env, "CAPI_RATE_LIMIT_UNAUTHENTICATED", yaml, "rate_limit/unauthenticated", null),
+                value(env, "CAPI_RATE_LIMIT_RESET_MINUTES", yaml, "rate_limit/reset_minutes", null));
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
-                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat);
+                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits);
     }
 
     /** Where the standalone server keeps bits: {@code <data dir>/blobs}, kept across restarts. */

@@ -48,7 +48,8 @@ public final class StandaloneServer implements AutoCloseable {
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
                 .blobDirectory(config.blobDirectory())
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
-                .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()));
+                .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()))
+                .rateLimits(config.rateLimits());
         if (config.externalRuntime()) {
             URI runtime = URI.create(config.runtimeUrl());
             builder.runtime(new HttpRuntime(runtime, config.internalUrl(),

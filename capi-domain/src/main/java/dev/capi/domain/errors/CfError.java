@@ -21,6 +21,8 @@ public enum CfError {
     ResourceNotFound(10010, 404, "%s"),
     RequestEntityTooLarge(10011, 413, "Request entity too large: %s"),
     RateLimitExceeded(10013, 429, "Rate Limit Exceeded"),
+    IPBasedRateLimitExceeded(10014, 429,
+            "Rate Limit Exceeded: Unauthenticated requests from this IP address have exceeded the limit. Please log in."),
     ServiceUnavailable(10015, 503, "%s"),
     UniquenessError(10016, 422, "%s"),
     OrgSuspended(10017, 403, "The organization is suspended"),

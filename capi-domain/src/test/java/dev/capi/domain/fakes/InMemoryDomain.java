@@ -18,6 +18,7 @@ import dev.capi.domain.domains.RouterGroups;
 import dev.capi.domain.envgroups.EnvironmentVariableGroupRepository;
 import dev.capi.domain.locks.LockRepository;
 import dev.capi.domain.manifests.ManifestStore;
+import dev.capi.domain.ratelimit.RequestCounts;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
 import dev.capi.domain.revisions.RevisionRepository;
 import dev.capi.domain.routes.RoutingPorts;
@@ -73,7 +74,7 @@ public final class InMemoryDomain {
                 new InMemoryIsolationSegments(organizations, spaces), securityGroups, stacks, buildpacks,
                 BuildpackSettings.defaults(), UnusedPort.of(EnvironmentVariableGroupRepository.class),
                 UnusedPort.of(RegistryCredentialRepository.class), UnusedPort.of(LockRepository.class),
-                UnusedPort.of(ServiceUsageEventRepository.class));
+                UnusedPort.of(ServiceUsageEventRepository.class), UnusedPort.of(RequestCounts.class));
         var routing = new RoutingPorts(domainRows, routes, routeDestinations, RouterGroups.builtIn());
         var appPorts = new AppPorts(apps, processes, appUsageEvents, AppContents.none(), new InProcessRuntime(clock),
                 AppSettings.defaults());
