@@ -51,6 +51,17 @@ public final class Cf {
         return baseUrl;
     }
 
+    /**
+     * The guids a list answers (first 5000). "Nothing created" compares these sets rather than totals: other tests'
+     * delete jobs may still be removing their resources meanwhile.
+     */
+    public java.util.Set<String> guids(String listPath) {
+        java.util.Set<String> guids = new java.util.HashSet<>();
+        get(listPath + (listPath.contains("?") ? "&" : "?") + "per_page=5000").body().path("resources")
+                .forEach(r -> guids.add(r.path("guid").asText()));
+        return guids;
+    }
+
     public ApiResponse get(String path) {
         return send("GET", path, null, null);
     }
