@@ -15,6 +15,7 @@ public final class PendingBuildsSweeper {
     /** The reference's {@code ADDITIONAL_EXPIRATION_TIME_IN_SECONDS}. */
     public static final Duration ADDITIONAL = Duration.ofSeconds(300);
     static final int BATCH = 100;
+    private static final System.Logger LOG = System.getLogger(PendingBuildsSweeper.class.getName());
 
     private final BuildRepository repository;
     private final Builds builds;
@@ -31,6 +32,16 @@ public final class PendingBuildsSweeper {
         this.expiration = expiration;
     }
 
+    /** One build; a failure is logged and the sweep goes on with the next (the build is tried again next time). */
+    private boolean expire(String guid, Instant cutoff) {
+        try {
+            return builds.expire(guid, cutoff);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot expire the pending build " + guid, e);
+            return false;
+        }
+    }
+
     /** Sweeps once; returns how many builds this call failed. */
     public int sweep() {
         Instant cutoff = clock.instant().minus(expiration).minus(ADDITIONAL);
@@ -39,7 +50,7 @@ public final class PendingBuildsSweeper {
             List<String> guids = repository.stagingSince(cutoff, BATCH);
             int before = failed;
             for (String guid : guids) {
-                if (builds.expire(guid, cutoff)) {
+                if (expire(guid, cutoff)) {
                     failed++;
                 }
             }
