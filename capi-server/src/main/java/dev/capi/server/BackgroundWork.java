@@ -1,5 +1,6 @@
 package dev.capi.server;
 
+import dev.capi.domain.assembly.Sweepers;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.JobRepository;
 import dev.capi.domain.jobs.JobWakeUp;
@@ -16,10 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** What runs beside the requests: the job worker, and the hourly pruning of old audit events and jobs. */
+/**
+ * What runs beside the requests: the job worker, the hourly pruning of old audit events and jobs, and the sweepers
+ * (pending packages and builds, every sweep interval; orphan blobs, every orphan blobs interval; both also at start).
+ */
 final class BackgroundWork implements AutoCloseable {
     private final JobWorker worker;
     private final Pruning pruning;
+    private final Sweepers sweepers;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "capi-maintenance");
         t.setDaemon(true);
@@ -27,15 +32,52 @@ final class BackgroundWork implements AutoCloseable {
     });
 
     BackgroundWork(JobRepository jobs, AuditEventRepository auditEvents, Transactions transactions,
-                   List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp) {
+                   List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp, Sweepers sweepers) {
         this.worker = new JobWorker(jobs, transactions, handlers, clock, "node-" + UUID.randomUUID(), jobPollMillis,
                 wakeUp);
         this.pruning = new Pruning(auditEvents, jobs, transactions, clock);
+        this.sweepers = sweepers;
     }
 
     void start() {
         worker.start();
         maintenance.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(this::sweepPending, 0, sweepers.settings().interval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::sweepOrphanBlobs, 0,
+                sweepers.settings().orphanBlobsInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs every sweeper once, now, on the calling thread (what the schedule runs). */
+    void sweep() {
+        sweepPending();
+        sweepOrphanBlobs();
+    }
+
+    private void sweepPending() {
+        guarded("pending packages sweep", () -> report("packages failed after their expiration",
+                sweepers.pendingPackages().sweep()));
+        guarded("pending builds sweep", () -> report("builds failed with StagingTimeExpired",
+                sweepers.pendingBuilds().sweep()));
+    }
+
+    private void sweepOrphanBlobs() {
+        guarded("orphan blobs sweep", () -> report("orphan blobs deleted", sweepers.orphanBlobs().sweep()));
+    }
+
+    private static void report(String what, int count) {
+        if (count > 0) {
+            LoggerFactory.getLogger(BackgroundWork.class).info("{}: {}", what, count);
+        }
+    }
+
+    /** A sweep that fails is logged and tried again next time; it never stops the schedule. */
+    private static void guarded(String name, Runnable sweep) {
+        try {
+            sweep.run();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(BackgroundWork.class).warn(name + " failed", e);
+        }
     }
 
     private void prune() {

@@ -4,6 +4,8 @@ import dev.capi.blobstore.local.LocalDiskBlobStore;
 import dev.capi.domain.Settings;
 import dev.capi.domain.assembly.DomainAssembly;
 import dev.capi.domain.assembly.DomainPorts;
+import dev.capi.domain.assembly.SweeperSettings;
+import dev.capi.domain.assembly.Sweepers;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.domains.RouterGroups;
@@ -39,6 +41,7 @@ public final class CloudController implements AutoCloseable {
     private final boolean ownsDatabase;
     private final DomainPorts ports;
     private final DomainAssembly domain;
+    private final Sweepers sweepers;
     private final BackgroundWork background;
     private final ResourceConfig resourceConfig;
     private final ResourceConfig internalConfig;
@@ -58,8 +61,10 @@ public final class CloudController implements AutoCloseable {
         this.domain = DomainAssembly.assemble(ports, b.settings, wakeUp);
         domain.platform().stacks().seed(b.stacks, b.defaultStack);
         var core = ports.core();
+        this.sweepers = Sweepers.assemble(core, ports.lifecycle(), JdbiAdapters.blobOwners(database),
+                domain.lifecycle(), b.sweeperSettings);
         this.background = new BackgroundWork(core.jobs(), core.auditEvents(), core.transactions(),
-                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp);
+                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp, sweepers);
         this.resourceConfig = application(b, V3Api.resources(), V3Api.providers());
         resourceConfig.register(new RequestBodyFilter(b.maxJsonBodyBytes));
         RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);
@@ -123,6 +128,16 @@ public final class CloudController implements AutoCloseable {
         return domain;
     }
 
+    /** The sweepers the background work runs. */
+    public Sweepers sweepers() {
+        return sweepers;
+    }
+
+    /** Runs every sweeper once, now (they also run at start and periodically once the worker started). */
+    public void sweepNow() {
+        background.sweep();
+    }
+
     /** The adapters the domain was assembled from. */
     public DomainPorts ports() {
         return ports;
@@ -181,6 +196,7 @@ public final class CloudController implements AutoCloseable {
         private long jobPollMillis = 500;
         private long maxJsonBodyBytes = 1024 * 1024;
         private RateLimits rateLimits = RateLimits.off();
+        private SweeperSettings sweeperSettings = SweeperSettings.defaults();
         private final List<Object> extraComponents = new ArrayList<>();
         private List<StackDefinition> stacks = StackDefinition.SAMPLE;
         private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
@@ -283,6 +299,15 @@ public final class CloudController implements AutoCloseable {
         /** Per-user and per-address request limits on the public API (default: off, as in the reference). */
         public Builder rateLimits(RateLimits limits) {
             this.rateLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How often the sweepers run and when pending packages and builds expire (default: every minute, 900
+         * seconds each as the reference's staging timeout; orphan blobs hourly, after a day).
+         */
+        public Builder sweepers(SweeperSettings settings) {
+            this.sweeperSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

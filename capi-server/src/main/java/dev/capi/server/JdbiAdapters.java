@@ -7,6 +7,7 @@ import dev.capi.domain.assembly.DomainPorts;
 import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
+import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.domain.domains.RouterGroups;
@@ -18,6 +19,7 @@ import dev.capi.persistence.Database;
 import dev.capi.persistence.JdbiTransactions;
 import dev.capi.persistence.apps.JdbiAppContents;
 import dev.capi.persistence.apps.JdbiAppRepository;
+import dev.capi.persistence.blobs.JdbiBlobOwners;
 import dev.capi.persistence.buildpacks.JdbiBuildpackRepository;
 import dev.capi.persistence.builds.JdbiBuildRepository;
 import dev.capi.persistence.deployments.JdbiDeploymentRepository;
@@ -93,5 +95,10 @@ final class JdbiAdapters {
                 new JdbiRevisionRepository(jdbi, metadata), new JdbiDeploymentRepository(jdbi, metadata),
                 new JdbiManifestStore(jdbi));
         return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle);
+    }
+
+    /** Which rows own blobs, for the orphan blob sweeper. */
+    static BlobOwners blobOwners(Database database) {
+        return new JdbiBlobOwners(database.jdbi());
     }
 }

@@ -3,12 +3,14 @@ package dev.capi.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.capi.domain.assembly.SweeperSettings;
 import dev.capi.domain.ratelimit.RateLimits;
 import dev.capi.server.logging.LogFormat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -20,7 +22,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
                            String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
-                           LogFormat logFormat, RateLimits rateLimits) {
+                           LogFormat logFormat, RateLimits rateLimits, SweeperSettings sweepers) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -50,9 +52,20 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                 value(env, "CAPI_RATE_LIMIT_GENERAL", yaml, "rate_limit/general", null),
                 value(env, "CAPI_RATE_LIMIT_UNAUTHENTICATED", yaml, "rate_limit/unauthenticated", null),
                 value(env, "CAPI_RATE_LIMIT_RESET_MINUTES", yaml, "rate_limit/reset_minutes", null));
+        SweeperSettings defaults = SweeperSettings.defaults();
+        SweeperSettings sweepers = defaults
+                .withExpirations(seconds(env, "CAPI_PENDING_PACKAGES_EXPIRATION_SECONDS", yaml,
+                                "pending_packages/expiration_in_seconds", defaults.pendingPackagesExpiration(), 0),
+                        seconds(env, "CAPI_PENDING_BUILDS_EXPIRATION_SECONDS", yaml,
+                                "pending_builds/expiration_in_seconds", defaults.pendingBuildsExpiration(), 0))
+                .withInterval(seconds(env, "CAPI_SWEEP_INTERVAL_SECONDS", yaml, "sweep_interval_seconds",
+                        defaults.interval(), 1))
+                .withOrphanBlobs(defaults.orphanBlobsInterval(), seconds(env, "CAPI_ORPHAN_BLOBS_GRACE_SECONDS", yaml,
+                        "orphan_blobs/grace_seconds", defaults.orphanBlobsGrace(), 0));
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
-                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits);
+                tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits,
+                sweepers);
     }
 
     /** Where the standalone server keeps bits: {@code <data dir>/blobs}, kept across restarts. */
@@ -91,6 +104,25 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A whole number of seconds, at least {@code min}; anything else stops the boot with the key's name. */
+    private static Duration seconds(Map<String, String> env, String envKey, JsonNode yaml, String yamlPath,
+                                    Duration fallback, long min) {
+        String raw = value(env, envKey, yaml, yamlPath, null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= min) {
+                return Duration.ofSeconds(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(envKey + " (" + yamlPath.replace('/', '.') + ") must be a whole number of "
+                + "seconds, at least " + min + ": " + raw);
     }
 
     private static String value(Map<String, String> env, String envKey, JsonNode yaml, String yamlPath,

@@ -4,6 +4,7 @@ import dev.capi.domain.blobs.BlobInfo;
 import dev.capi.domain.blobs.BlobKeys;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.blobs.BlobTooLargeException;
+import dev.capi.domain.blobs.StoredBlob;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
 
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A {@link BlobStore} on a local (or shared POSIX) file system. Under its root directory, {@code blobs/<key>} holds
@@ -207,6 +209,48 @@ public final class LocalDiskBlobStore implements BlobStore {
         } catch (IOException e) {
             throw unavailable("copy", fromKey, e);
         }
+    }
+
+    @Override
+    public void forEachUnder(String prefix, Consumer<StoredBlob> visitor) {
+        String folderKey = BlobKeys.requireValidPrefix(prefix);
+        Objects.requireNonNull(visitor, "visitor");
+        Path folder = path(folderKey);
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        visitor.accept(new StoredBlob(key(file), attrs.lastModifiedTime().toInstant()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // deleted while walking
+                    }
+                    throw e;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // no such folder: nothing to visit
+        } catch (IOException e) {
+            throw unavailable("forEachUnder", folderKey, e);
+        }
+    }
+
+    /** The key of a file under the blobs root. */
+    private String key(Path file) {
+        StringBuilder key = new StringBuilder();
+        for (Path segment : blobs.relativize(file)) {
+            if (!key.isEmpty()) {
+                key.append('/');
+            }
+            key.append(segment);
+        }
+        return key.toString();
     }
 
     // --- writing

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.capi.domain.blobs.BlobInfo;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.blobs.BlobTooLargeException;
+import dev.capi.domain.blobs.StoredBlob;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
 import java.io.ByteArrayInputStream;
@@ -611,5 +612,36 @@ class LocalDiskBlobStoreTest {
         String sha256() {
             return HexFormat.of().formatHex(sha256.digest());
         }
+    }
+
+    @Test
+    void forEachUnderVisitsTheFoldersBlobsWithTheirLastModifiedTimes() throws IOException {
+        store.put("droplets/d1/sha", new ByteArrayInputStream(new byte[] {1}), Long.MAX_VALUE);
+        store.put("droplets/d2", new ByteArrayInputStream(new byte[] {2}), Long.MAX_VALUE);
+        store.put("droplets2/x", new ByteArrayInputStream(new byte[] {3}), Long.MAX_VALUE);
+        store.put("packages/p1", new ByteArrayInputStream(new byte[] {4}), Long.MAX_VALUE);
+        Instant old = Instant.parse("2025-01-01T00:00:00Z");
+        Files.setLastModifiedTime(root.resolve("blobs/droplets/d2"), FileTime.from(old));
+
+        List<StoredBlob> seen = new ArrayList<>();
+        store.forEachUnder("droplets/", seen::add);
+
+        assertThat(seen).extracting(StoredBlob::key).containsExactlyInAnyOrder("droplets/d1/sha", "droplets/d2");
+        assertThat(seen).filteredOn(b -> b.key().equals("droplets/d2")).extracting(StoredBlob::lastModified)
+                .containsExactly(old);
+        assertThat(seen).filteredOn(b -> b.key().equals("droplets/d1/sha")).extracting(StoredBlob::lastModified)
+                .allMatch(t -> t.isAfter(Instant.now().minusSeconds(60)));
+        List<StoredBlob> one = new ArrayList<>();
+        store.forEachUnder("packages/p1", one::add);
+        assertThat(one).extracting(StoredBlob::key).containsExactly("packages/p1");
+    }
+
+    @Test
+    void forEachUnderAMissingFolderVisitsNothingAndRefusesBadPrefixes() {
+        List<StoredBlob> seen = new ArrayList<>();
+        store.forEachUnder("buildpacks", seen::add);
+        assertThat(seen).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> store.forEachUnder("../x", seen::add));
+        assertThatIllegalArgumentException().isThrownBy(() -> store.forEachUnder("/", seen::add));
     }
 }

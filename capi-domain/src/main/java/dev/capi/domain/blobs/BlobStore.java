@@ -2,6 +2,7 @@ package dev.capi.domain.blobs;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Port: where bits live — packages, droplets, buildpacks, buildpack caches and the resource pool — addressed by keys
@@ -63,4 +64,11 @@ public interface BlobStore {
      * @throws dev.capi.domain.errors.CfException {@code ResourceNotFound} if there is no blob under {@code fromKey}
      */
     BlobInfo copy(String fromKey, String toKey);
+
+    /**
+     * Hands every blob in the folder {@code prefix} (whole segments, as {@link #deleteByPrefix}; a trailing {@code /}
+     * is allowed) to {@code visitor}, one at a time and in no particular order, with its last-modified time; nothing
+     * happens if the folder is empty or missing. Blobs written or deleted while it runs may or may not be visited.
+     */
+    void forEachUnder(String prefix, Consumer<StoredBlob> visitor);
 }

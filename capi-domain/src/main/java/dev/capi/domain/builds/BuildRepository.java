@@ -4,6 +4,8 @@ import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.model.Build;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +23,13 @@ public interface BuildRepository {
 
     /** Writes state, error, droplet and updated_at. */
     void update(Build b);
+
+    /** The guids of at most {@code limit} STAGING builds whose updated_at is before {@code cutoff}, oldest first. */
+    List<String> stagingSince(Instant cutoff, int limit);
+
+    /**
+     * Makes the build FAILED with {@code error} (and {@code updated_at = now}) only if it is still STAGING with an
+     * updated_at before {@code cutoff} (one conditional statement); returns whether it changed.
+     */
+    boolean failStaging(String guid, Instant cutoff, String error, Instant now);
 }

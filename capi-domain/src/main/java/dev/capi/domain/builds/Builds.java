@@ -217,10 +217,7 @@ public final class Builds {
             if (result.failed()) {
                 String error = result.error();
                 repository.update(b.withState(Build.FAILED, error, now));
-                if (droplet != null && DropletStates.allowed(droplet.state(), Droplet.FAILED)) {
-                    droplets.update(droplet.withState(Droplet.FAILED, error, now));
-                }
-                events.app("audit.app.build.failed", creator(b), app, Map.of("build_guid", b.guid()));
+                failed(b, app, droplet, error, now);
             } else {
                 if (droplet == null) {
                     throw CfException.of(CfError.InvalidRequest);
@@ -241,6 +238,38 @@ public final class Builds {
                     false, b.packageGuid(), b.stagingMemoryInMb(),
                     result.buildpacks().isEmpty() ? null : result.buildpacks().get(0));
         });
+    }
+
+    /** The reference's error of a build whose staging outlived its expiration. */
+    public static final String STAGING_TIME_EXPIRED = "StagingTimeExpired - Staging time expired: staging failed";
+
+    /**
+     * The pending builds sweep: fails the build with {@link #STAGING_TIME_EXPIRED} (its droplet too, with the audit
+     * and usage events of a failed staging) only if it is still STAGING and unchanged since {@code cutoff}; returns
+     * whether it did.
+     */
+    public boolean expire(String buildGuid, Instant cutoff) {
+        return tx.inTransaction(() -> {
+            BuildStates.require(Build.STAGING, Build.FAILED);
+            Instant now = now();
+            if (!repository.failStaging(buildGuid, cutoff, STAGING_TIME_EXPIRED, now)) {
+                return false;
+            }
+            Build b = repository.find(buildGuid).orElseThrow(() -> CfException.notFound(NOT_FOUND));
+            App app = access.existing(b.appGuid());
+            failed(b, app, droplets.findByBuild(b.guid()).orElse(null), STAGING_TIME_EXPIRED, now);
+            Space space = access.space(app.spaceGuid());
+            usage.staging(app, new AppUsageEvents.SpaceRef(space.guid(), space.name(), space.organizationGuid()),
+                    false, b.packageGuid(), b.stagingMemoryInMb(), null);
+            return true;
+        });
+    }
+
+    private void failed(Build b, App app, Droplet droplet, String error, Instant now) {
+        if (droplet != null && DropletStates.allowed(droplet.state(), Droplet.FAILED)) {
+            droplets.update(droplet.withState(Droplet.FAILED, error, now));
+        }
+        events.app("audit.app.build.failed", creator(b), app, Map.of("build_guid", b.guid()));
     }
 
     private static dev.capi.domain.auth.Principal creator(Build b) {

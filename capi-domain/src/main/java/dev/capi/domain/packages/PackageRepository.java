@@ -4,6 +4,8 @@ import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.model.AppPackage;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -21,4 +23,11 @@ public interface PackageRepository {
     void update(AppPackage p);
 
     void delete(String guid);
+
+    /**
+     * Makes FAILED with {@code error} (and {@code updated_at = now}) every package in one of {@code states} whose
+     * updated_at is before {@code cutoff}, in one conditional statement (safe when several nodes run it at once);
+     * returns how many changed.
+     */
+    int failStale(Collection<String> states, Instant cutoff, String error, Instant now);
 }

@@ -134,5 +134,10 @@ class AppRulesTest {
         public BlobInfo copy(String fromKey, String toKey) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void forEachUnder(String prefix, java.util.function.Consumer<dev.capi.domain.blobs.StoredBlob> visitor) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

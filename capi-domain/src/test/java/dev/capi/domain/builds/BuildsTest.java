@@ -142,4 +142,36 @@ class BuildsTest {
         refused(() -> builds.update(f.as("auditor"), b.guid(), null, null, null), CfError.NotAuthorized, null);
         refused(() -> builds.get(f.as("outsider"), b.guid()), CfError.ResourceNotFound, "Build not found");
     }
+
+    @Test
+    void aBuildStagingPastTheExpirationFailsWithStagingTimeExpiredWithItsDropletOnce() {
+        Build b = stage("ready");
+        int usageBefore = f.usageRows.all().size();
+        java.time.Duration limit = java.time.Duration.ofSeconds(900).plus(PendingBuildsSweeper.ADDITIONAL);
+        var early = new PendingBuildsSweeper(rows, builds, java.time.Clock.offset(f.clock, limit),
+                java.time.Duration.ofSeconds(900));
+        assertThat(early.sweep()).isZero();
+        assertThat(rows.find(b.guid()).orElseThrow().state()).isEqualTo(Build.STAGING);
+
+        var late = new PendingBuildsSweeper(rows, builds, java.time.Clock.offset(f.clock, limit.plusSeconds(1)),
+                java.time.Duration.ofSeconds(900));
+        assertThat(late.sweep()).isEqualTo(1);
+        Build failed = rows.find(b.guid()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(Build.FAILED);
+        assertThat(failed.error()).isEqualTo("StagingTimeExpired - Staging time expired: staging failed");
+        Droplet droplet = droplets.find(b.dropletGuid()).orElseThrow();
+        assertThat(droplet.state()).isEqualTo(Droplet.FAILED);
+        assertThat(droplet.error()).isEqualTo(failed.error());
+        assertThat(f.usageRows.all()).hasSize(usageBefore + 1);
+        assertThat(f.usageRows.all().get(usageBefore).state()).isEqualTo("STAGING_STOPPED");
+        assertThat(f.audit.list(null).resources()).extracting(e -> e.type()).contains("audit.app.build.failed");
+        assertThat(late.sweep()).isZero();
+        assertThat(builds.expire(b.guid(), f.now.plusSeconds(99999))).isFalse();
+    }
+
+    @Test
+    void aNegativeExpirationIsRefused() {
+        assertThatThrownBy(() -> new PendingBuildsSweeper(rows, builds, f.clock, java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -11,7 +11,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Consumer;
+import dev.capi.domain.blobs.BlobKeys;
+import dev.capi.domain.blobs.StoredBlob;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,6 +24,29 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** Blobs in memory (tests only: small bits), with the digests the port promises. */
 public final class InMemoryBlobStore implements BlobStore {
     private final Map<String, byte[]> blobs = new ConcurrentSkipListMap<>();
+    private final Map<String, Instant> written = new ConcurrentSkipListMap<>();
+    private final Clock clock;
+
+    public InMemoryBlobStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** A store that stamps each write with {@code clock}'s time. */
+    public InMemoryBlobStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Backdates a blob's last-modified time (test setup). */
+    public void age(String key, Instant lastModified) {
+        written.put(key, lastModified);
+    }
+
+    @Override
+    public void forEachUnder(String prefix, Consumer<StoredBlob> visitor) {
+        String folder = BlobKeys.requireValidPrefix(prefix);
+        blobs.keySet().stream().filter(k -> k.equals(folder) || k.startsWith(folder + "/")).toList()
+                .forEach(k -> visitor.accept(new StoredBlob(k, written.getOrDefault(k, Instant.EPOCH))));
+    }
 
     @Override
     public BlobInfo put(String key, InputStream content, long maxBytes) {
@@ -32,6 +60,7 @@ public final class InMemoryBlobStore implements BlobStore {
             throw new BlobTooLargeException(key, maxBytes);
         }
         blobs.put(key, bytes);
+        written.put(key, clock.instant());
         return info(key, bytes);
     }
 
@@ -71,6 +100,7 @@ public final class InMemoryBlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         blobs.remove(key);
+        written.remove(key);
     }
 
     @Override
@@ -86,6 +116,7 @@ public final class InMemoryBlobStore implements BlobStore {
             throw CfException.notFound("Blob");
         }
         blobs.put(toKey, bytes);
+        written.put(toKey, clock.instant());
         return info(toKey, bytes);
     }
 

@@ -6,6 +6,8 @@ import dev.capi.domain.query.Page;
 import dev.capi.model.Build;
 import dev.capi.model.Metadata;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,5 +40,25 @@ public final class InMemoryBuilds implements BuildRepository {
     @Override
     public void update(Build b) {
         rows.put(b.guid(), b.withMetadata(Metadata.empty()));
+    }
+
+    @Override
+    public List<String> stagingSince(Instant cutoff, int limit) {
+        return rows.values().stream().filter(b -> stale(b, cutoff)).sorted(Comparator.comparing(Build::updatedAt))
+                .limit(limit).map(Build::guid).toList();
+    }
+
+    @Override
+    public boolean failStaging(String guid, Instant cutoff, String error, Instant now) {
+        Build b = rows.get(guid);
+        if (b == null || !stale(b, cutoff)) {
+            return false;
+        }
+        update(b.withState(Build.FAILED, error, now));
+        return true;
+    }
+
+    private static boolean stale(Build b, Instant cutoff) {
+        return Build.STAGING.equals(b.state()) && b.updatedAt().isBefore(cutoff);
     }
 }

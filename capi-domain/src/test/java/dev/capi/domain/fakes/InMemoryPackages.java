@@ -6,7 +6,9 @@ import dev.capi.domain.query.Page;
 import dev.capi.model.AppPackage;
 import dev.capi.model.Metadata;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,5 +57,13 @@ public final class InMemoryPackages implements PackageRepository {
     @Override
     public void delete(String guid) {
         rows.remove(guid);
+    }
+
+    @Override
+    public int failStale(Collection<String> states, Instant cutoff, String error, Instant now) {
+        List<AppPackage> stale = rows.values().stream()
+                .filter(p -> states.contains(p.state()) && p.updatedAt().isBefore(cutoff)).toList();
+        stale.forEach(p -> update(p.withState(AppPackage.FAILED, error, now)));
+        return stale.size();
     }
 }

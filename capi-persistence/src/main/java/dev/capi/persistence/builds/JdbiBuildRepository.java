@@ -14,6 +14,8 @@ import dev.capi.persistence.support.TimeColumns;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds in the {@code builds} table. */
@@ -84,5 +86,21 @@ public final class JdbiBuildRepository implements BuildRepository {
                                droplet_guid = :dropletGuid
                          WHERE guid = :guid""")
                 .bindMethods(b).execute());
+    }
+
+    @Override
+    public List<String> stagingSince(Instant cutoff, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT guid FROM builds WHERE state = 'STAGING' AND updated_at < :cutoff
+                         ORDER BY updated_at, guid""")
+                .bind("cutoff", cutoff).setMaxRows(limit).mapTo(String.class).list());
+    }
+
+    @Override
+    public boolean failStaging(String guid, Instant cutoff, String error, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE builds SET state = 'FAILED', error = :error, updated_at = :now
+                         WHERE guid = :guid AND state = 'STAGING' AND updated_at < :cutoff""")
+                .bind("guid", guid).bind("error", error).bind("now", now).bind("cutoff", cutoff).execute()) == 1;
     }
 }

@@ -13,6 +13,9 @@ import dev.capi.persistence.support.TimeColumns;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Packages in the {@code packages} table (space and organization copied from the app). */
@@ -78,5 +81,17 @@ public final class JdbiPackageRepository implements PackageRepository {
     @Override
     public void delete(String guid) {
         jdbi.useHandle(h -> h.execute("DELETE FROM packages WHERE guid = ?", guid));
+    }
+
+    @Override
+    public int failStale(Collection<String> states, Instant cutoff, String error, Instant now) {
+        if (states.isEmpty()) {
+            return 0;
+        }
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE packages SET state = 'FAILED', error = :error, updated_at = :now
+                         WHERE state IN (<states>) AND updated_at < :cutoff""")
+                .bindList("states", List.copyOf(states)).bind("error", error).bind("now", now)
+                .bind("cutoff", cutoff).execute());
     }
 }

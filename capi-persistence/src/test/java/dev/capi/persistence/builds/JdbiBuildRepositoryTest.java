@@ -133,4 +133,25 @@ class JdbiBuildRepositoryTest {
         assertThat(guids(builds.list(query(Map.of()).withVisibility(visible)))).containsExactly("b3");
         assertThat(guids(builds.list(query(Map.of()).withVisibility(Visibility.nothing())))).isEmpty();
     }
+
+    @Test
+    void failsOnlyStagingBuildsNotUpdatedSinceTheCutoffOnce() {
+        builds.insert(build("b4", "a2", "s2", "o2", "p4", Build.STAGING, t0.plusSeconds(5)));
+        Instant cutoff = t0.plusSeconds(11);
+        assertThat(builds.stagingSince(cutoff, 10)).containsExactly("b4", "b2");
+        assertThat(builds.stagingSince(cutoff, 1)).containsExactly("b4");
+        assertThat(builds.stagingSince(t0.plusSeconds(10), 10)).containsExactly("b4");
+
+        Instant now = t0.plusSeconds(60);
+        assertThat(builds.failStaging("b2", t0.plusSeconds(10), "late", now)).isFalse();
+        assertThat(builds.failStaging("b1", cutoff, "staged", now)).isFalse();
+        assertThat(builds.failStaging("b2", cutoff, "expired", now)).isTrue();
+        assertThat(builds.failStaging("b2", cutoff, "again", now)).isFalse();
+        Build failed = builds.find("b2").orElseThrow();
+        assertThat(failed.state()).isEqualTo(Build.FAILED);
+        assertThat(failed.error()).isEqualTo("expired");
+        assertThat(failed.updatedAt()).isEqualTo(now);
+        assertThat(builds.find("b1").orElseThrow().state()).isEqualTo(Build.STAGED);
+        assertThat(builds.stagingSince(cutoff, 10)).containsExactly("b4");
+    }
 }

@@ -130,4 +130,28 @@ class JdbiPackageRepositoryTest {
         assertThat(guids(packages.list(query(Map.of()).withVisibility(visible)))).containsExactly("p1", "p2");
         assertThat(guids(packages.list(query(Map.of()).withVisibility(Visibility.nothing())))).isEmpty();
     }
+
+    @Test
+    void failsStalePackagesInTheGivenStatesInOneConditionalUpdate() {
+        packages.insert(pkg("p4", "a1", "s1", "o1", AppPackage.BITS, AppPackage.PROCESSING_UPLOAD, t0));
+        packages.insert(pkg("p5", "a1", "s1", "o1", AppPackage.BITS, AppPackage.COPYING, t0.plusSeconds(5)));
+        packages.insert(pkg("p6", "a1", "s1", "o1", AppPackage.BITS, AppPackage.PROCESSING_UPLOAD,
+                t0.plusSeconds(30)));
+        Instant now = t0.plusSeconds(60);
+        List<String> pending = List.of(AppPackage.PROCESSING_UPLOAD, AppPackage.COPYING);
+
+        assertThat(packages.failStale(pending, t0.plusSeconds(30), "expired", now)).isEqualTo(2);
+
+        for (String guid : List.of("p4", "p5")) {
+            AppPackage p = packages.find(guid).orElseThrow();
+            assertThat(p.state()).isEqualTo(AppPackage.FAILED);
+            assertThat(p.error()).isEqualTo("expired");
+            assertThat(p.updatedAt()).isEqualTo(now);
+        }
+        assertThat(packages.find("p6").orElseThrow().state()).isEqualTo(AppPackage.PROCESSING_UPLOAD);
+        assertThat(packages.find("p2").orElseThrow().state()).isEqualTo(AppPackage.AWAITING_UPLOAD);
+        assertThat(packages.find("p1").orElseThrow().state()).isEqualTo(AppPackage.READY);
+        assertThat(packages.failStale(pending, t0.plusSeconds(30), "expired", now)).isZero();
+        assertThat(packages.failStale(List.of(), t0.plusSeconds(99), "expired", now)).isZero();
+    }
 }
