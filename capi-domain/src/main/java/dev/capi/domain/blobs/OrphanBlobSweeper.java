@@ -1,5 +1,7 @@
 package dev.capi.domain.blobs;
 
+import dev.capi.domain.support.Durations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +31,7 @@ public final class OrphanBlobSweeper {
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.owners = Objects.requireNonNull(owners, "owners");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (grace == null || grace.isNegative()) {
-            throw new IllegalArgumentException("the orphan blob grace period must not be negative: " + grace);
-        }
-        this.grace = grace;
+        this.grace = Durations.requireNonNegative(grace, "orphan blob grace period");
     }
 
     /** Sweeps once; returns how many blobs were deleted. */

@@ -1,5 +1,7 @@
 package dev.capi.domain.builds;
 
+import dev.capi.domain.support.Durations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +28,7 @@ public final class PendingBuildsSweeper {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.builds = Objects.requireNonNull(builds, "builds");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (expiration == null || expiration.isNegative()) {
-            throw new IllegalArgumentException("the pending builds expiration must not be negative: " + expiration);
-        }
-        this.expiration = expiration;
+        this.expiration = Durations.requireNonNegative(expiration, "pending builds expiration");
     }
 
     /** One build; a failure is logged and the sweep goes on with the next (the build is tried again next time). */

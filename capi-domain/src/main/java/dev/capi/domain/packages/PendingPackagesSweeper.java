@@ -2,6 +2,7 @@ package dev.capi.domain.packages;
 
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.AppPackage;
+import dev.capi.domain.support.Durations;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +31,7 @@ public final class PendingPackagesSweeper {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (expiration == null || expiration.isNegative()) {
-            throw new IllegalArgumentException("the pending packages expiration must not be negative: " + expiration);
-        }
-        this.expiration = expiration;
+        this.expiration = Durations.requireNonNegative(expiration, "pending packages expiration");
         PENDING.forEach(state -> PackageStates.require(state, AppPackage.FAILED));
     }
 
