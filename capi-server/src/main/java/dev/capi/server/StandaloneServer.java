@@ -43,8 +43,10 @@ public final class StandaloneServer implements AutoCloseable {
         this.config = config;
         ServerLogging.install(config.logFormat());
         createDirectories(config.dataDir());
+        long t0 = System.nanoTime();
         this.database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(),
                 config.databasePassword(), 10);
+        long t1 = System.nanoTime();
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
                 .blobDirectory(config.blobDirectory())
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
@@ -55,6 +57,7 @@ public final class StandaloneServer implements AutoCloseable {
             builder.runtime(new HttpRuntime(runtime, config.internalUrl(),
                     "https".equals(runtime.getScheme()) ? internalTls().sslContext() : null));
         }
+        long t2 = System.nanoTime();
         if (config.builtInIssuer()) {
             String issuerUrl = config.externalUrl() + "/uaa";
             var accounts = new JdbiAccountStore(database.jdbi());
@@ -73,14 +76,28 @@ public final class StandaloneServer implements AutoCloseable {
             builder.tokenVerifier(JwtTokenVerifier.remote(URI.create(config.uaaTokenKeysUrl())))
                     .identityUrls(uaa, uaa);
         }
+        long t3 = System.nanoTime();
         this.controller = builder.build();
+        long t4 = System.nanoTime();
+        LOG.info("startup: database and schema {} ms, identity {} ms, assembly and seeding {} ms",
+                millis(t0, t1), millis(t2, t3), millis(t3, t4));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Starts listening (public API, then the mutual-TLS internal API); returns the public port. */
     public int start() {
+        long t0 = System.nanoTime();
         port = controller.start(config.bind(), config.port());
+        long t1 = System.nanoTime();
         TlsMaterial tls = internalTls();
+        long t2 = System.nanoTime();
         internalPort = controller.startInternal(config.bind(), config.internalPort(), tls);
+        long t3 = System.nanoTime();
+        LOG.info("startup: public listener {} ms, internal TLS material {} ms, internal listener {} ms",
+                millis(t0, t1), millis(t1, t2), millis(t2, t3));
         LOG.info("capi internal API on https://{}:{} (mutual TLS, CA {})", config.bind(), internalPort,
                 tls.caCertificate());
         LOG.info("capi listening on http://{}:{} (external URL {})", config.bind(), port, config.externalUrl());
@@ -170,6 +187,8 @@ public final class StandaloneServer implements AutoCloseable {
         ServerConfig config = ServerConfig.load(configFile, System.getenv());
         StandaloneServer server = new StandaloneServer(config);
         server.start();
+        ProcessHandle.current().info().startInstant().ifPresent(started -> LOG.info("startup: serving {} ms after "
+                + "the JVM started", java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
