@@ -6,6 +6,8 @@ import dev.capi.persistence.identity.JdbiAccountStore;
 import dev.capi.server.identity.AccountDirectory;
 import dev.capi.server.identity.BuiltInIdentityProvider;
 import dev.capi.server.identity.JwtTokenVerifier;
+import dev.capi.server.identity.PasswordHasher;
+import dev.capi.server.identity.SigningKeys;
 import dev.capi.server.logging.ServerLogging;
 import dev.capi.server.runtime.HttpRuntime;
 import dev.capi.server.tls.LocalCertificateAuthority;
@@ -22,7 +24,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone server: configuration, the embedded defaults (H2 in the data dir, built-in token issuer), the
@@ -31,7 +37,11 @@ import java.util.concurrent.CountDownLatch;
 public final class StandaloneServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
 
+    /** Daemon threads for the CPU-bound work of a first start; idle (and gone after a minute) once started. */
+    private static final ExecutorService STARTUP = startupThreads();
+
     private final ServerConfig config;
+    private final CompletableFuture<TlsMaterial> tlsMaterial;
     private final CloudController controller;
     private final Database database;
     private final String adminPassword;
@@ -43,8 +53,20 @@ public final class StandaloneServer implements AutoCloseable {
         this.config = config;
         ServerLogging.install(config.logFormat());
         createDirectories(config.dataDir());
+        // CPU-bound first-start work (the internal CA's three RSA keys, the token signing key, the admin password's
+        // PBKDF2 hash) runs on the other cores while the database opens and its schema is checked or migrated
+        this.tlsMaterial = CompletableFuture.supplyAsync(this::internalTls, STARTUP);
+        String issuerUrl = config.externalUrl() + "/uaa";
+        CompletableFuture<SigningKeys> signingKeys = config.builtInIssuer()
+                ? CompletableFuture.supplyAsync(() -> SigningKeys.loadOrCreate(config.dataDir().resolve("keys")),
+                STARTUP) : null;
+        this.adminPassword = config.builtInIssuer() ? adminPassword(config) : null;
+        CompletableFuture<String> adminHash = adminPassword != null && !adminPassword.isEmpty()
+                ? CompletableFuture.supplyAsync(() -> PasswordHasher.hash(adminPassword), STARTUP) : null;
+        long t0 = System.nanoTime();
         this.database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(),
                 config.databasePassword(), 10);
+        long t1 = System.nanoTime();
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
                 .blobDirectory(config.blobDirectory())
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
@@ -53,34 +75,65 @@ public final class StandaloneServer implements AutoCloseable {
         if (config.externalRuntime()) {
             URI runtime = URI.create(config.runtimeUrl());
             builder.runtime(new HttpRuntime(runtime, config.internalUrl(),
-                    "https".equals(runtime.getScheme()) ? internalTls().sslContext() : null));
+                    "https".equals(runtime.getScheme()) ? await(tlsMaterial).sslContext() : null));
         }
+        long t2 = System.nanoTime();
         if (config.builtInIssuer()) {
-            String issuerUrl = config.externalUrl() + "/uaa";
             var accounts = new JdbiAccountStore(database.jdbi());
-            this.identity = new BuiltInIdentityProvider(accounts,
-                    config.dataDir().resolve("keys"), issuerUrl, Clock.systemUTC(), List.of());
+            this.identity = new BuiltInIdentityProvider(accounts, await(signingKeys), issuerUrl, Clock.systemUTC(),
+                    List.of());
             builder.userDirectory(new AccountDirectory(accounts));
-            this.adminPassword = adminPassword(config);
-            identity.ensureAdmin(config.adminUser(), adminPassword);
+            if (adminHash == null) {
+                identity.ensureAdmin(config.adminUser(), adminPassword);
+            } else {
+                identity.ensureAdminWithHash(config.adminUser(), await(adminHash));
+            }
             builder.tokenVerifier(identity.tokenVerifier()).component(identity.uaaEndpoints())
                     .identityUrls(issuerUrl, issuerUrl);
         } else {
-            this.adminPassword = null;
             this.identity = null;
             String uaa = config.uaaUrl() != null ? config.uaaUrl() : config.uaaTokenKeysUrl()
                     .replaceAll("/token_keys/?$", "");
             builder.tokenVerifier(JwtTokenVerifier.remote(URI.create(config.uaaTokenKeysUrl())))
                     .identityUrls(uaa, uaa);
         }
+        long t3 = System.nanoTime();
         this.controller = builder.build();
+        long t4 = System.nanoTime();
+        LOG.info("startup: database and schema {} ms, identity {} ms, assembly and seeding {} ms",
+                millis(t0, t1), millis(t2, t3), millis(t3, t4));
+    }
+
+    /** The value of startup work done in parallel; its failure as the sequential code would have thrown it. */
+    private static <T> T await(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Starts listening (public API, then the mutual-TLS internal API); returns the public port. */
     public int start() {
+        long t0 = System.nanoTime();
         port = controller.start(config.bind(), config.port());
-        TlsMaterial tls = internalTls();
+        long t1 = System.nanoTime();
+        TlsMaterial tls = await(tlsMaterial);
+        long t2 = System.nanoTime();
         internalPort = controller.startInternal(config.bind(), config.internalPort(), tls);
+        long t3 = System.nanoTime();
+        LOG.info("startup: public listener {} ms, internal TLS material {} ms, internal listener {} ms",
+                millis(t0, t1), millis(t1, t2), millis(t2, t3));
         LOG.info("capi internal API on https://{}:{} (mutual TLS, CA {})", config.bind(), internalPort,
                 tls.caCertificate());
         LOG.info("capi listening on http://{}:{} (external URL {})", config.bind(), port, config.externalUrl());
@@ -116,6 +169,18 @@ public final class StandaloneServer implements AutoCloseable {
     /** The admin password in force (null with an external UAA). */
     public String adminPassword() {
         return adminPassword;
+    }
+
+    private static ExecutorService startupThreads() {
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        var pool = new java.util.concurrent.ThreadPoolExecutor(3, 3, 60, TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "capi-startup-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static void createDirectories(Path dir) {
@@ -170,6 +235,8 @@ public final class StandaloneServer implements AutoCloseable {
         ServerConfig config = ServerConfig.load(configFile, System.getenv());
         StandaloneServer server = new StandaloneServer(config);
         server.start();
+        ProcessHandle.current().info().startInstant().ifPresent(started -> LOG.info("startup: serving {} ms after "
+                + "the JVM started", java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");

@@ -43,8 +43,9 @@ public final class BuiltInIdentityProvider {
                 clock, extraClients);
     }
 
-    BuiltInIdentityProvider(AccountStore accounts, SigningKeys keys, String issuerBaseUrl, Clock clock,
-                            List<OAuthClient> extraClients) {
+    /** An identity provider signing with {@code keys} (e.g. loaded or created beforehand, in parallel with other work). */
+    public BuiltInIdentityProvider(AccountStore accounts, SigningKeys keys, String issuerBaseUrl, Clock clock,
+                                   List<OAuthClient> extraClients) {
         this.accounts = accounts;
         this.clock = clock;
         String base = issuerBaseUrl.replaceAll("/+$", "");
@@ -69,16 +70,27 @@ public final class BuiltInIdentityProvider {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("The admin account needs a password");
         }
+        return ensureAdminWithHash(username, PasswordHasher.hash(password));
+    }
+
+    /**
+     * {@link #ensureAdmin} with the password already hashed by {@link PasswordHasher#hash} (the standalone server hashes
+     * it while the schema is being checked: PBKDF2 costs a few hundred milliseconds of startup).
+     */
+    public Account ensureAdminWithHash(String username, String passwordHash) {
+        if (passwordHash == null || passwordHash.isEmpty()) {
+            throw new IllegalArgumentException("The admin account needs a password");
+        }
         Optional<Account> existing = accounts.findByUsername(username, UAA_ORIGIN)
                 .filter(a -> a.username().equals(username));
         if (existing.isPresent()) {
             Account a = existing.get();
-            Account updated = new Account(a.guid(), a.username(), a.origin(), a.email(),
-                    PasswordHasher.hash(password), ADMIN_GROUPS, a.createdAt());
+            Account updated = new Account(a.guid(), a.username(), a.origin(), a.email(), passwordHash, ADMIN_GROUPS,
+                    a.createdAt());
             accounts.update(updated);
             return updated;
         }
-        return create(username, password, UAA_ORIGIN, username, ADMIN_GROUPS);
+        return createHashed(username, passwordHash, UAA_ORIGIN, username, ADMIN_GROUPS);
     }
 
     /** Creates an ordinary user (cloud_controller.read/write, openid, uaa.user, password.write). */
@@ -97,9 +109,16 @@ public final class BuiltInIdentityProvider {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("A username is required");
         }
+        return createHashed(username, password == null ? null : PasswordHasher.hash(password), origin, email, groups);
+    }
+
+    private Account createHashed(String username, String passwordHash, String origin, String email,
+                                 Set<String> groups) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("A username is required");
+        }
         Account account = new Account(UUID.randomUUID().toString(), username,
-                origin == null || origin.isBlank() ? UAA_ORIGIN : origin, email,
-                password == null ? null : PasswordHasher.hash(password), groups,
+                origin == null || origin.isBlank() ? UAA_ORIGIN : origin, email, passwordHash, groups,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         accounts.create(account);
         return account;
