@@ -19,7 +19,6 @@ final class UseCaseBinder extends AbstractBinder {
     protected void configure() {
         bind(clock).to(Clock.class);
         var f = domain.foundation();
-        bind(f.auditEvents()).to(dev.capi.domain.events.AuditEvents.class);
         bind(f.auditEventQueries()).to(dev.capi.domain.events.AuditEventQueries.class);
         bind(f.featureFlags()).to(dev.capi.domain.featureflags.FeatureFlags.class);
         bind(f.jobs()).to(dev.capi.domain.jobs.Jobs.class);

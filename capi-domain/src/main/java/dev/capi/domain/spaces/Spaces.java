@@ -99,7 +99,7 @@ public final class Spaces {
             audit.record("audit.space.create", perms.principal(), target(stored), stored.guid(), org.guid(),
                     Map.of("request", SpaceAuditRequests.create(cmd)));
             return stored;
-        }, () -> CfException.unprocessable(NAME_TAKEN));
+        });
     }
 
     /**

@@ -37,8 +37,7 @@ class AppBuildsUpdateTest {
     }
 
     static String app() {
-        return dev.post("/v3/apps", obj("name", Tck.unique("builds-app"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        return actors.newApp("builds-app");
     }
 
     /** A build of a fresh package of the app, then ended (FAILED) so that the next one may start. */

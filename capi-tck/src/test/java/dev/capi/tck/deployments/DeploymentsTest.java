@@ -41,8 +41,7 @@ class DeploymentsTest {
 
     /** A started app running {@code instances} web instances of a first droplet. */
     static String runningApp(int instances) {
-        String app = dev.post("/v3/apps", obj("name", Tck.unique("deploy-app"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        String app = actors.newApp("deploy-app");
         dev.patch("/v3/apps/" + app + "/relationships/current_droplet", obj("data", obj("guid", droplet(app))));
         dev.post("/v3/apps/" + app + "/actions/start", null);
         String web = dev.get("/v3/apps/" + app + "/processes/web").body().path("guid").asText();
@@ -171,8 +170,7 @@ class DeploymentsTest {
 
     @Test
     void refusesWhatTheReferenceRefuses() {
-        String app = dev.post("/v3/apps", obj("name", Tck.unique("no-droplet"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        String app = actors.newApp("no-droplet");
         assertThat(dev.post("/v3/deployments", obj("relationships", obj("app", rel(app)))).errorDetail())
                 .isEqualTo("Invalid droplet. Please specify a droplet in the request or set a current droplet for "
                         + "the app.");

@@ -35,8 +35,7 @@ class DropletRedactionTest {
     }
 
     static String droplet() {
-        String app = dev.post("/v3/apps", obj("name", Tck.unique("redact"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        String app = actors.newApp("redact");
         ApiResponse created = dev.post("/v3/droplets", obj("relationships", obj("app", rel(app)),
                 "process_types", obj("web", "bundle exec rackup", "worker", "rake jobs:work")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -43,8 +43,7 @@ class PackagesTest {
     }
 
     static String app() {
-        return dev.post("/v3/apps", obj("name", Tck.unique("pkg-app"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        return actors.newApp("pkg-app");
     }
 
     static JsonNode createPackage(String app) {

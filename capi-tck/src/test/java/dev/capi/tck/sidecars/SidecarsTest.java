@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static dev.capi.tck.support.Json.obj;
-import static dev.capi.tck.support.Json.rel;
 import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +29,7 @@ class SidecarsTest {
     }
 
     static String app() {
-        return dev.post("/v3/apps", obj("name", Tck.unique("sidecar-app"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        return actors.newApp("sidecar-app");
     }
 
     @Test

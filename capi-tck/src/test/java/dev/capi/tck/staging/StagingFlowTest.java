@@ -44,8 +44,7 @@ class StagingFlowTest {
     }
 
     static String app() {
-        return dev.post("/v3/apps", obj("name", Tck.unique("push"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        return actors.newApp("push");
     }
 
     static String readyPackage(String app) {

@@ -37,6 +37,16 @@ public final class Actors {
         return spaceGuid;
     }
 
+    /** A new app (named {@code prefix} plus a random suffix) in the space, created by the space developer. */
+    public String newApp(String prefix) {
+        ApiResponse r = as(Role.SPACE_DEVELOPER).post("/v3/apps", Json.obj("name", Tck.unique(prefix),
+                "relationships", Json.obj("space", Json.rel(spaceGuid))));
+        if (r.status() != 201) {
+            fail("creating an app: " + r);
+        }
+        return r.body().path("guid").asText();
+    }
+
     /** Runs {@code request} as each role (skipping roles the target server cannot provide) and compares statuses. */
     public void check(Expect expect, Function<Cf, ApiResponse> request) {
         List<String> mismatches = new ArrayList<>();

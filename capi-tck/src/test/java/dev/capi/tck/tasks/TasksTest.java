@@ -35,8 +35,7 @@ class TasksTest {
 
     /** An app with a current droplet (uploaded, as a client without a stager would). */
     static String appWithDroplet() {
-        String app = dev.post("/v3/apps", obj("name", Tck.unique("task-app"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        String app = actors.newApp("task-app");
         String droplet = dev.post("/v3/droplets", obj("relationships", obj("app", rel(app)))).body()
                 .path("guid").asText();
         dev.awaitJob(dev.upload("POST", "/v3/droplets/" + droplet + "/upload", new Multipart()
@@ -138,8 +137,7 @@ class TasksTest {
 
     @Test
     void refusesWhatTheReferenceRefuses() {
-        String bare = dev.post("/v3/apps", obj("name", Tck.unique("no-droplet"), "relationships",
-                obj("space", rel(actors.spaceGuid())))).body().path("guid").asText();
+        String bare = actors.newApp("no-droplet");
         assertThat(dev.post("/v3/apps/" + bare + "/tasks", obj("command", "x")).errorDetail())
                 .isEqualTo("Task must have a droplet. Specify droplet or assign current droplet to app.");
         String app = appWithDroplet();
