@@ -87,6 +87,9 @@ public final class JobWorker implements AutoCloseable {
                 throw CfException.of(CfError.InternalServerError, "No handler for job operation " + job.operation());
             }
             transactions.run(() -> handler.perform(job));
+            if (handedOffToPolling(job)) {
+                return true;
+            }
             finish(job, JobState.COMPLETE, List.of());
         } catch (CfException e) {
             finish(job, JobState.FAILED, List.of(new Job.JobError(e.kind().code(), e.kind().title(), e.detail())));
@@ -96,6 +99,12 @@ public final class JobWorker implements AutoCloseable {
                     CfError.UnknownError.title(), CfError.UnknownError.detail())));
         }
         return true;
+    }
+
+    /** The handler marked the job POLLING (see {@link Jobs#markPolling}): its work goes on elsewhere. */
+    private boolean handedOffToPolling(Job job) {
+        return transactions.inTransaction(() -> repository.find(job.guid()))
+                .map(current -> current.state() == JobState.POLLING).orElse(false);
     }
 
     private void finish(Job job, JobState state, List<Job.JobError> errors) {

@@ -36,4 +36,26 @@ public final class Jobs {
     public Optional<Job> find(String guid) {
         return repository.find(guid);
     }
+
+    /**
+     * Called by a handler whose work goes on after it returns (a broker answered 202): the job becomes POLLING and
+     * the worker leaves it so; whoever follows the work up finishes it with {@link #complete} or {@link #fail}.
+     */
+    public void markPolling(Job job) {
+        repository.update(withState(job, JobState.POLLING, List.of()));
+    }
+
+    public void complete(String guid) {
+        repository.find(guid).ifPresent(job -> repository.update(withState(job, JobState.COMPLETE, List.of())));
+    }
+
+    public void fail(String guid, Job.JobError error) {
+        repository.find(guid).ifPresent(job -> repository.update(withState(job, JobState.FAILED, List.of(error))));
+    }
+
+    private Job withState(Job job, JobState state, List<Job.JobError> errors) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new Job(job.guid(), job.createdAt(), now, job.operation(), state, job.resourceType(),
+                job.resourceGuid(), errors, job.warnings());
+    }
 }
