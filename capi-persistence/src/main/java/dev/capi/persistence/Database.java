@@ -134,6 +134,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The connection pool's counts now, when the pool is capi's own (an embedder's data source: empty). */
+    public java.util.Optional<PoolUsage> poolUsage() {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            var pool = hikari.getHikariPoolMXBean();
+            return java.util.Optional.of(new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(),
+                    pool.getTotalConnections(), pool.getThreadsAwaitingConnection(), hikari.getMaximumPoolSize()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Connections in use, idle, open, threads waiting for one, and the pool's maximum. */
+    public record PoolUsage(int active, int idle, int total, int waiting, int maximum) {
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -24,6 +24,8 @@ import dev.capi.rest.v3.support.ApiInfo;
 import dev.capi.rest.v3.support.Links;
 import dev.capi.rest.v3.support.RequestBodyFilter;
 import dev.capi.server.osbapi.HttpServiceBrokerClient;
+import dev.capi.server.metrics.ServerGauges;
+import dev.capi.server.metrics.TimedBlobStore;
 import dev.capi.server.ratelimit.RateLimiting;
 import dev.capi.server.tls.TlsMaterial;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -56,7 +58,9 @@ public final class CloudController implements AutoCloseable {
         this.database = b.database != null ? b.database
                 : Database.open(Objects.requireNonNull(b.jdbcUrl, "database or jdbcUrl"), b.dbUser, b.dbPassword,
                 b.maxPoolSize);
-        this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(blobStore(b), b.clock, b.guids,
+        ServerGauges.register(metrics, database);
+        this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(
+                new TimedBlobStore(blobStore(b), metrics), b.clock, b.guids,
                 b.userDirectory, b.routerGroups, b.runtime != null ? b.runtime
                 : new dev.capi.domain.runtime.InProcessRuntime(b.clock), b.appSettings.withCfApi(b.externalUrl),
                 b.buildpackSettings, b.settings.defaultQuotaDefinition(), brokerClient(b), b.brokerSettings));

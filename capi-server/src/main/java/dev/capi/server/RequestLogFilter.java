@@ -66,7 +66,8 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         Object started = request.getProperty(STARTED);
         double millis = started == null ? 0 : (System.nanoTime() - (Long) started) / 1_000_000.0;
         if (started != null) {
-            metrics.finished(response.getStatus(), (long) millis);
+            metrics.finished(request.getMethod(), RouteTemplate.of(request.getUriInfo()), response.getStatus(),
+                    millis / 1000.0);
         }
         AccessLog.write(request.getMethod(), ControlCharacters.escape("/" + request.getUriInfo().getPath()),
                 response.getStatus(), millis, userGuid(request), id, StatementCounter.current());

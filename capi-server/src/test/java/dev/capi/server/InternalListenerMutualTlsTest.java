@@ -91,6 +91,30 @@ class InternalListenerMutualTlsTest {
     }
 
     @Test
+    void servesMetricsOfThePublicListenersRequestsByRouteTemplateWithJobAndPoolGauges() throws Exception {
+        int publicPort = controller.start("127.0.0.1", 0);
+        HttpClient plain = HttpClient.newHttpClient();
+        for (String path : new String[]{"/", "/v3/info", "/v3/no-such-thing", "/v3/organizations/some-guid"}) {
+            plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + publicPort + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        controller.sweepNow();
+
+        var response = get(client(dir.resolve("ours"), server.caCertificate()).sslContext(),
+                "/internal/v4/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(
+                "capi_http_request_duration_seconds_count{method=\"GET\",route=\"/\",status=\"200\"} 1\n",
+                "capi_http_request_duration_seconds_count{method=\"GET\",route=\"/v3/info\",status=\"200\"} 1\n",
+                "capi_http_request_duration_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 1\n",
+                "capi_http_request_duration_seconds_count{method=\"GET\",route=\"/v3/organizations/{guid}\",status=\"401\"} 1\n",
+                "capi_jobs_unfinished{state=\"PROCESSING\"} 0.0\n",
+                "capi_db_pool_connections{use=\"maximum\"} 4.0\n",
+                "capi_blobstore_operation_duration_seconds_count{operation=\"list\",outcome=\"ok\"}");
+    }
+
+    @Test
     void aClientCertificateSignedByAnotherCaIsRefused() {
         LocalCertificateAuthority.ensure(dir.resolve("theirs"), "127.0.0.1");
         SSLContext foreign = client(dir.resolve("theirs"), server.caCertificate()).sslContext();

@@ -19,27 +19,32 @@ class MetricsResourceTest {
     @Test
     void getAnswersThePrometheusTextOfTheRequestsThisNodeServed() {
         api.metrics.started();
-        api.metrics.finished(200, 12);
+        api.metrics.finished("GET", "/v3/apps/{guid}", 200, 0.012);
         api.metrics.started();
-        api.metrics.finished(404, 3);
+        api.metrics.finished("GET", "unmatched", 404, 0.003);
         api.metrics.started();
+        api.metrics.blobstoreCall("put", "ok", 0.02);
+        api.metrics.gauge("capi_jobs_unfinished", "jobs", "state", () -> java.util.Map.of("PROCESSING", 3.0));
 
         var response = api.get("/internal/v4/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain")
                 .contains("version=0.0.4");
-        assertThat(response.body()).contains("# TYPE cc_requests_outstanding_total gauge\ncc_requests_outstanding_total 1\n",
-                "cc_requests_completed_total 2\n", "cc_requests_duration_milliseconds_total 15\n",
-                "cc_http_status_total{status=\"2xx\"} 1\n", "cc_http_status_total{status=\"4xx\"} 1\n",
-                "cc_http_status_total{status=\"5xx\"} 0\n");
+        assertThat(response.body()).contains("# TYPE cc_requests_outstanding gauge\ncc_requests_outstanding 1.0\n",
+                "cc_requests_completed_total 2.0\n",
+                "cc_http_status_total{status=\"2xx\"} 1.0\n", "cc_http_status_total{status=\"4xx\"} 1.0\n",
+                "capi_http_request_duration_seconds_count{method=\"GET\",route=\"/v3/apps/{guid}\",status=\"200\"} 1\n",
+                "capi_http_request_duration_seconds_bucket{method=\"GET\",route=\"/v3/apps/{guid}\",status=\"200\",le=\"0.025\"} 1\n",
+                "capi_blobstore_operation_duration_seconds_count{operation=\"put\",outcome=\"ok\"} 1\n",
+                "capi_jobs_unfinished{state=\"PROCESSING\"} 3.0\n");
     }
 
     @Test
     void postAnswersTheSameAsGet() {
         var response = api.send(api.request("/internal/v4/metrics").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("cc_requests_completed_total 0");
+        assertThat(response.body()).contains("# TYPE cc_requests_completed_total counter");
     }
 
     @Test
