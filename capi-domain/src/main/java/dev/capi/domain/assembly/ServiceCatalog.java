@@ -47,7 +47,8 @@ public record ServiceCatalog(ServiceBrokers brokers, ServiceOfferings offerings,
         var marketplace = new Marketplace(foundation.featureFlags());
         var writers = new CatalogWriters(tenancy.spaces());
         var offerings = new ServiceOfferings(ports.offerings(), marketplace, writers, tx, audit, metadata);
-        var plans = new ServicePlans(ports.plans(), marketplace, writers, tx, audit, metadata);
+        var plans = new ServicePlans(ports.plans(), marketplace, writers, tx, audit, metadata, tenancy.spaces(),
+                tenancy.organizations());
         var visibilities = new ServicePlanVisibilities(ports.plans(), plans, marketplace, writers,
                 tenancy.organizations(), tenancy.spaces(), tx, audit, clock);
         return new ServiceCatalog(brokers, offerings, plans, visibilities, handlers,

@@ -10,8 +10,13 @@ import dev.capi.domain.query.Visibility;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.AuditEvent;
 import dev.capi.model.MetadataUpdate;
+import dev.capi.model.Organization;
 import dev.capi.model.ServicePlan;
+import dev.capi.model.Space;
+import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.spaces.SpaceRepository;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +30,14 @@ public final class ServicePlans {
     private final Transactions tx;
     private final AuditEvents audit;
     private final MetadataChanges metadata;
+    private final SpaceRepository spaces;
+    private final OrganizationRepository organizations;
 
     public ServicePlans(ServicePlanRepository repository, Marketplace marketplace, CatalogWriters writers,
-                        Transactions tx, AuditEvents audit, MetadataChanges metadata) {
+                        Transactions tx, AuditEvents audit, MetadataChanges metadata, SpaceRepository spaces,
+                        OrganizationRepository organizations) {
+        this.spaces = spaces;
+        this.organizations = organizations;
         this.repository = repository;
         this.marketplace = marketplace;
         this.writers = writers;
@@ -66,6 +76,20 @@ public final class ServicePlans {
             repository.delete(guid);
             audit.record("audit.service_plan.delete", perms.principal(), target(plan), null, null, Map.of());
         });
+    }
+
+    /** The spaces of the plans' space-scoped brokers and their organizations ({@code include=space.organization}). */
+    public Included spacesOf(List<ServicePlan> plans) {
+        return tx.inTransaction(() -> {
+            List<Space> found = spaces.findAll(plans.stream().map(ServicePlan::brokerSpaceGuid)
+                    .filter(java.util.Objects::nonNull).distinct().toList());
+            return new Included(found, organizations.findAll(found.stream().map(Space::organizationGuid).distinct()
+                    .toList()));
+        });
+    }
+
+    /** Spaces and organizations included with plans. */
+    public record Included(List<Space> spaces, List<Organization> organizations) {
     }
 
     /** The plan if the caller may see it (404 otherwise); for the visibility use cases too. */
