@@ -7,6 +7,7 @@ import dev.capi.domain.assembly.DomainPorts;
 import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
+import dev.capi.domain.assembly.ServiceCatalogPorts;
 import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
@@ -48,6 +49,9 @@ import dev.capi.persistence.roles.JdbiRoleRepository;
 import dev.capi.persistence.routes.JdbiRouteDestinationRepository;
 import dev.capi.persistence.routes.JdbiRouteRepository;
 import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
+import dev.capi.persistence.servicebrokers.JdbiServiceBrokerRepository;
+import dev.capi.persistence.serviceofferings.JdbiServiceOfferingRepository;
+import dev.capi.persistence.serviceplans.JdbiServicePlanRepository;
 import dev.capi.persistence.sidecars.JdbiSidecarRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.stacks.JdbiStackRepository;
@@ -96,7 +100,10 @@ final class JdbiAdapters {
                 new JdbiTaskRepository(jdbi, metadata), new JdbiSidecarRepository(jdbi),
                 new JdbiRevisionRepository(jdbi, metadata), new JdbiDeploymentRepository(jdbi, metadata),
                 new JdbiManifestStore(jdbi));
-        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle);
+        var serviceCatalog = new ServiceCatalogPorts(new JdbiServiceBrokerRepository(jdbi, metadata),
+                new JdbiServiceOfferingRepository(jdbi, metadata), new JdbiServicePlanRepository(jdbi, metadata),
+                outside.brokerClient());
+        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceCatalog);
     }
 
     /** Which rows own blobs, for the orphan blob sweeper. */

@@ -63,6 +63,11 @@ final class UseCaseBinder extends AbstractBinder {
         bind(a.buildpackCaches()).to(dev.capi.domain.apps.BuildpackCaches.class);
         bind(a.usageQueries()).to(dev.capi.domain.usage.AppUsageEventQueries.class);
         bind(a.revisions()).to(dev.capi.domain.revisions.Revisions.class);
+        var catalog = domain.serviceCatalog();
+        bind(catalog.brokers()).to(dev.capi.domain.servicebrokers.ServiceBrokers.class);
+        bind(catalog.offerings()).to(dev.capi.domain.serviceofferings.ServiceOfferings.class);
+        bind(catalog.plans()).to(dev.capi.domain.serviceplans.ServicePlans.class);
+        bind(catalog.visibilities()).to(dev.capi.domain.serviceplans.ServicePlanVisibilities.class);
         var l = domain.lifecycle();
         bind(l.packages()).to(dev.capi.domain.packages.Packages.class);
         bind(l.resourcePool()).to(dev.capi.domain.packages.ResourcePool.class);

@@ -15,7 +15,8 @@ import java.util.List;
  * come last, once every area has said what an organization's deletion must remove.
  */
 public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces, Platform platform, Routing routing,
-                             AppsAndProcesses apps, Lifecycle lifecycle, List<JobHandler> jobHandlers) {
+                             AppsAndProcesses apps, Lifecycle lifecycle, ServiceCatalog serviceCatalog,
+                             List<JobHandler> jobHandlers) {
 
     public static DomainAssembly assemble(DomainPorts ports, Settings settings, JobWakeUp wakeUp) {
         var core = ports.core();
@@ -28,16 +29,20 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
                 ports.platform().buildpacks(), foundation, platform, routing);
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
                 platform, routing, apps);
+        var serviceCatalog = ServiceCatalog.assemble(core, tenancy, ports.serviceCatalog(), foundation);
 
         List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
         cleanups.add(apps.deletion());
         cleanups.add(routing.routeRemoval());
+        cleanups.add(serviceCatalog.cleanup());
         List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups));
         handlers.addAll(orgsAndSpaces.jobHandlers());
         handlers.addAll(platform.jobHandlers());
         handlers.addAll(routing.jobHandlers());
         handlers.addAll(apps.jobHandlers());
         handlers.addAll(lifecycle.jobHandlers());
-        return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, List.copyOf(handlers));
+        handlers.addAll(serviceCatalog.jobHandlers());
+        return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, serviceCatalog,
+                List.copyOf(handlers));
     }
 }

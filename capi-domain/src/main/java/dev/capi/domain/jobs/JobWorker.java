@@ -92,13 +92,26 @@ public final class JobWorker implements AutoCloseable {
             }
             finish(job, JobState.COMPLETE, List.of());
         } catch (CfException e) {
+            recover(handler, job);
             finish(job, JobState.FAILED, List.of(new Job.JobError(e.kind().code(), e.kind().title(), e.detail())));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "job " + job.guid() + " (" + job.operation() + ") failed", e);
+            recover(handler, job);
             finish(job, JobState.FAILED, List.of(new Job.JobError(CfError.UnknownError.code(),
                     CfError.UnknownError.title(), CfError.UnknownError.detail())));
         }
         return true;
+    }
+
+    private void recover(JobHandler handler, Job job) {
+        if (handler == null) {
+            return;
+        }
+        try {
+            transactions.run(() -> handler.recoverFromFailure(job));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "job " + job.guid() + " (" + job.operation() + ") could not recover", e);
+        }
     }
 
     /** The handler marked the job POLLING (see {@link Jobs#markPolling}): its work goes on elsewhere. */

@@ -26,6 +26,10 @@ import dev.capi.rest.v3.routes.AppRoutesResource;
 import dev.capi.rest.v3.routes.RoutesResource;
 import dev.capi.rest.v3.routes.SpaceRoutesResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
+import dev.capi.rest.v3.servicebrokers.ServiceBrokersResource;
+import dev.capi.rest.v3.serviceofferings.ServiceOfferingsResource;
+import dev.capi.rest.v3.serviceplans.ServicePlanVisibilityResource;
+import dev.capi.rest.v3.serviceplans.ServicePlansResource;
 import dev.capi.rest.v3.stacks.StacksResource;
 import dev.capi.rest.v3.support.AuthenticationFilter;
 import dev.capi.rest.v3.support.ErrorMapper;
@@ -43,6 +47,8 @@ public final class V3Api {
     public static List<Class<?>> resources() {
         return List.of(RootResource.class, OrganizationsResource.class, SpacesResource.class,
                 RegistryCredentialsResource.class, StacksResource.class, LocksResource.class,
+                ServiceBrokersResource.class, ServiceOfferingsResource.class, ServicePlansResource.class,
+                ServicePlanVisibilityResource.class,
                 dev.capi.rest.v3.envgroups.EnvironmentVariableGroupsResource.class,
                 dev.capi.rest.v3.usage.AppUsageEventsResource.class,
                 dev.capi.rest.v3.usage.ServiceUsageEventsResource.class, JobsResource.class,
