@@ -15,7 +15,8 @@ import java.util.List;
  * come last, once every area has said what an organization's deletion must remove.
  */
 public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces, Platform platform, Routing routing,
-                             AppsAndProcesses apps, Lifecycle lifecycle, List<JobHandler> jobHandlers) {
+                             AppsAndProcesses apps, Lifecycle lifecycle, ServiceInstancesArea serviceInstances,
+                             List<JobHandler> jobHandlers) {
 
     public static DomainAssembly assemble(DomainPorts ports, Settings settings, JobWakeUp wakeUp) {
         var core = ports.core();
@@ -28,16 +29,21 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
                 ports.platform().buildpacks(), foundation, platform, routing);
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
                 platform, routing, apps);
+        var serviceInstances = ServiceInstancesArea.assemble(core, tenancy, ports.serviceInstances(), foundation,
+                platform);
 
         List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
         cleanups.add(apps.deletion());
         cleanups.add(routing.routeRemoval());
+        cleanups.add(serviceInstances.cleanup());
         List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups));
         handlers.addAll(orgsAndSpaces.jobHandlers());
         handlers.addAll(platform.jobHandlers());
         handlers.addAll(routing.jobHandlers());
         handlers.addAll(apps.jobHandlers());
         handlers.addAll(lifecycle.jobHandlers());
-        return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, List.copyOf(handlers));
+        handlers.addAll(serviceInstances.jobHandlers());
+        return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, serviceInstances,
+                List.copyOf(handlers));
     }
 }

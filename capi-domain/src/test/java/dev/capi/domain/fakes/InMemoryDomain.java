@@ -7,6 +7,11 @@ import dev.capi.domain.assembly.AppPorts;
 import dev.capi.domain.assembly.CorePorts;
 import dev.capi.domain.assembly.DomainAssembly;
 import dev.capi.domain.assembly.DomainPorts;
+import dev.capi.domain.assembly.ServiceInstancePorts;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
+import dev.capi.domain.serviceinstances.OfferedPlans;
+import dev.capi.domain.serviceinstances.ServiceInstanceContext;
+import dev.capi.domain.serviceinstances.ServiceInstanceRepository;
 import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
@@ -81,8 +86,11 @@ public final class InMemoryDomain {
         var lifecycle = new LifecyclePorts(packages, droplets, builds, tasks, UnusedPort.of(SidecarRepository.class),
                 UnusedPort.of(RevisionRepository.class), UnusedPort.of(DeploymentRepository.class),
                 UnusedPort.of(ManifestStore.class));
+        var serviceInstances = new ServiceInstancePorts(UnusedPort.of(ServiceInstanceRepository.class),
+                UnusedPort.of(OfferedPlans.class), UnusedPort.of(ServiceBrokerClient.class),
+                ServiceInstanceContext.BrokerPolling.defaults());
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
-                lifecycle), Settings.defaults(), new JobWakeUp());
+                lifecycle, serviceInstances), Settings.defaults(), new JobWakeUp());
     }
 
     /** Deterministic guids: {@code 00000000-0000-0000-0000-0000000003e9}, ... */

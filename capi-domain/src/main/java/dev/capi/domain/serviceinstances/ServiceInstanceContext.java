@@ -1,0 +1,52 @@
+package dev.capi.domain.serviceinstances;
+
+import dev.capi.domain.events.AuditEvents;
+import dev.capi.domain.featureflags.FeatureFlags;
+import dev.capi.domain.jobs.Jobs;
+import dev.capi.domain.metadata.MetadataChanges;
+import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
+import dev.capi.domain.quotas.QuotaGuard;
+import dev.capi.domain.quotas.QuotaScopes;
+import dev.capi.domain.spaces.SpaceRepository;
+import dev.capi.domain.support.Guids;
+import dev.capi.domain.support.Transactions;
+import dev.capi.domain.usage.ServiceUsageEvents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** What the service instance use cases share: their ports, the foundation's rules, time and the poll settings. */
+public record ServiceInstanceContext(ServiceInstanceRepository instances, OfferedPlans plans,
+                                     ServiceBrokerClient brokers, SpaceRepository spaces,
+                                     OrganizationRepository organizations, MetadataChanges metadata,
+                                     AuditEvents audit, ServiceUsageEvents usage, FeatureFlags flags, Jobs jobs,
+                                     QuotaGuard quotaGuard, QuotaScopes quotaScopes, Transactions tx, Clock clock,
+                                     Guids guids, BrokerPolling polling) {
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * How brokers are polled: every {@code interval} (a broker's Retry-After overrides it) and for at most
+     * {@code defaultMaximumDuration} when the plan sets no shorter {@code maximum_polling_duration}.
+     */
+    public record BrokerPolling(Duration interval, Duration defaultMaximumDuration) {
+        /** Every 5 seconds, for at most a week (the reference's broker_client_max_async_poll_duration_minutes). */
+        public static BrokerPolling defaults() {
+            return new BrokerPolling(Duration.ofSeconds(5), Duration.ofMinutes(10080));
+        }
+
+        /** The plan's maximum polling duration (seconds) when shorter than the default, as the reference. */
+        public Duration maximumFor(Integer planSeconds) {
+            if (planSeconds != null && planSeconds > 0
+                    && Duration.ofSeconds(planSeconds).compareTo(defaultMaximumDuration) < 0) {
+                return Duration.ofSeconds(planSeconds);
+            }
+            return defaultMaximumDuration;
+        }
+    }
+}
