@@ -11,6 +11,8 @@ import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.domain.domains.RouterGroups;
+import dev.capi.domain.osbapi.BrokerSettings;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.runtime.Runtime;
 import dev.capi.domain.support.Guids;
@@ -64,7 +66,7 @@ final class JdbiAdapters {
     /** What the domain needs besides the database: bits, time, ids, identity, routing tier, runtime, settings. */
     record Outside(BlobStore blobs, Clock clock, Guids guids, UserDirectory userDirectory, RouterGroups routerGroups,
                    Runtime runtime, AppSettings appSettings, BuildpackSettings buildpackSettings,
-                   String defaultQuotaName) {
+                   String defaultQuotaName, ServiceBrokerClient brokerClient, BrokerSettings brokerSettings) {
     }
 
     static DomainPorts ports(Database database, Outside outside) {
