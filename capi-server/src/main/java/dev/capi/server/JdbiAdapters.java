@@ -11,7 +11,10 @@ import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.domain.domains.RouterGroups;
+import dev.capi.domain.assembly.ServiceInstancePorts;
 import dev.capi.domain.osbapi.BrokerSettings;
+import dev.capi.persistence.serviceinstances.JdbiOfferedPlans;
+import dev.capi.persistence.serviceinstances.JdbiServiceInstanceRepository;
 import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.runtime.Runtime;
@@ -96,7 +99,10 @@ final class JdbiAdapters {
                 new JdbiTaskRepository(jdbi, metadata), new JdbiSidecarRepository(jdbi),
                 new JdbiRevisionRepository(jdbi, metadata), new JdbiDeploymentRepository(jdbi, metadata),
                 new JdbiManifestStore(jdbi));
-        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle);
+        var serviceInstances = new ServiceInstancePorts(new JdbiServiceInstanceRepository(jdbi, metadata,
+                new JdbiSpaceRepository(jdbi, metadata)), new JdbiOfferedPlans(jdbi), outside.brokerClient(),
+                outside.brokerSettings());
+        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceInstances);
     }
 
     /** Which rows own blobs, for the orphan blob sweeper. */

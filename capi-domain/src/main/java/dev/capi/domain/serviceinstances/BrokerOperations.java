@@ -84,7 +84,7 @@ public final class BrokerOperations {
             case SUCCEEDED -> succeed(si, t, type, outcome, Optional.empty());
             case IN_PROGRESS -> {
                 Instant now = ctx.now();
-                Duration max = ctx.polling().maximumFor(t.plan.maximumPollingDuration());
+                Duration max = ctx.maximumPolling(t.plan.maximumPollingDuration());
                 save(si, new LastOperation(type, "in progress", blankToNull(outcome.description()),
                                 si.lastOperation() == null ? now : si.lastOperation().createdAt(), now),
                         new Polling(outcome.operation(), job.guid(), now, now.plus(max), request));
@@ -143,8 +143,8 @@ public final class BrokerOperations {
             }
             case IN_PROGRESS -> {
                 Instant now = ctx.now();
-                Duration wait = outcome.retryAfter().filter(d -> d.compareTo(ctx.polling().interval()) > 0)
-                        .orElse(ctx.polling().interval());
+                Duration wait = outcome.retryAfter().filter(d -> d.compareTo(ctx.polling().pollInterval()) > 0)
+                        .orElse(ctx.polling().pollInterval());
                 Instant next = now.plus(wait);
                 if (si.polling().pollDeadline() != null && next.isAfter(si.polling().pollDeadline())) {
                     expire(si, t, type, jobGuid);

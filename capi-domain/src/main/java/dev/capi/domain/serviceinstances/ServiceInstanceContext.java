@@ -5,6 +5,7 @@ import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.osbapi.BrokerSettings;
 import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.quotas.QuotaGuard;
 import dev.capi.domain.quotas.QuotaScopes;
@@ -24,29 +25,18 @@ public record ServiceInstanceContext(ServiceInstanceRepository instances, Offere
                                      OrganizationRepository organizations, MetadataChanges metadata,
                                      AuditEvents audit, ServiceUsageEvents usage, FeatureFlags flags, Jobs jobs,
                                      QuotaGuard quotaGuard, QuotaScopes quotaScopes, Transactions tx, Clock clock,
-                                     Guids guids, BrokerPolling polling) {
+                                     Guids guids, BrokerSettings polling) {
 
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * How brokers are polled: every {@code interval} (a broker's Retry-After overrides it) and for at most
-     * {@code defaultMaximumDuration} when the plan sets no shorter {@code maximum_polling_duration}.
-     */
-    public record BrokerPolling(Duration interval, Duration defaultMaximumDuration) {
-        /** Every 5 seconds, for at most a week (the reference's broker_client_max_async_poll_duration_minutes). */
-        public static BrokerPolling defaults() {
-            return new BrokerPolling(Duration.ofSeconds(5), Duration.ofMinutes(10080));
+    /** How long to poll for a plan: its maximum_polling_duration (seconds) when shorter than the default. */
+    public Duration maximumPolling(Integer planSeconds) {
+        Duration fallback = polling.maximumPollingDuration();
+        if (planSeconds != null && planSeconds > 0 && Duration.ofSeconds(planSeconds).compareTo(fallback) < 0) {
+            return Duration.ofSeconds(planSeconds);
         }
-
-        /** The plan's maximum polling duration (seconds) when shorter than the default, as the reference. */
-        public Duration maximumFor(Integer planSeconds) {
-            if (planSeconds != null && planSeconds > 0
-                    && Duration.ofSeconds(planSeconds).compareTo(defaultMaximumDuration) < 0) {
-                return Duration.ofSeconds(planSeconds);
-            }
-            return defaultMaximumDuration;
-        }
+        return fallback;
     }
 }

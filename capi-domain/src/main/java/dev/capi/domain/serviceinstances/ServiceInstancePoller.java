@@ -30,7 +30,7 @@ public final class ServiceInstancePoller {
             for (ServiceInstance si : due) {
                 Polling p = si.polling();
                 ctx.instances().update(si.withOperation(si.lastOperation(), new Polling(p.brokerOperation(),
-                        p.jobGuid(), now.plus(ctx.polling().interval()), p.pollDeadline(), p.request()),
+                        p.jobGuid(), now.plus(ctx.polling().pollInterval()), p.pollDeadline(), p.request()),
                         si.updatedAt()));
             }
             return due;

@@ -10,7 +10,6 @@ import dev.capi.domain.assembly.DomainPorts;
 import dev.capi.domain.assembly.ServiceInstancePorts;
 import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.serviceinstances.OfferedPlans;
-import dev.capi.domain.serviceinstances.ServiceInstanceContext;
 import dev.capi.domain.serviceinstances.ServiceInstanceRepository;
 import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
@@ -88,7 +87,7 @@ public final class InMemoryDomain {
                 UnusedPort.of(ManifestStore.class));
         var serviceInstances = new ServiceInstancePorts(UnusedPort.of(ServiceInstanceRepository.class),
                 UnusedPort.of(OfferedPlans.class), UnusedPort.of(ServiceBrokerClient.class),
-                ServiceInstanceContext.BrokerPolling.defaults());
+                dev.capi.domain.osbapi.BrokerSettings.defaults());
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
                 lifecycle, serviceInstances), Settings.defaults(), new JobWakeUp());
     }
