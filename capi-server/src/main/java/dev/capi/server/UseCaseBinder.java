@@ -78,5 +78,6 @@ final class UseCaseBinder extends AbstractBinder {
         bind(si.userProvided()).to(dev.capi.domain.serviceinstances.UserProvidedInstances.class);
         bind(si.managed()).to(dev.capi.domain.serviceinstances.ManagedInstances.class);
         bind(si.sharing()).to(dev.capi.domain.serviceinstances.ServiceInstanceSharing.class);
+        bind(si.backups()).to(dev.capi.domain.serviceinstances.ServiceInstanceBackups.class);
     }
 }

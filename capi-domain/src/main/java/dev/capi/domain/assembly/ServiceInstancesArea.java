@@ -4,6 +4,7 @@ import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.serviceinstances.BrokerOperations;
 import dev.capi.domain.serviceinstances.ManagedInstances;
+import dev.capi.domain.serviceinstances.ServiceInstanceBackups;
 import dev.capi.domain.serviceinstances.ServiceInstanceAccess;
 import dev.capi.domain.serviceinstances.ServiceInstanceCleanup;
 import dev.capi.domain.serviceinstances.ServiceInstanceContext;
@@ -22,6 +23,7 @@ import java.util.List;
  */
 public record ServiceInstancesArea(ServiceInstances serviceInstances, UserProvidedInstances userProvided,
                                    ManagedInstances managed, ServiceInstanceSharing sharing,
+                                   ServiceInstanceBackups backups,
                                    ServiceInstancePoller poller, List<JobHandler> jobHandlers,
                                    OrganizationCleanup cleanup) {
 
@@ -39,7 +41,7 @@ public record ServiceInstancesArea(ServiceInstances serviceInstances, UserProvid
         var managed = new ManagedInstances(ctx, userProvided, events);
         var operations = new BrokerOperations(ctx, events);
         return new ServiceInstancesArea(new ServiceInstances(ctx, access, userProvided, managed, events),
-                userProvided, managed, new ServiceInstanceSharing(ctx, access),
+                userProvided, managed, new ServiceInstanceSharing(ctx, access), new ServiceInstanceBackups(ctx, access),
                 new ServiceInstancePoller(ctx, operations), ServiceInstanceJobs.handlers(operations),
                 new ServiceInstanceCleanup(ports.instances(), tenancy.spaces(), events));
     }

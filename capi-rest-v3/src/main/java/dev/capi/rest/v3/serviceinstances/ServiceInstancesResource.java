@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.serviceinstances.ManagedInstances;
 import dev.capi.domain.serviceinstances.OfferedPlans;
+import dev.capi.domain.serviceinstances.ServiceInstanceBackups;
 import dev.capi.domain.serviceinstances.ServiceInstanceFilter;
 import dev.capi.domain.serviceinstances.ServiceInstanceSharing;
 import dev.capi.domain.serviceinstances.ServiceInstances;
@@ -41,10 +42,13 @@ public final class ServiceInstancesResource extends V3Resource {
     private final UserProvidedInstances userProvided;
     private final ManagedInstances managed;
     private final ServiceInstanceSharing sharing;
+    private final ServiceInstanceBackups backups;
 
     @Inject
     public ServiceInstancesResource(ServiceInstances instances, UserProvidedInstances userProvided,
-                                    ManagedInstances managed, ServiceInstanceSharing sharing) {
+                                    ManagedInstances managed, ServiceInstanceSharing sharing,
+                                    ServiceInstanceBackups backups) {
+        this.backups = backups;
         this.instances = instances;
         this.userProvided = userProvided;
         this.managed = managed;
@@ -180,6 +184,24 @@ public final class ServiceInstancesResource extends V3Resource {
         l.set("shared_spaces", links.href(self + "/relationships/shared_spaces"));
         l.set("service_instance", links.href(self));
         return ok(doc);
+    }
+
+    @GET
+    @Path("/{guid}/backups")
+    public Response listBackups(@PathParam("guid") String guid) {
+        throw backups.listRefusal(permissions(), guid);
+    }
+
+    @POST
+    @Path("/{guid}/backups")
+    public Response createBackup(@PathParam("guid") String guid) {
+        throw backups.changeRefusal(permissions(), guid);
+    }
+
+    @POST
+    @Path("/{guid}/actions/restore")
+    public Response restore(@PathParam("guid") String guid) {
+        throw backups.changeRefusal(permissions(), guid);
     }
 
     private ObjectNode sharedSpacesDocument(String guid, List<Space> spaces) {
