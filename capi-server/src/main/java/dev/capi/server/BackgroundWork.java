@@ -11,8 +11,10 @@ import dev.capi.domain.support.Transactions;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +33,29 @@ final class BackgroundWork implements AutoCloseable {
         return t;
     });
 
+    private final List<IntSupplier> brokerPollers;
+    private final long brokerTickMillis;
+    private final ScheduledExecutorService brokerPolling = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "capi-broker-poller");
+        t.setDaemon(true);
+        return t;
+    });
+
     BackgroundWork(JobRepository jobs, AuditEventRepository auditEvents, Transactions transactions,
                    List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp, Sweepers sweepers) {
+        this(jobs, auditEvents, transactions, handlers, clock, jobPollMillis, wakeUp, sweepers, List.of(),
+                Duration.ofSeconds(1));
+    }
+
+    /**
+     * {@code brokerPollers} follow asynchronous broker operations (each returns how many rows it polled); they run
+     * every {@code brokerTick} at most one second apart, on their own thread, since brokers may answer slowly.
+     */
+    BackgroundWork(JobRepository jobs, AuditEventRepository auditEvents, Transactions transactions,
+                   List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp, Sweepers sweepers,
+                   List<IntSupplier> brokerPollers, Duration brokerTick) {
+        this.brokerPollers = List.copyOf(brokerPollers);
+        this.brokerTickMillis = Math.max(50, Math.min(1000, brokerTick.toMillis()));
         this.worker = new JobWorker(jobs, transactions, handlers, clock, "node-" + UUID.randomUUID(), jobPollMillis,
                 wakeUp);
         this.pruning = new Pruning(auditEvents, jobs, transactions, clock);
@@ -46,6 +69,15 @@ final class BackgroundWork implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::sweepOrphanBlobs, 0,
                 sweepers.settings().orphanBlobsInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (!brokerPollers.isEmpty()) {
+            brokerPolling.scheduleWithFixedDelay(this::pollBrokers, 0, brokerTickMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pollBrokers() {
+        for (IntSupplier poller : brokerPollers) {
+            guarded("broker last_operation poll", poller::getAsInt);
+        }
     }
 
     /** Runs every sweeper once, now, on the calling thread (what the schedule runs). */
@@ -90,6 +122,7 @@ final class BackgroundWork implements AutoCloseable {
 
     @Override
     public void close() {
+        brokerPolling.shutdownNow();
         maintenance.shutdownNow();
         worker.close();
     }

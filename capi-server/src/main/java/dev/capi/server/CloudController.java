@@ -71,7 +71,8 @@ public final class CloudController implements AutoCloseable {
         this.sweepers = Sweepers.assemble(core, ports.lifecycle(), JdbiAdapters.blobOwners(database),
                 domain.lifecycle(), b.sweeperSettings);
         this.background = new BackgroundWork(core.jobs(), core.auditEvents(), core.transactions(),
-                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp, sweepers);
+                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp, sweepers,
+                List.of(domain.serviceInstances().poller()::pollDue), b.brokerSettings.pollInterval());
         this.resourceConfig = application(b, V3Api.resources(), V3Api.providers());
         resourceConfig.register(new RequestBodyFilter(b.maxJsonBodyBytes));
         RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);

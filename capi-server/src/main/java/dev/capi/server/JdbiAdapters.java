@@ -12,7 +12,10 @@ import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.domain.domains.RouterGroups;
+import dev.capi.domain.assembly.ServiceInstancePorts;
 import dev.capi.domain.osbapi.BrokerSettings;
+import dev.capi.persistence.serviceinstances.JdbiOfferedPlans;
+import dev.capi.persistence.serviceinstances.JdbiServiceInstanceRepository;
 import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.runtime.Runtime;
@@ -103,7 +106,10 @@ final class JdbiAdapters {
         var serviceCatalog = new ServiceCatalogPorts(new JdbiServiceBrokerRepository(jdbi, metadata),
                 new JdbiServiceOfferingRepository(jdbi, metadata), new JdbiServicePlanRepository(jdbi, metadata),
                 outside.brokerClient());
-        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceCatalog);
+        var serviceInstances = new ServiceInstancePorts(new JdbiServiceInstanceRepository(jdbi, metadata,
+                new JdbiSpaceRepository(jdbi, metadata)), new JdbiOfferedPlans(jdbi), outside.brokerClient(),
+                outside.brokerSettings());
+        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceCatalog, serviceInstances);
     }
 
     /** Which rows own blobs, for the orphan blob sweeper. */

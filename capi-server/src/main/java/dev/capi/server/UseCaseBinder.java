@@ -78,5 +78,11 @@ final class UseCaseBinder extends AbstractBinder {
         bind(l.deployments()).to(dev.capi.domain.deployments.Deployments.class);
         bind(l.manifestApply()).to(dev.capi.domain.manifests.ManifestApply.class);
         bind(l.manifestSource()).to(dev.capi.domain.manifests.ManifestSource.class);
+        var si = domain.serviceInstances();
+        bind(si.serviceInstances()).to(dev.capi.domain.serviceinstances.ServiceInstances.class);
+        bind(si.userProvided()).to(dev.capi.domain.serviceinstances.UserProvidedInstances.class);
+        bind(si.managed()).to(dev.capi.domain.serviceinstances.ManagedInstances.class);
+        bind(si.sharing()).to(dev.capi.domain.serviceinstances.ServiceInstanceSharing.class);
+        bind(si.backups()).to(dev.capi.domain.serviceinstances.ServiceInstanceBackups.class);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces, Platform platform, Routing routing,
                              AppsAndProcesses apps, Lifecycle lifecycle, ServiceCatalog serviceCatalog,
+                             ServiceInstancesArea serviceInstances,
                              List<JobHandler> jobHandlers) {
 
     public static DomainAssembly assemble(DomainPorts ports, Settings settings, JobWakeUp wakeUp) {
@@ -30,11 +31,14 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
                 platform, routing, apps);
         var serviceCatalog = ServiceCatalog.assemble(core, tenancy, ports.serviceCatalog(), foundation);
+        var serviceInstances = ServiceInstancesArea.assemble(core, tenancy, ports.serviceInstances(), foundation,
+                platform);
 
         List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
         cleanups.add(apps.deletion());
         cleanups.add(routing.routeRemoval());
         cleanups.add(serviceCatalog.cleanup());
+        cleanups.add(serviceInstances.cleanup());
         List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups));
         handlers.addAll(orgsAndSpaces.jobHandlers());
         handlers.addAll(platform.jobHandlers());
@@ -42,7 +46,9 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         handlers.addAll(apps.jobHandlers());
         handlers.addAll(lifecycle.jobHandlers());
         handlers.addAll(serviceCatalog.jobHandlers());
+        handlers.addAll(serviceInstances.jobHandlers());
         return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, serviceCatalog,
+                serviceInstances,
                 List.copyOf(handlers));
     }
 }

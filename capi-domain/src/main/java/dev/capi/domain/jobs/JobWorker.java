@@ -114,10 +114,14 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
-    /** The handler marked the job POLLING (see {@link Jobs#markPolling}): its work goes on elsewhere. */
+    /**
+     * The handler marked the job POLLING (see {@link Jobs#markPolling}): its work goes on elsewhere; or it failed
+     * the job itself ({@link Jobs#fail}) so that what it wrote about the failure is kept with the job's error.
+     */
     private boolean handedOffToPolling(Job job) {
         return transactions.inTransaction(() -> repository.find(job.guid()))
-                .map(current -> current.state() == JobState.POLLING).orElse(false);
+                .map(current -> current.state() == JobState.POLLING || current.state() == JobState.FAILED)
+                .orElse(false);
     }
 
     private void finish(Job job, JobState state, List<Job.JobError> errors) {

@@ -7,6 +7,10 @@ import dev.capi.domain.assembly.AppPorts;
 import dev.capi.domain.assembly.CorePorts;
 import dev.capi.domain.assembly.DomainAssembly;
 import dev.capi.domain.assembly.DomainPorts;
+import dev.capi.domain.assembly.ServiceInstancePorts;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
+import dev.capi.domain.serviceinstances.OfferedPlans;
+import dev.capi.domain.serviceinstances.ServiceInstanceRepository;
 import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
@@ -86,8 +90,11 @@ public final class InMemoryDomain {
                 UnusedPort.of(ManifestStore.class));
         var catalog = new ServiceCatalogPorts(serviceCatalog.brokers, serviceCatalog.offerings, serviceCatalog.plans,
                 brokerClient);
+        var serviceInstances = new ServiceInstancePorts(UnusedPort.of(ServiceInstanceRepository.class),
+                UnusedPort.of(OfferedPlans.class), UnusedPort.of(ServiceBrokerClient.class),
+                dev.capi.domain.osbapi.BrokerSettings.defaults());
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
-                lifecycle, catalog), Settings.defaults(), new JobWakeUp());
+                lifecycle, catalog, serviceInstances), Settings.defaults(), new JobWakeUp());
     }
 
     /** Deterministic guids: {@code 00000000-0000-0000-0000-0000000003e9}, ... */

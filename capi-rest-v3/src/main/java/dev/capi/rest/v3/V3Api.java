@@ -86,7 +86,8 @@ public final class V3Api {
                 dev.capi.rest.v3.sidecars.SidecarsResource.ForProcess.class,
                 dev.capi.rest.v3.deployments.DeploymentsResource.class,
                 dev.capi.rest.v3.revisions.RevisionsResource.class,
-                dev.capi.rest.v3.revisions.RevisionsResource.ForApp.class);
+                dev.capi.rest.v3.revisions.RevisionsResource.ForApp.class,
+                dev.capi.rest.v3.serviceinstances.ServiceInstancesResource.class);
     }
 
     public static List<Class<?>> providers() {

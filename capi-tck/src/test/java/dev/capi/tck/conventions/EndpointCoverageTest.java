@@ -22,7 +22,7 @@ class EndpointCoverageTest {
             "Organization Quotas", "Space Quotas", "Info",
             "Isolation Segments", "Security Groups", "Stacks", "Registry Credentials", "Apps", "Processes", "Locks", "Environment Variable Groups",
             "Domains", "Routes", "Buildpacks", "Admin", "Service Usage Events", "App Usage Events", "Manifests", "Packages", "Resource Matches", "Droplets", "Tasks", "Sidecars", "Deployments", "Revisions",
-            "Service Brokers");
+            "Service Brokers", "Service Instances");
 
     @Test
     void reportsWhichInventoryRowsAreRouted() throws IOException {
