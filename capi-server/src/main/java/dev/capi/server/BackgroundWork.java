@@ -25,6 +25,8 @@ final class BackgroundWork implements AutoCloseable {
     private final JobWorker worker;
     private final Pruning pruning;
     private final Sweepers sweepers;
+    private final List<Poller> pollers;
+    private final java.time.Duration pollTick;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "capi-maintenance");
         t.setDaemon(true);
@@ -32,7 +34,10 @@ final class BackgroundWork implements AutoCloseable {
     });
 
     BackgroundWork(JobRepository jobs, AuditEventRepository auditEvents, Transactions transactions,
-                   List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp, Sweepers sweepers) {
+                   List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp, Sweepers sweepers,
+                   List<Poller> pollers, java.time.Duration pollTick) {
+        this.pollers = List.copyOf(pollers);
+        this.pollTick = pollTick;
         this.worker = new JobWorker(jobs, transactions, handlers, clock, "node-" + UUID.randomUUID(), jobPollMillis,
                 wakeUp);
         this.pruning = new Pruning(auditEvents, jobs, transactions, clock);
@@ -46,6 +51,20 @@ final class BackgroundWork implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::sweepOrphanBlobs, 0,
                 sweepers.settings().orphanBlobsInterval().toMillis(), TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::poll, 0, pollTick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Work that follows brokers (last_operation polls of instances, bindings): each pass handles what is due and
+     * returns how many it handled.
+     */
+    record Poller(String name, java.util.function.IntSupplier pollDue) {
+    }
+
+    private void poll() {
+        for (Poller p : pollers) {
+            guarded(p.name() + " polling", () -> report(p.name() + " polls", p.pollDue().getAsInt()));
+        }
     }
 
     /** Runs every sweeper once, now, on the calling thread (what the schedule runs). */

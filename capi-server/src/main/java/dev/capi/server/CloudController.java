@@ -56,7 +56,7 @@ public final class CloudController implements AutoCloseable {
         this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(blobStore(b), b.clock, b.guids,
                 b.userDirectory, b.routerGroups, b.runtime != null ? b.runtime
                 : new dev.capi.domain.runtime.InProcessRuntime(b.clock), b.appSettings.withCfApi(b.externalUrl),
-                b.buildpackSettings, b.settings.defaultQuotaDefinition()));
+                b.buildpackSettings, b.settings.defaultQuotaDefinition(), b.brokerClient, b.brokerPollInterval));
         var wakeUp = new JobWakeUp();
         this.domain = DomainAssembly.assemble(ports, b.settings, wakeUp);
         domain.platform().stacks().seed(b.stacks, b.defaultStack);
@@ -64,7 +64,9 @@ public final class CloudController implements AutoCloseable {
         this.sweepers = Sweepers.assemble(core, ports.lifecycle(), JdbiAdapters.blobOwners(database),
                 domain.lifecycle(), b.sweeperSettings);
         this.background = new BackgroundWork(core.jobs(), core.auditEvents(), core.transactions(),
-                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp, sweepers);
+                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp, sweepers,
+                List.of(new BackgroundWork.Poller("service binding last_operation", domain.serviceBindings().poller()::pollDue)),
+                b.brokerPollTick);
         this.resourceConfig = application(b, V3Api.resources(), V3Api.providers());
         resourceConfig.register(new RequestBodyFilter(b.maxJsonBodyBytes));
         RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);
@@ -197,6 +199,9 @@ public final class CloudController implements AutoCloseable {
         private long maxJsonBodyBytes = 1024 * 1024;
         private RateLimits rateLimits = RateLimits.off();
         private SweeperSettings sweeperSettings = SweeperSettings.defaults();
+        private dev.capi.domain.osbapi.ServiceBrokerClient brokerClient = new NoBrokerClient();
+        private java.time.Duration brokerPollInterval = java.time.Duration.ofSeconds(5);
+        private java.time.Duration brokerPollTick = java.time.Duration.ofSeconds(1);
         private final List<Object> extraComponents = new ArrayList<>();
         private List<StackDefinition> stacks = StackDefinition.SAMPLE;
         private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
@@ -299,6 +304,27 @@ public final class CloudController implements AutoCloseable {
         /** Per-user and per-address request limits on the public API (default: off, as in the reference). */
         public Builder rateLimits(RateLimits limits) {
             this.rateLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** The OSBAPI client that talks to service brokers. */
+        public Builder serviceBrokerClient(dev.capi.domain.osbapi.ServiceBrokerClient client) {
+            this.brokerClient = Objects.requireNonNull(client);
+            return this;
+        }
+
+        /**
+         * How long after a broker's "in progress" last_operation the next poll is (default 5 s,
+         * {@code CAPI_BROKER_POLL_INTERVAL_SECONDS}; a broker's Retry-After overrides it), and how often the pollers
+         * look for due polls (default 1 s).
+         */
+        public Builder brokerPollInterval(java.time.Duration interval) {
+            this.brokerPollInterval = Objects.requireNonNull(interval);
+            return this;
+        }
+
+        public Builder brokerPollTick(java.time.Duration tick) {
+            this.brokerPollTick = Objects.requireNonNull(tick);
             return this;
         }
 

@@ -7,6 +7,8 @@ import dev.capi.domain.assembly.DomainPorts;
 import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
+import dev.capi.domain.assembly.ServiceBindingPorts;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
@@ -46,6 +48,11 @@ import dev.capi.persistence.roles.JdbiRoleRepository;
 import dev.capi.persistence.routes.JdbiRouteDestinationRepository;
 import dev.capi.persistence.routes.JdbiRouteRepository;
 import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
+import dev.capi.persistence.servicebindings.JdbiAppBoundServices;
+import dev.capi.persistence.servicebindings.JdbiBindableInstances;
+import dev.capi.persistence.servicebindings.JdbiCredentialBindingRepository;
+import dev.capi.persistence.servicebindings.JdbiRouteBindingRepository;
+import dev.capi.persistence.servicebindings.JdbiSyslogDrains;
 import dev.capi.persistence.sidecars.JdbiSidecarRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.stacks.JdbiStackRepository;
@@ -55,6 +62,7 @@ import dev.capi.persistence.usage.JdbiServiceUsageEventRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The adapter choice for every table-backed port: the Jdbi repositories of one database, area by area. */
 final class JdbiAdapters {
@@ -64,7 +72,7 @@ final class JdbiAdapters {
     /** What the domain needs besides the database: bits, time, ids, identity, routing tier, runtime, settings. */
     record Outside(BlobStore blobs, Clock clock, Guids guids, UserDirectory userDirectory, RouterGroups routerGroups,
                    Runtime runtime, AppSettings appSettings, BuildpackSettings buildpackSettings,
-                   String defaultQuotaName) {
+                   String defaultQuotaName, ServiceBrokerClient brokers, Duration brokerPollInterval) {
     }
 
     static DomainPorts ports(Database database, Outside outside) {
@@ -94,7 +102,11 @@ final class JdbiAdapters {
                 new JdbiTaskRepository(jdbi, metadata), new JdbiSidecarRepository(jdbi),
                 new JdbiRevisionRepository(jdbi, metadata), new JdbiDeploymentRepository(jdbi, metadata),
                 new JdbiManifestStore(jdbi));
-        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle);
+        var serviceBindings = new ServiceBindingPorts(new JdbiCredentialBindingRepository(jdbi, metadata),
+                new JdbiRouteBindingRepository(jdbi, metadata), new JdbiBindableInstances(jdbi),
+                new JdbiAppBoundServices(jdbi), new JdbiSyslogDrains(jdbi), outside.brokers(),
+                outside.brokerPollInterval(), true);
+        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceBindings);
     }
 
     /** Which rows own blobs, for the orphan blob sweeper. */

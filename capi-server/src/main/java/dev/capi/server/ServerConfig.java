@@ -22,7 +22,8 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            int internalPort, String uaaTokenKeysUrl, String uaaUrl, String appsDomain,
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
                            String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
-                           LogFormat logFormat, RateLimits rateLimits, SweeperSettings sweepers) {
+                           LogFormat logFormat, RateLimits rateLimits, SweeperSettings sweepers,
+                           Duration brokerPollInterval) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -65,7 +66,8 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
                 tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits,
-                sweepers);
+                sweepers, seconds(env, "CAPI_BROKER_POLL_INTERVAL_SECONDS", yaml, "broker_poll_interval_seconds",
+                Duration.ofSeconds(5), 1));
     }
 
     /** Where the standalone server keeps bits: {@code <data dir>/blobs}, kept across restarts. */

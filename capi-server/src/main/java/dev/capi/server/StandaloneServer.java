@@ -71,7 +71,8 @@ public final class StandaloneServer implements AutoCloseable {
                 .blobDirectory(config.blobDirectory())
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
                 .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()))
-                .rateLimits(config.rateLimits()).sweepers(config.sweepers());
+                .rateLimits(config.rateLimits()).sweepers(config.sweepers())
+                .brokerPollInterval(config.brokerPollInterval());
         if (config.externalRuntime()) {
             URI runtime = URI.create(config.runtimeUrl());
             builder.runtime(new HttpRuntime(runtime, config.internalUrl(),

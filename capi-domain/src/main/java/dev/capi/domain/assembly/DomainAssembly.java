@@ -4,6 +4,7 @@ import dev.capi.domain.Settings;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.organizations.OrganizationCleanup;
+import dev.capi.domain.servicebindings.VcapServices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  * come last, once every area has said what an organization's deletion must remove.
  */
 public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces, Platform platform, Routing routing,
-                             AppsAndProcesses apps, Lifecycle lifecycle, List<JobHandler> jobHandlers) {
+                             AppsAndProcesses apps, Lifecycle lifecycle, ServiceBindingsArea serviceBindings,
+                             List<JobHandler> jobHandlers) {
 
     public static DomainAssembly assemble(DomainPorts ports, Settings settings, JobWakeUp wakeUp) {
         var core = ports.core();
@@ -25,19 +27,25 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var platform = Platform.assemble(core, tenancy, ports.platform(), ports.apps().apps(), foundation, settings);
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
-                ports.platform().buildpacks(), foundation, platform, routing);
+                ports.platform().buildpacks(), foundation, platform, routing,
+                new VcapServices(ports.serviceBindings().boundServices()));
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
                 platform, routing, apps);
+        var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
+                ports.routing(), foundation);
 
         List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
         cleanups.add(apps.deletion());
         cleanups.add(routing.routeRemoval());
+        cleanups.addAll(serviceBindings.cleanups());
         List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups));
         handlers.addAll(orgsAndSpaces.jobHandlers());
         handlers.addAll(platform.jobHandlers());
         handlers.addAll(routing.jobHandlers());
         handlers.addAll(apps.jobHandlers());
         handlers.addAll(lifecycle.jobHandlers());
-        return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, List.copyOf(handlers));
+        handlers.addAll(serviceBindings.jobHandlers());
+        return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, serviceBindings,
+                List.copyOf(handlers));
     }
 }

@@ -68,7 +68,11 @@ public enum CfError {
     LabelLimitExceeded(390020, 422,
             "Failed to add %s labels because it would exceed maximum of %s"),
     AnnotationLimitExceeded(390023, 422,
-            "Failed to add %s annotations because it would exceed maximum of %s");
+            "Failed to add %s annotations because it would exceed maximum of %s"),
+    ServiceFetchBindingParametersNotSupported(90007, 400,
+            "This service does not support fetching service binding parameters."),
+    /** Answered 422 by the route binding create, as the reference overrides the catalogue's 400. */
+    ServiceInstanceAlreadyBoundToSameRoute(130008, 422, "The route and service instance are already bound.");
 
     private final int code;
     private final int httpStatus;

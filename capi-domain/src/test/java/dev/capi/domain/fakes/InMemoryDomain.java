@@ -10,6 +10,7 @@ import dev.capi.domain.assembly.DomainPorts;
 import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
+import dev.capi.domain.assembly.ServiceBindingPorts;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.runtime.InProcessRuntime;
@@ -64,6 +65,8 @@ public final class InMemoryDomain {
     public final InMemoryDomains domainRows = new InMemoryDomains();
     public final InMemoryRouteDestinations routeDestinations = new InMemoryRouteDestinations();
     public final InMemoryRoutes routes = new InMemoryRoutes(domainRows, spaces, routeDestinations);
+    public final InMemoryServiceBindings serviceBindings = new InMemoryServiceBindings();
+    public final FakeBrokerClient brokers = new FakeBrokerClient();
     public final DomainAssembly services;
 
     public InMemoryDomain() {
@@ -81,8 +84,11 @@ public final class InMemoryDomain {
         var lifecycle = new LifecyclePorts(packages, droplets, builds, tasks, UnusedPort.of(SidecarRepository.class),
                 UnusedPort.of(RevisionRepository.class), UnusedPort.of(DeploymentRepository.class),
                 UnusedPort.of(ManifestStore.class));
+        var bindingPorts = new ServiceBindingPorts(serviceBindings.credentials, serviceBindings.routes,
+                serviceBindings.instances, serviceBindings.boundServices, serviceBindings.syslogDrains, brokers,
+                java.time.Duration.ofSeconds(5), true);
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
-                lifecycle), Settings.defaults(), new JobWakeUp());
+                lifecycle, bindingPorts), Settings.defaults(), new JobWakeUp());
     }
 
     /** Deterministic guids: {@code 00000000-0000-0000-0000-0000000003e9}, ... */

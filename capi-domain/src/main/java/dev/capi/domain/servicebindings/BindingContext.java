@@ -1,0 +1,34 @@
+package dev.capi.domain.servicebindings;
+
+import dev.capi.domain.apps.AppRepository;
+import dev.capi.domain.domains.DomainRepository;
+import dev.capi.domain.events.AuditEvents;
+import dev.capi.domain.jobs.Jobs;
+import dev.capi.domain.metadata.MetadataChanges;
+import dev.capi.domain.metadata.MetadataRepository;
+import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
+import dev.capi.domain.routes.RouteRepository;
+import dev.capi.domain.spaces.SpaceRepository;
+import dev.capi.domain.support.Guids;
+import dev.capi.domain.support.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Everything the binding use cases share: their repositories, the instances, apps, routes, spaces and organizations
+ * they read, the broker client, the domain's machinery, and the broker poll interval.
+ */
+public record BindingContext(CredentialBindingRepository credentialBindings, RouteBindingRepository routeBindings,
+                             BindableInstances instances, AppRepository apps, RouteRepository routes,
+                             DomainRepository domains, SpaceRepository spaces,
+                             OrganizationRepository organizations, MetadataRepository metadataStore,
+                             MetadataChanges metadata, AuditEvents audit, Jobs jobs, Transactions tx, Clock clock,
+                             Guids guids, ServiceBrokerClient brokers, Duration pollInterval) {
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
