@@ -73,5 +73,10 @@ final class UseCaseBinder extends AbstractBinder {
         bind(l.deployments()).to(dev.capi.domain.deployments.Deployments.class);
         bind(l.manifestApply()).to(dev.capi.domain.manifests.ManifestApply.class);
         bind(l.manifestSource()).to(dev.capi.domain.manifests.ManifestSource.class);
+        var sb = domain.serviceBindings();
+        bind(sb.credentialBindings()).to(dev.capi.domain.servicebindings.CredentialBindings.class);
+        bind(sb.credentialBindingCreate()).to(dev.capi.domain.servicebindings.CredentialBindingCreate.class);
+        bind(sb.routeBindings()).to(dev.capi.domain.servicebindings.RouteBindings.class);
+        bind(sb.syslogDrains()).to(dev.capi.domain.servicebindings.SyslogDrainList.class);
     }
 }

@@ -175,7 +175,7 @@ public final class CredentialBindingCreate {
         var now = c.now();
         String type = appGuid == null ? ServiceCredentialBinding.KEY : ServiceCredentialBinding.APP;
         var binding = new ServiceCredentialBinding(c.guids().next(), now, now, type, cmd.name(), instance.guid(),
-                appGuid, spaceGuid, null, null, null,
+                appGuid, spaceGuid, !instance.userProvided(), null, null, null,
                 new BindingOperation(BindingOperation.CREATE, BindingOperation.INITIAL, null, now, now), null,
                 Metadata.empty());
         var principal = perms.principal();

@@ -87,7 +87,7 @@ public final class RouteBindings {
             }
             var now = c.now();
             var binding = new ServiceRouteBinding(c.guids().next(), now, now, instance.guid(), route.guid(),
-                    route.spaceGuid(), null,
+                    route.spaceGuid(), !instance.userProvided(), null,
                     new BindingOperation(BindingOperation.CREATE, BindingOperation.INITIAL, null, now, now), null,
                     Metadata.empty());
             c.routeBindings().insert(binding, new BindingRequest(cmd.parameters(), perms.principal().userGuid(),

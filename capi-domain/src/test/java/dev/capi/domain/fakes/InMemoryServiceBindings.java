@@ -50,7 +50,10 @@ public final class InMemoryServiceBindings {
         return List.copyOf(newest.values());
     };
 
-    public final SyslogDrains syslogDrains = (offset, size) -> List.of();
+    /** The drains a test seeds, in URL order; batches are slices of it. */
+    public final List<SyslogDrains.Drain> drains = new ArrayList<>();
+    public final SyslogDrains syslogDrains = (offset, size) -> drains.subList(Math.min(offset, drains.size()),
+            Math.min(offset + size, drains.size()));
 
     /** Shared row machinery of both binding kinds. */
     abstract static class Rows<T> {

@@ -29,13 +29,14 @@ public final class JdbiCredentialBindingRepository implements CredentialBindingR
             + " LEFT JOIN apps a ON a.guid = b.app_guid"
             + " JOIN spaces s ON s.guid = COALESCE(a.space_guid, si.space_guid)";
     private static final String COLUMNS = "b.guid, b.created_at, b.updated_at, b.type, b.name, "
-            + "b.service_instance_guid, b.app_guid, s.guid AS space_guid, b.credentials, b.syslog_drain_url, "
+            + "b.service_instance_guid, b.app_guid, s.guid AS space_guid, si.type AS instance_type, b.credentials, b.syslog_drain_url, "
             + "b.volume_mounts, b.last_operation_type, b.last_operation_state, b.last_operation_description, "
             + "b.last_operation_created_at, b.last_operation_updated_at, b.broker_operation";
     private static final RowMapper<ServiceCredentialBinding> MAPPER = (rs, ctx) -> new ServiceCredentialBinding(
             rs.getString("guid"), TimeColumns.read(rs, "created_at"), TimeColumns.read(rs, "updated_at"),
             rs.getString("type"), rs.getString("name"), rs.getString("service_instance_guid"),
-            rs.getString("app_guid"), rs.getString("space_guid"), BindingColumns.map(rs.getString("credentials")),
+            rs.getString("app_guid"), rs.getString("space_guid"), !"user-provided".equals(rs.getString("instance_type")),
+            BindingColumns.map(rs.getString("credentials")),
             rs.getString("syslog_drain_url"), BindingColumns.list(rs.getString("volume_mounts")),
             BindingColumns.operation(rs), rs.getString("broker_operation"), Metadata.empty());
     private static final String PLAN_OF_OFFERING = "si.service_plan_guid IN (SELECT sp.guid FROM service_plans sp "

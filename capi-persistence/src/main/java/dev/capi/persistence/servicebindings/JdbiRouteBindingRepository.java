@@ -26,13 +26,13 @@ public final class JdbiRouteBindingRepository implements RouteBindingRepository 
             + " JOIN spaces s ON s.guid = r.space_guid"
             + " JOIN service_instances si ON si.guid = b.service_instance_guid";
     private static final String COLUMNS = "b.guid, b.created_at, b.updated_at, b.service_instance_guid, b.route_guid, "
-            + "s.guid AS space_guid, b.route_service_url, b.last_operation_type, b.last_operation_state, "
+            + "s.guid AS space_guid, si.type AS instance_type, b.route_service_url, b.last_operation_type, b.last_operation_state, "
             + "b.last_operation_description, b.last_operation_created_at, b.last_operation_updated_at, "
             + "b.broker_operation";
     private static final RowMapper<ServiceRouteBinding> MAPPER = (rs, ctx) -> new ServiceRouteBinding(
             rs.getString("guid"), TimeColumns.read(rs, "created_at"), TimeColumns.read(rs, "updated_at"),
             rs.getString("service_instance_guid"), rs.getString("route_guid"), rs.getString("space_guid"),
-            rs.getString("route_service_url"), BindingColumns.operation(rs), rs.getString("broker_operation"),
+            !"user-provided".equals(rs.getString("instance_type")), rs.getString("route_service_url"), BindingColumns.operation(rs), rs.getString("broker_operation"),
             Metadata.empty());
     private static final ListSql LIST = new ListSql(FROM, "b")
             .inFilter(RouteBindingFilter.SERVICE_INSTANCE_GUIDS, "b.service_instance_guid")
