@@ -10,6 +10,8 @@ import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.domains.RouterGroups;
 import dev.capi.domain.jobs.JobWakeUp;
+import dev.capi.domain.osbapi.BrokerSettings;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.ratelimit.RateLimits;
 import dev.capi.domain.stacks.StackDefinition;
 import dev.capi.domain.support.Guids;
@@ -21,6 +23,7 @@ import dev.capi.rest.v3.V3Api;
 import dev.capi.rest.v3.support.ApiInfo;
 import dev.capi.rest.v3.support.Links;
 import dev.capi.rest.v3.support.RequestBodyFilter;
+import dev.capi.server.osbapi.HttpServiceBrokerClient;
 import dev.capi.server.ratelimit.RateLimiting;
 import dev.capi.server.tls.TlsMaterial;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -56,7 +59,7 @@ public final class CloudController implements AutoCloseable {
         this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(blobStore(b), b.clock, b.guids,
                 b.userDirectory, b.routerGroups, b.runtime != null ? b.runtime
                 : new dev.capi.domain.runtime.InProcessRuntime(b.clock), b.appSettings.withCfApi(b.externalUrl),
-                b.buildpackSettings, b.settings.defaultQuotaDefinition(), b.brokerClient, b.brokerPollInterval));
+                b.buildpackSettings, b.settings.defaultQuotaDefinition(), brokerClient(b), b.brokerSettings));
         var wakeUp = new JobWakeUp();
         this.domain = DomainAssembly.assemble(ports, b.settings, wakeUp);
         domain.platform().stacks().seed(b.stacks, b.defaultStack);
@@ -72,6 +75,12 @@ public final class CloudController implements AutoCloseable {
         RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);
         b.extraComponents.forEach(resourceConfig::register);
         this.internalConfig = application(b, InternalApi.resources(), InternalApi.providers());
+    }
+
+    /** The embedder's broker client, or the OSBAPI-over-HTTP one with the configured timeout. */
+    private static ServiceBrokerClient brokerClient(Builder b) {
+        return b.brokerClient != null ? b.brokerClient
+                : new HttpServiceBrokerClient(b.brokerSettings.timeout(), b.brokerSettings.timeout());
     }
 
     /** The embedder's blobstore, or a local-disk one in the directory it named; never a silent temporary one. */
@@ -199,8 +208,8 @@ public final class CloudController implements AutoCloseable {
         private long maxJsonBodyBytes = 1024 * 1024;
         private RateLimits rateLimits = RateLimits.off();
         private SweeperSettings sweeperSettings = SweeperSettings.defaults();
-        private dev.capi.domain.osbapi.ServiceBrokerClient brokerClient = new NoBrokerClient();
-        private java.time.Duration brokerPollInterval = java.time.Duration.ofSeconds(5);
+        private ServiceBrokerClient brokerClient;
+        private BrokerSettings brokerSettings = BrokerSettings.defaults();
         private java.time.Duration brokerPollTick = java.time.Duration.ofSeconds(1);
         private final List<Object> extraComponents = new ArrayList<>();
         private List<StackDefinition> stacks = StackDefinition.SAMPLE;
@@ -307,22 +316,7 @@ public final class CloudController implements AutoCloseable {
             return this;
         }
 
-        /** The OSBAPI client that talks to service brokers. */
-        public Builder serviceBrokerClient(dev.capi.domain.osbapi.ServiceBrokerClient client) {
-            this.brokerClient = Objects.requireNonNull(client);
-            return this;
-        }
-
-        /**
-         * How long after a broker's "in progress" last_operation the next poll is (default 5 s,
-         * {@code CAPI_BROKER_POLL_INTERVAL_SECONDS}; a broker's Retry-After overrides it), and how often the pollers
-         * look for due polls (default 1 s).
-         */
-        public Builder brokerPollInterval(java.time.Duration interval) {
-            this.brokerPollInterval = Objects.requireNonNull(interval);
-            return this;
-        }
-
+        /** How often the last_operation pollers look for due polls (default 1 s). */
         public Builder brokerPollTick(java.time.Duration tick) {
             this.brokerPollTick = Objects.requireNonNull(tick);
             return this;
@@ -334,6 +328,18 @@ public final class CloudController implements AutoCloseable {
          */
         public Builder sweepers(SweeperSettings settings) {
             this.sweeperSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** How capi talks to service brokers: timeouts and last_operation polling. */
+        public Builder brokers(BrokerSettings settings) {
+            this.brokerSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /** Replaces the OSBAPI-over-HTTP broker client (tests, or platforms that reach brokers another way). */
+        public Builder brokerClient(ServiceBrokerClient client) {
+            this.brokerClient = Objects.requireNonNull(client);
             return this;
         }
 

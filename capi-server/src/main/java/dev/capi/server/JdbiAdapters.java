@@ -8,11 +8,12 @@ import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
 import dev.capi.domain.assembly.ServiceBindingPorts;
-import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.domain.domains.RouterGroups;
+import dev.capi.domain.osbapi.BrokerSettings;
+import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.runtime.Runtime;
 import dev.capi.domain.support.Guids;
@@ -62,7 +63,6 @@ import dev.capi.persistence.usage.JdbiServiceUsageEventRepository;
 import dev.capi.persistence.users.JdbiUserRepository;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** The adapter choice for every table-backed port: the Jdbi repositories of one database, area by area. */
 final class JdbiAdapters {
@@ -72,7 +72,7 @@ final class JdbiAdapters {
     /** What the domain needs besides the database: bits, time, ids, identity, routing tier, runtime, settings. */
     record Outside(BlobStore blobs, Clock clock, Guids guids, UserDirectory userDirectory, RouterGroups routerGroups,
                    Runtime runtime, AppSettings appSettings, BuildpackSettings buildpackSettings,
-                   String defaultQuotaName, ServiceBrokerClient brokers, Duration brokerPollInterval) {
+                   String defaultQuotaName, ServiceBrokerClient brokerClient, BrokerSettings brokerSettings) {
     }
 
     static DomainPorts ports(Database database, Outside outside) {
@@ -104,8 +104,8 @@ final class JdbiAdapters {
                 new JdbiManifestStore(jdbi));
         var serviceBindings = new ServiceBindingPorts(new JdbiCredentialBindingRepository(jdbi, metadata),
                 new JdbiRouteBindingRepository(jdbi, metadata), new JdbiBindableInstances(jdbi),
-                new JdbiAppBoundServices(jdbi), new JdbiSyslogDrains(jdbi), outside.brokers(),
-                outside.brokerPollInterval(), true);
+                new JdbiAppBoundServices(jdbi), new JdbiSyslogDrains(jdbi), outside.brokerClient(),
+                outside.brokerSettings(), true);
         return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceBindings);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.capi.domain.assembly.SweeperSettings;
+import dev.capi.domain.osbapi.BrokerSettings;
 import dev.capi.domain.ratelimit.RateLimits;
 import dev.capi.server.logging.LogFormat;
 
@@ -23,7 +24,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
                            String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
                            LogFormat logFormat, RateLimits rateLimits, SweeperSettings sweepers,
-                           Duration brokerPollInterval) {
+                           BrokerSettings brokers) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -63,11 +64,16 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                         defaults.interval(), 1))
                 .withOrphanBlobs(defaults.orphanBlobsInterval(), seconds(env, "CAPI_ORPHAN_BLOBS_GRACE_SECONDS", yaml,
                         "orphan_blobs/grace_seconds", defaults.orphanBlobsGrace(), 0));
+        BrokerSettings brokerDefaults = BrokerSettings.defaults();
+        BrokerSettings brokers = brokerDefaults
+                .withTimeout(seconds(env, "CAPI_BROKER_TIMEOUT_SECONDS", yaml, "brokers/timeout_seconds",
+                        brokerDefaults.timeout(), 1))
+                .withPollInterval(seconds(env, "CAPI_BROKER_POLL_INTERVAL_SECONDS", yaml,
+                        "brokers/poll_interval_seconds", brokerDefaults.pollInterval(), 1));
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
                 tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits,
-                sweepers, seconds(env, "CAPI_BROKER_POLL_INTERVAL_SECONDS", yaml, "broker_poll_interval_seconds",
-                Duration.ofSeconds(5), 1));
+                sweepers, brokers);
     }
 
     /** Where the standalone server keeps bits: {@code <data dir>/blobs}, kept across restarts. */

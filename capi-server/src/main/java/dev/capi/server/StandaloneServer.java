@@ -71,8 +71,7 @@ public final class StandaloneServer implements AutoCloseable {
                 .blobDirectory(config.blobDirectory())
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
                 .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()))
-                .rateLimits(config.rateLimits()).sweepers(config.sweepers())
-                .brokerPollInterval(config.brokerPollInterval());
+                .rateLimits(config.rateLimits()).sweepers(config.sweepers()).brokers(config.brokers());
         if (config.externalRuntime()) {
             URI runtime = URI.create(config.runtimeUrl());
             builder.runtime(new HttpRuntime(runtime, config.internalUrl(),

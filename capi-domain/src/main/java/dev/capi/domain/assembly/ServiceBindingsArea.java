@@ -28,7 +28,7 @@ public record ServiceBindingsArea(CredentialBindings credentialBindings, Credent
         var context = new BindingContext(ports.credentialBindings(), ports.routeBindings(), ports.instances(),
                 apps.apps(), routing.routes(), routing.domains(), tenancy.spaces(), tenancy.organizations(),
                 core.metadata(), foundation.metadataChanges(), foundation.auditEvents(), foundation.jobs(),
-                core.transactions(), core.clock(), core.guids(), ports.brokers(), ports.pollInterval());
+                core.transactions(), core.clock(), core.guids(), ports.brokers(), ports.brokerSettings());
         return new ServiceBindingsArea(new CredentialBindings(context), new CredentialBindingCreate(context),
                 new RouteBindings(context, ports.routeServicesEnabled()), new BindingPoller(context),
                 new BindingCleanup(context), new SyslogDrainList(ports.syslogDrains(), core.transactions()),

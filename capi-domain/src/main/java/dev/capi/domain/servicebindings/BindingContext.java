@@ -7,6 +7,7 @@ import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.osbapi.BrokerSettings;
 import dev.capi.domain.osbapi.ServiceBrokerClient;
 import dev.capi.domain.routes.RouteRepository;
 import dev.capi.domain.spaces.SpaceRepository;
@@ -20,14 +21,18 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Everything the binding use cases share: their repositories, the instances, apps, routes, spaces and organizations
- * they read, the broker client, the domain's machinery, and the broker poll interval.
+ * they read, the broker client and its settings, and the domain's machinery.
  */
 public record BindingContext(CredentialBindingRepository credentialBindings, RouteBindingRepository routeBindings,
                              BindableInstances instances, AppRepository apps, RouteRepository routes,
                              DomainRepository domains, SpaceRepository spaces,
                              OrganizationRepository organizations, MetadataRepository metadataStore,
                              MetadataChanges metadata, AuditEvents audit, Jobs jobs, Transactions tx, Clock clock,
-                             Guids guids, ServiceBrokerClient brokers, Duration pollInterval) {
+                             Guids guids, ServiceBrokerClient brokers, BrokerSettings brokerSettings) {
+    Duration pollInterval() {
+        return brokerSettings.pollInterval();
+    }
+
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

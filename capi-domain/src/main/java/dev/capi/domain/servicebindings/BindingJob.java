@@ -112,10 +112,14 @@ final class BindingJob implements JobHandler {
         }
     }
 
-    /** Polls last_operation at once, then as the poller decides, until the plan's maximum polling duration. */
+    /**
+     * Polls last_operation at once, then as the poller decides, until the plan's maximum polling duration (or the
+     * configured default when the plan names none).
+     */
     private void pollLater(Job job, Instant now, BindableInstance instance) {
         Integer max = instance.plan().maximumPollingDuration();
-        Instant deadline = max == null ? null : now.plus(Duration.ofSeconds(max));
+        Instant deadline = now.plus(max == null ? c.brokerSettings().maximumPollingDuration()
+                : Duration.ofSeconds(max));
         kind.schedule(job.resourceGuid(), new PollSchedule(job.guid(), now, deadline));
         c.jobs().markPolling(job);
     }

@@ -86,7 +86,7 @@ public final class InMemoryDomain {
                 UnusedPort.of(ManifestStore.class));
         var bindingPorts = new ServiceBindingPorts(serviceBindings.credentials, serviceBindings.routes,
                 serviceBindings.instances, serviceBindings.boundServices, serviceBindings.syslogDrains, brokers,
-                java.time.Duration.ofSeconds(5), true);
+                dev.capi.domain.osbapi.BrokerSettings.defaults(), true);
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
                 lifecycle, bindingPorts), Settings.defaults(), new JobWakeUp());
     }
