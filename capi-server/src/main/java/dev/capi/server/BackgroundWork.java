@@ -27,39 +27,39 @@ final class BackgroundWork implements AutoCloseable {
     private final JobWorker worker;
     private final Pruning pruning;
     private final Sweepers sweepers;
+    private final List<Poller> pollers;
+    private final long pollTickMillis;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "capi-maintenance");
         t.setDaemon(true);
         return t;
     });
-
-    private final List<IntSupplier> brokerPollers;
-    private final long brokerTickMillis;
     private final ScheduledExecutorService brokerPolling = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "capi-broker-poller");
         t.setDaemon(true);
         return t;
     });
 
-    BackgroundWork(JobRepository jobs, AuditEventRepository auditEvents, Transactions transactions,
-                   List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp, Sweepers sweepers) {
-        this(jobs, auditEvents, transactions, handlers, clock, jobPollMillis, wakeUp, sweepers, List.of(),
-                Duration.ofSeconds(1));
-    }
-
     /**
-     * {@code brokerPollers} follow asynchronous broker operations (each returns how many rows it polled); they run
-     * every {@code brokerTick} at most one second apart, on their own thread, since brokers may answer slowly.
+     * {@code pollers} follow asynchronous broker operations; they run every {@code pollTick} (kept between 50 ms and
+     * one second, as each poller only handles what is due) on their own thread, since brokers may answer slowly.
      */
     BackgroundWork(JobRepository jobs, AuditEventRepository auditEvents, Transactions transactions,
                    List<JobHandler> handlers, Clock clock, long jobPollMillis, JobWakeUp wakeUp, Sweepers sweepers,
-                   List<IntSupplier> brokerPollers, Duration brokerTick) {
-        this.brokerPollers = List.copyOf(brokerPollers);
-        this.brokerTickMillis = Math.max(50, Math.min(1000, brokerTick.toMillis()));
+                   List<Poller> pollers, Duration pollTick) {
+        this.pollers = List.copyOf(pollers);
+        this.pollTickMillis = Math.max(50, Math.min(1000, pollTick.toMillis()));
         this.worker = new JobWorker(jobs, transactions, handlers, clock, "node-" + UUID.randomUUID(), jobPollMillis,
                 wakeUp);
         this.pruning = new Pruning(auditEvents, jobs, transactions, clock);
         this.sweepers = sweepers;
+    }
+
+    /**
+     * Work that follows brokers (last_operation polls of instances, bindings): each pass handles what is due and
+     * returns how many it handled.
+     */
+    record Poller(String name, IntSupplier pollDue) {
     }
 
     void start() {
@@ -69,14 +69,14 @@ final class BackgroundWork implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::sweepOrphanBlobs, 0,
                 sweepers.settings().orphanBlobsInterval().toMillis(), TimeUnit.MILLISECONDS);
-        if (!brokerPollers.isEmpty()) {
-            brokerPolling.scheduleWithFixedDelay(this::pollBrokers, 0, brokerTickMillis, TimeUnit.MILLISECONDS);
+        if (!pollers.isEmpty()) {
+            brokerPolling.scheduleWithFixedDelay(this::poll, 0, pollTickMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void pollBrokers() {
-        for (IntSupplier poller : brokerPollers) {
-            guarded("broker last_operation poll", poller::getAsInt);
+    private void poll() {
+        for (Poller p : pollers) {
+            guarded(p.name() + " polling", () -> report(p.name() + " polls", p.pollDue().getAsInt()));
         }
     }
 

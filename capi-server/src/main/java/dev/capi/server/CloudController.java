@@ -72,7 +72,11 @@ public final class CloudController implements AutoCloseable {
                 domain.lifecycle(), b.sweeperSettings);
         this.background = new BackgroundWork(core.jobs(), core.auditEvents(), core.transactions(),
                 domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp, sweepers,
-                List.of(domain.serviceInstances().poller()::pollDue), b.brokerSettings.pollInterval());
+                List.of(new BackgroundWork.Poller("service instance last_operation",
+                                domain.serviceInstances().poller()::pollDue),
+                        new BackgroundWork.Poller("service binding last_operation",
+                                domain.serviceBindings().poller()::pollDue)),
+                b.brokerSettings.pollInterval());
         this.resourceConfig = application(b, V3Api.resources(), V3Api.providers());
         resourceConfig.register(new RequestBodyFilter(b.maxJsonBodyBytes));
         RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);
@@ -317,6 +321,7 @@ public final class CloudController implements AutoCloseable {
             this.rateLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
+
 
         /**
          * How often the sweepers run and when pending packages and builds expire (default: every minute, 900

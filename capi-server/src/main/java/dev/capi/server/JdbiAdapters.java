@@ -8,6 +8,7 @@ import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
 import dev.capi.domain.assembly.ServiceCatalogPorts;
+import dev.capi.domain.assembly.ServiceBindingPorts;
 import dev.capi.domain.blobs.BlobOwners;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
@@ -55,6 +56,11 @@ import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
 import dev.capi.persistence.servicebrokers.JdbiServiceBrokerRepository;
 import dev.capi.persistence.serviceofferings.JdbiServiceOfferingRepository;
 import dev.capi.persistence.serviceplans.JdbiServicePlanRepository;
+import dev.capi.persistence.servicebindings.JdbiAppBoundServices;
+import dev.capi.persistence.servicebindings.JdbiBindableInstances;
+import dev.capi.persistence.servicebindings.JdbiCredentialBindingRepository;
+import dev.capi.persistence.servicebindings.JdbiRouteBindingRepository;
+import dev.capi.persistence.servicebindings.JdbiSyslogDrains;
 import dev.capi.persistence.sidecars.JdbiSidecarRepository;
 import dev.capi.persistence.spaces.JdbiSpaceRepository;
 import dev.capi.persistence.stacks.JdbiStackRepository;
@@ -109,7 +115,12 @@ final class JdbiAdapters {
         var serviceInstances = new ServiceInstancePorts(new JdbiServiceInstanceRepository(jdbi, metadata,
                 new JdbiSpaceRepository(jdbi, metadata)), new JdbiOfferedPlans(jdbi), outside.brokerClient(),
                 outside.brokerSettings());
-        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceCatalog, serviceInstances);
+        var serviceBindings = new ServiceBindingPorts(new JdbiCredentialBindingRepository(jdbi, metadata),
+                new JdbiRouteBindingRepository(jdbi, metadata), new JdbiBindableInstances(jdbi),
+                new JdbiAppBoundServices(jdbi), new JdbiSyslogDrains(jdbi), outside.brokerClient(),
+                outside.brokerSettings(), true);
+        return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceCatalog, serviceInstances,
+                serviceBindings);
     }
 
     /** Which rows own blobs, for the orphan blob sweeper. */

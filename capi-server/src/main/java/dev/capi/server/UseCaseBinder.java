@@ -84,5 +84,10 @@ final class UseCaseBinder extends AbstractBinder {
         bind(si.managed()).to(dev.capi.domain.serviceinstances.ManagedInstances.class);
         bind(si.sharing()).to(dev.capi.domain.serviceinstances.ServiceInstanceSharing.class);
         bind(si.backups()).to(dev.capi.domain.serviceinstances.ServiceInstanceBackups.class);
+        var sb = domain.serviceBindings();
+        bind(sb.credentialBindings()).to(dev.capi.domain.servicebindings.CredentialBindings.class);
+        bind(sb.credentialBindingCreate()).to(dev.capi.domain.servicebindings.CredentialBindingCreate.class);
+        bind(sb.routeBindings()).to(dev.capi.domain.servicebindings.RouteBindings.class);
+        bind(sb.syslogDrains()).to(dev.capi.domain.servicebindings.SyslogDrainList.class);
     }
 }

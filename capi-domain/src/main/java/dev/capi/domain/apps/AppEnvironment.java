@@ -4,6 +4,7 @@ import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.organizations.OrganizationRepository;
+import dev.capi.domain.servicebindings.VcapServices;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.App;
 import dev.capi.model.Organization;
@@ -36,11 +37,13 @@ public final class AppEnvironment {
     private final AppSettings settings;
     private final Clock clock;
     private final java.util.function.Function<String, List<String>> routeUris;
+    private final VcapServices vcapServices;
 
     public AppEnvironment(AppRepository apps, OrganizationRepository organizations, AppAccess access,
                           Transactions tx, AppEvents events, FeatureFlags flags, AppSettings settings, Clock clock,
-                          java.util.function.Function<String, List<String>> routeUris) {
+                          java.util.function.Function<String, List<String>> routeUris, VcapServices vcapServices) {
         this.routeUris = routeUris;
+        this.vcapServices = vcapServices;
         this.apps = apps;
         this.organizations = organizations;
         this.access = access;
@@ -92,7 +95,7 @@ public final class AppEnvironment {
             vcap.put("process_type", process.type());
             vcap.put("application_version", process.version());
             env.put("VCAP_APPLICATION", dev.capi.domain.support.JsonText.write(vcap));
-            env.put("VCAP_SERVICES", "{}");
+            env.put("VCAP_SERVICES", dev.capi.domain.support.JsonText.write(vcapServices.of(app.guid())));
             env.put("MEMORY_LIMIT", process.memoryInMb() + "m");
             return env;
         });
@@ -149,15 +152,15 @@ public final class AppEnvironment {
         }
     }
 
-    /** {@code VCAP_SERVICES} (no bindings yet), or the file-based forms when an app feature asks for them. */
-    private static Map<String, Object> systemEnv(App app) {
+    /** {@code VCAP_SERVICES} (the app's bindings), or the file-based forms when an app feature asks for them. */
+    private Map<String, Object> systemEnv(App app) {
         if (app.features().serviceBindingK8s()) {
             return Map.of("SERVICE_BINDING_ROOT", "/etc/cf-service-bindings");
         }
         if (app.features().fileBasedVcapServices()) {
             return Map.of("VCAP_SERVICES_FILE_PATH", "/etc/cf-service-bindings/vcap_services");
         }
-        return Map.of("VCAP_SERVICES", Map.of());
+        return Map.of("VCAP_SERVICES", vcapServices.of(app.guid()));
     }
 
     private Map<String, Object> vcapApplication(App app, Space space, String orgName) {

@@ -22,6 +22,7 @@ import dev.capi.domain.processes.ProcessCrashes;
 import dev.capi.domain.processes.Processes;
 import dev.capi.domain.revisions.RevisionOnStart;
 import dev.capi.domain.revisions.Revisions;
+import dev.capi.domain.servicebindings.VcapServices;
 import dev.capi.domain.spaces.WritableSpaces;
 import dev.capi.domain.stacks.StackRepository;
 import dev.capi.domain.usage.AppUsageEventQueries;
@@ -42,7 +43,8 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
     public static AppsAndProcesses assemble(CorePorts core, OrgsAndSpacesPorts tenancy, AppPorts ports,
                                             LifecyclePorts lifecycle, StackRepository stacks,
                                             BuildpackRepository buildpacks,
-                                            Foundation foundation, Platform platform, Routing routing) {
+                                            Foundation foundation, Platform platform, Routing routing,
+                                            VcapServices vcapServices) {
         var tx = core.transactions();
         var clock = core.clock();
         var guids = core.guids();
@@ -57,7 +59,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
         var usage = new AppUsageEvents(ports.usageEvents(), clock, guids);
         var revisions = new Revisions(lifecycle.revisions(), access, metadata, tx, clock, guids);
         var environment = new AppEnvironment(ports.apps(), tenancy.organizations(), access, tx, events, flags,
-                settings, clock, routing.routes()::uris);
+                settings, clock, routing.routes()::uris, vcapServices);
         var sync = new ProcessSync(ports.runtime(), settings, environment::runtimeEnvironment,
                 new EffectiveProcessCommand(droplets));
         var processCreate = new ProcessCreate(ports.processes(), events, settings, clock, guids);

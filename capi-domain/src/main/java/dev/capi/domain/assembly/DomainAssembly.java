@@ -4,6 +4,7 @@ import dev.capi.domain.Settings;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.organizations.OrganizationCleanup;
+import dev.capi.domain.servicebindings.VcapServices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces, Platform platform, Routing routing,
                              AppsAndProcesses apps, Lifecycle lifecycle, ServiceCatalog serviceCatalog,
-                             ServiceInstancesArea serviceInstances,
+                             ServiceInstancesArea serviceInstances, ServiceBindingsArea serviceBindings,
                              List<JobHandler> jobHandlers) {
 
     public static DomainAssembly assemble(DomainPorts ports, Settings settings, JobWakeUp wakeUp) {
@@ -27,18 +28,22 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var platform = Platform.assemble(core, tenancy, ports.platform(), ports.apps().apps(), foundation, settings);
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
-                ports.platform().buildpacks(), foundation, platform, routing);
+                ports.platform().buildpacks(), foundation, platform, routing,
+                new VcapServices(ports.serviceBindings().boundServices()));
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
                 platform, routing, apps);
         var serviceCatalog = ServiceCatalog.assemble(core, tenancy, ports.serviceCatalog(), foundation);
         var serviceInstances = ServiceInstancesArea.assemble(core, tenancy, ports.serviceInstances(), foundation,
                 platform);
+        var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
+                ports.routing(), foundation);
 
         List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
         cleanups.add(apps.deletion());
         cleanups.add(routing.routeRemoval());
-        cleanups.add(serviceCatalog.cleanup());
+        cleanups.addAll(serviceBindings.cleanups());
         cleanups.add(serviceInstances.cleanup());
+        cleanups.add(serviceCatalog.cleanup());
         List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups));
         handlers.addAll(orgsAndSpaces.jobHandlers());
         handlers.addAll(platform.jobHandlers());
@@ -47,8 +52,9 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         handlers.addAll(lifecycle.jobHandlers());
         handlers.addAll(serviceCatalog.jobHandlers());
         handlers.addAll(serviceInstances.jobHandlers());
+        handlers.addAll(serviceBindings.jobHandlers());
         return new DomainAssembly(foundation, orgsAndSpaces, platform, routing, apps, lifecycle, serviceCatalog,
-                serviceInstances,
+                serviceInstances, serviceBindings,
                 List.copyOf(handlers));
     }
 }

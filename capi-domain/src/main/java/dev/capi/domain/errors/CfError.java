@@ -32,7 +32,6 @@ public enum CfError {
     UaaUnavailable(20004, 503, "The UAA service is currently unavailable"),
     UaaRateLimited(20008, 429, "The UAA is currently rate limited. Please try again later"),
     ServiceInstanceNameTaken(60002, 400, "The service instance name is taken: %s"),
-    ServiceBrokerBadResponse(10001, 502, "%s"),
     ServiceInstanceNotFound(60004, 404, "The service instance could not be found: %s"),
     AssociationNotEmpty(10006, 400, "Please delete the %s associations for your %s."),
     ServicePlanNotUpdateable(110004, 400, "The service does not support changing plans."),
@@ -92,7 +91,11 @@ public enum CfError {
     LabelLimitExceeded(390020, 422,
             "Failed to add %s labels because it would exceed maximum of %s"),
     AnnotationLimitExceeded(390023, 422,
-            "Failed to add %s annotations because it would exceed maximum of %s");
+            "Failed to add %s annotations because it would exceed maximum of %s"),
+    ServiceFetchBindingParametersNotSupported(90007, 400,
+            "This service does not support fetching service binding parameters."),
+    /** Answered 422 by the route binding create, as the reference overrides the catalogue's 400. */
+    ServiceInstanceAlreadyBoundToSameRoute(130008, 422, "The route and service instance are already bound.");
 
     private final int code;
     private final int httpStatus;

@@ -104,7 +104,7 @@ class AppLifecycleTest {
                         .filter(b -> names.contains(b.name()) && b.lifecycle().equals(type)).toList()),
                 clock, guids, (guid, name) -> { }, List.of());
         environment = new AppEnvironment(appRows, orgs, access, tx, events, flags, settings, clock,
-                appGuid -> List.of());
+                appGuid -> List.of(), new dev.capi.domain.servicebindings.VcapServices(appGuid -> List.of()));
         DropletLookup dropletLookup = guid -> Optional.ofNullable(droplets.get(guid));
         var sync = new ProcessSync(runtime, settings, environment::runtimeEnvironment,
                 new dev.capi.domain.apps.EffectiveProcessCommand(dropletLookup));

@@ -15,6 +15,7 @@ import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
 import dev.capi.domain.assembly.ServiceCatalogPorts;
+import dev.capi.domain.assembly.ServiceBindingPorts;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.runtime.InProcessRuntime;
@@ -71,6 +72,7 @@ public final class InMemoryDomain {
     public final InMemoryRoutes routes = new InMemoryRoutes(domainRows, spaces, routeDestinations);
     public final InMemoryServiceCatalog serviceCatalog = new InMemoryServiceCatalog(roles::forUser);
     public final FakeBrokerClient brokerClient = new FakeBrokerClient();
+    public final InMemoryServiceBindings serviceBindings = new InMemoryServiceBindings();
     public final DomainAssembly services;
 
     public InMemoryDomain() {
@@ -93,8 +95,11 @@ public final class InMemoryDomain {
         var serviceInstances = new ServiceInstancePorts(UnusedPort.of(ServiceInstanceRepository.class),
                 UnusedPort.of(OfferedPlans.class), UnusedPort.of(ServiceBrokerClient.class),
                 dev.capi.domain.osbapi.BrokerSettings.defaults());
+        var bindingPorts = new ServiceBindingPorts(serviceBindings.credentials, serviceBindings.routes,
+                serviceBindings.instances, serviceBindings.boundServices, serviceBindings.syslogDrains, brokerClient,
+                dev.capi.domain.osbapi.BrokerSettings.defaults(), true);
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
-                lifecycle, catalog, serviceInstances), Settings.defaults(), new JobWakeUp());
+                lifecycle, catalog, serviceInstances, bindingPorts), Settings.defaults(), new JobWakeUp());
     }
 
     /** Deterministic guids: {@code 00000000-0000-0000-0000-0000000003e9}, ... */

@@ -66,6 +66,8 @@ public final class V3Api {
                 ProcessesResource.class, ProcessesResource.ForApp.class,
                 DomainsResource.class, OrganizationDomainsResource.class, RoutesResource.class,
                 AppRoutesResource.class, SpaceRoutesResource.class,
+                dev.capi.rest.v3.servicebindings.ServiceCredentialBindingsResource.class,
+                dev.capi.rest.v3.servicebindings.ServiceRouteBindingsResource.class,
                 dev.capi.rest.v3.buildpacks.BuildpacksResource.class,
                 dev.capi.rest.v3.admin.AdminActionsResource.class,
                 dev.capi.rest.v3.manifests.SpaceManifestsResource.Apply.class,

@@ -78,7 +78,7 @@ class InternalListenerTest {
     void syslogDrainUrlsComeInBatches() {
         ApiResponse r = internal.get("/internal/v5/syslog_drain_urls?batch_size=50");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body().path("results").isObject()).isTrue();
+        assertThat(r.body().path("results").isArray()).isTrue();
         assertThat(r.body().has("next_id")).isTrue();
         assertThat(internal.get("/internal/v5/syslog_drain_urls?batch_size=-1").status()).isEqualTo(400);
     }

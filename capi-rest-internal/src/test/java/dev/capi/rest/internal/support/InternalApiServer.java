@@ -68,6 +68,8 @@ public final class InternalApiServer implements AutoCloseable {
                 bind(services.apps().processes()).to(dev.capi.domain.processes.Processes.class);
                 bind(services.platform().securityGroups()).to(dev.capi.domain.securitygroups.SecurityGroups.class);
                 bind(services.lifecycle().tasks()).to(dev.capi.domain.tasks.Tasks.class);
+                bind(services.serviceBindings().syslogDrains())
+                        .to(dev.capi.domain.servicebindings.SyslogDrainList.class);
                 bind(verifier).to(TokenVerifier.class);
                 bind(metrics).to(RequestMetrics.class);
             }

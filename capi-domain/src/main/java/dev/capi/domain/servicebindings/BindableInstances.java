@@ -1,0 +1,8 @@
+package dev.capi.domain.servicebindings;
+
+import java.util.Optional;
+
+/** Port: service instances as bindings read them (instance, shares, plan, offering and broker in one read). */
+public interface BindableInstances {
+    Optional<BindableInstance> find(String guid);
+}
