@@ -48,6 +48,16 @@ class S3BlobStoreConformanceTest extends BlobStoreConformance {
         return 32L * 1024 * 1024;
     }
 
+    /**
+     * One size for all writers: S3Proxy's file backend answers a GET that races a replacement with the old length and
+     * the new bytes, which writers of different sizes turn into short reads (S3 itself has no such race). A torn
+     * write still shows as mixed bytes.
+     */
+    @Override
+    protected int concurrentWriterBytes(int w) {
+        return 250_000;
+    }
+
     @AfterEach
     void closeStores() {
         opened.forEach(S3BlobStore::close);
