@@ -14,26 +14,27 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The conformance tests on a real S3 server (S3Proxy), each test on buckets of its own. */
+/** The conformance tests on a real S3 server (S3Proxy), on buckets of their own emptied before each test. */
 class S3BlobStoreConformanceTest extends BlobStoreConformance {
-    private static final AtomicInteger TESTS = new AtomicInteger();
+    private static final String PREFIX = "t" + ProcessHandle.current().pid() + "-";
+    private static final AtomicInteger OTHER = new AtomicInteger();
     private final List<S3BlobStore> opened = new ArrayList<>();
-    private String prefix;
 
     @TempDir
     Path spool;
 
     @Override
     protected BlobStore newStore() {
-        prefix = "t" + ProcessHandle.current().pid() + "-" + TESTS.incrementAndGet() + "-";
-        return reopen();
+        BlobStore store = reopen();
+        FOLDERS.forEach(store::deleteByPrefix);
+        return store;
     }
 
     @Override
     protected BlobStore reopen() {
         S3ProxyServer server = S3ProxyServer.shared().orElse(null);
         Assumptions.assumeTrue(server != null, S3ProxyServer::unavailableReason);
-        S3BlobStore store = S3BlobStore.connect(server.settings(prefix), spool);
+        S3BlobStore store = S3BlobStore.connect(server.settings(PREFIX), spool);
         opened.add(store);
         return store;
     }
@@ -66,6 +67,7 @@ class S3BlobStoreConformanceTest extends BlobStoreConformance {
     @Test
     void aWrongSecretKeyFailsTheConnectionWithOneClearLine() {
         S3ProxyServer server = S3ProxyServer.shared().orElseThrow();
+        String prefix = "w" + OTHER.incrementAndGet() + "-";
         S3Settings wrong = new S3Settings(server.endpoint(), "us-east-1", S3ProxyServer.ACCESS_KEY, "not-the-secret",
                 prefix);
 
@@ -78,7 +80,7 @@ class S3BlobStoreConformanceTest extends BlobStoreConformance {
     @Test
     void anUnreachableEndpointFailsTheConnectionWithOneClearLine() {
         S3Settings nowhere = new S3Settings(java.net.URI.create("http://127.0.0.1:" + S3ProxyServer.freePort()),
-                "us-east-1", "a", "b", prefix);
+                "us-east-1", "a", "b", "x-");
 
         assertThatThrownBy(() -> S3BlobStore.connect(nowhere, spool))
                 .isInstanceOf(BlobStoreUnusableException.class)

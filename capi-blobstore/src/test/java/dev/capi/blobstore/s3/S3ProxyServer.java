@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,10 +53,10 @@ public final class S3ProxyServer {
     }
 
     private static S3ProxyServer start() throws IOException {
-        String jar = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(p -> p.contains("s3proxy") && p.endsWith("jar-with-dependencies.jar"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the s3proxy jar is not on the test class path"));
+        String jar = System.getProperty("capi.test.s3proxy.jar", "");
+        if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("no S3Proxy jar at '" + jar + "' (system property capi.test.s3proxy.jar)");
+        }
         Path dir = Files.createTempDirectory("capi-s3proxy");
         Path data = Files.createDirectories(dir.resolve("data"));
         int port = freePort();
