@@ -244,7 +244,14 @@ public final class StandaloneServer implements AutoCloseable {
                 configFile = Path.of(args[++i]);
             }
         }
-        ServerConfig config = ServerConfig.load(configFile, System.getenv());
+        ServerConfig config;
+        try {
+            config = ServerConfig.load(configFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("capi: invalid configuration: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         StandaloneServer server;
         try {
             server = new StandaloneServer(config);
