@@ -60,8 +60,8 @@ public final class WebDavBlobStore implements BlobStore {
     private final Clock clock;
 
     private WebDavBlobStore(WebDavSettings settings, Path spoolDirectory, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         this.endpoint = settings.endpoint();
         this.authorization = settings.user() == null || settings.user().isEmpty() ? null : "Basic "
                 + Base64.getEncoder().encodeToString((settings.user() + ":" + Objects.toString(settings.password(), ""))
