@@ -24,7 +24,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
                            String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
                            LogFormat logFormat, RateLimits rateLimits, SweeperSettings sweepers,
-                           BrokerSettings brokers) {
+                           BrokerSettings brokers, BlobstoreConfig blobstore) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -70,13 +70,23 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                         brokerDefaults.timeout(), 1))
                 .withPollInterval(seconds(env, "CAPI_BROKER_POLL_INTERVAL_SECONDS", yaml,
                         "brokers/poll_interval_seconds", brokerDefaults.pollInterval(), 1));
+        BlobstoreConfig blobstore = BlobstoreConfig.of(value(env, "CAPI_BLOBSTORE", yaml, "blobstore/type", null),
+                value(env, "CAPI_S3_ENDPOINT", yaml, "blobstore/s3/endpoint", null),
+                value(env, "CAPI_S3_REGION", yaml, "blobstore/s3/region", null),
+                value(env, "CAPI_S3_ACCESS_KEY", yaml, "blobstore/s3/access_key", null),
+                value(env, "CAPI_S3_SECRET_KEY", yaml, "blobstore/s3/secret_key", null),
+                value(env, "CAPI_S3_BUCKET_PREFIX", yaml, "blobstore/s3/bucket_prefix", null),
+                value(env, "CAPI_WEBDAV_URL", yaml, "blobstore/webdav/url", null),
+                value(env, "CAPI_WEBDAV_USER", yaml, "blobstore/webdav/user", null),
+                value(env, "CAPI_WEBDAV_PASSWORD", yaml, "blobstore/webdav/password", null),
+                value(env, "CAPI_WEBDAV_SECRET", yaml, "blobstore/webdav/secret", null));
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
                 tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits,
-                sweepers, brokers);
+                sweepers, brokers, blobstore);
     }
 
-    /** Where the standalone server keeps bits: {@code <data dir>/blobs}, kept across restarts. */
+    /** Where the standalone server keeps bits with the local blobstore: {@code <data dir>/blobs}, kept across restarts. */
     public Path blobDirectory() {
         return dataDir.resolve("blobs");
     }

@@ -1,5 +1,7 @@
 package dev.capi.server;
 
+import dev.capi.blobstore.BlobStoreUnusableException;
+import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.persistence.Database;
 import dev.capi.persistence.identity.JdbiAccountStore;
@@ -46,6 +48,7 @@ public final class StandaloneServer implements AutoCloseable {
     private final Database database;
     private final String adminPassword;
     private final BuiltInIdentityProvider identity;
+    private final BlobStore blobStore;
     private int port;
     private int internalPort;
 
@@ -53,6 +56,8 @@ public final class StandaloneServer implements AutoCloseable {
         this.config = config;
         ServerLogging.install(config.logFormat());
         createDirectories(config.dataDir());
+        // first, so that a remote blobstore refusing the credentials stops the boot before anything else starts
+        this.blobStore = Blobstores.open(config.blobstore(), config.dataDir());
         // CPU-bound first-start work (the internal CA's three RSA keys, the token signing key, the admin password's
         // PBKDF2 hash) runs on the other cores while the database opens and its schema is checked or migrated
         this.tlsMaterial = CompletableFuture.supplyAsync(this::internalTls, STARTUP);
@@ -68,7 +73,7 @@ public final class StandaloneServer implements AutoCloseable {
                 config.databasePassword(), 10);
         long t1 = System.nanoTime();
         var builder = CloudController.builder().database(database).externalUrl(config.externalUrl())
-                .blobDirectory(config.blobDirectory())
+                .blobStore(blobStore)
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
                 .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()))
                 .rateLimits(config.rateLimits()).sweepers(config.sweepers()).brokers(config.brokers());
@@ -222,6 +227,13 @@ public final class StandaloneServer implements AutoCloseable {
     public void close() {
         controller.close();
         database.close();
+        if (blobStore instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("cannot close the blobstore client", e);
+            }
+        }
     }
 
     /** {@code java -jar capi-server.jar [--config FILE]}. */
@@ -232,8 +244,22 @@ public final class StandaloneServer implements AutoCloseable {
                 configFile = Path.of(args[++i]);
             }
         }
-        ServerConfig config = ServerConfig.load(configFile, System.getenv());
-        StandaloneServer server = new StandaloneServer(config);
+        ServerConfig config;
+        try {
+            config = ServerConfig.load(configFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("capi: invalid configuration: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        StandaloneServer server;
+        try {
+            server = new StandaloneServer(config);
+        } catch (BlobStoreUnusableException e) {
+            System.err.println("capi: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         server.start();
         ProcessHandle.current().info().startInstant().ifPresent(started -> LOG.info("startup: serving {} ms after "
                 + "the JVM started", java.time.Duration.between(started, java.time.Instant.now()).toMillis()));

@@ -1,6 +1,7 @@
 package dev.capi.domain.blobs;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -71,4 +72,15 @@ public interface BlobStore {
      * happens if the folder is empty or missing. Blobs written or deleted while it runs may or may not be visited.
      */
     void forEachUnder(String prefix, Consumer<StoredBlob> visitor);
+
+    /**
+     * A URL from which a client may fetch the blob without further credentials for a limited time (a presigned or
+     * signed read URL), for stores that clients can reach themselves; downloads then answer 302 to it, as the
+     * reference does for a remote blobstore. Empty (the default) when the bits are served only through
+     * {@link #open}. It does not check that the blob exists.
+     */
+    default Optional<URI> downloadUrl(String key) {
+        BlobKeys.requireValid(key);
+        return Optional.empty();
+    }
 }

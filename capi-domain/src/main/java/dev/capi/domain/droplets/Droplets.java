@@ -25,11 +25,13 @@ import dev.capi.model.Metadata;
 import dev.capi.model.MetadataUpdate;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The droplet use cases: list and read (the app's space readers; execution metadata and process commands only for
@@ -230,10 +232,21 @@ public final class Droplets {
         });
     }
 
-    public record Download(long sizeBytes, InputStream content) {
+    /**
+     * The bits: a stream of {@code sizeBytes} bytes ({@code -1} when unknown), or, when the blobstore offers a
+     * download URL ({@link BlobStore#downloadUrl}), only that URL to redirect to ({@code content} is then null).
+     */
+    public record Download(long sizeBytes, InputStream content, Optional<URI> redirect) {
+        static Download stream(long sizeBytes, InputStream content) {
+            return new Download(sizeBytes, content, Optional.empty());
+        }
+
+        static Download redirect(URI url) {
+            return new Download(-1, null, Optional.of(url));
+        }
     }
 
-    /** Developers download STAGED buildpack droplets. */
+    /** Developers download STAGED buildpack droplets (a redirect when the blobstore offers a download URL). */
     public Download download(Permissions perms, String guid) {
         Droplet d = tx.inTransaction(() -> {
             Droplet found = visible(perms, guid);
@@ -248,14 +261,23 @@ public final class Droplets {
         if (!Droplet.STAGED.equals(d.state())) {
             throw CfException.unprocessable("Only staged droplets can be downloaded.");
         }
-        return bits(d);
+        requireBlob(d);
+        return blobs.downloadUrl(d.blobKey()).map(Download::redirect).orElseGet(() -> stream(d));
     }
 
     private Download bits(Droplet d) {
+        requireBlob(d);
+        return stream(d);
+    }
+
+    private Download stream(Droplet d) {
+        return Download.stream(blobs.info(d.blobKey()).map(BlobInfo::sizeBytes).orElse(-1L), blobs.open(d.blobKey()));
+    }
+
+    private void requireBlob(Droplet d) {
         if (d.blobKey() == null || !blobs.exists(d.blobKey())) {
             throw CfException.notFound(NOT_FOUND);
         }
-        return new Download(blobs.info(d.blobKey()).map(BlobInfo::sizeBytes).orElse(-1L), blobs.open(d.blobKey()));
     }
 
     /** Stagers and cells download a droplet by guid ({@code /staging/v3/droplets/:guid/download}). */

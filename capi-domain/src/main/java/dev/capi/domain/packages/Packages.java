@@ -22,6 +22,7 @@ import dev.capi.model.Job;
 import dev.capi.model.Metadata;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -226,10 +227,24 @@ public final class Packages implements PackageLookup {
         return finalState;
     }
 
-    /** The bits of a READY bits package (developers): 422 for docker or not-ready packages, as the reference. */
-    public record Download(long sizeBytes, InputStream content) {
+    /**
+     * The bits: a stream of {@code sizeBytes} bytes ({@code -1} when unknown), or, when the blobstore offers a
+     * download URL ({@link BlobStore#downloadUrl}), only that URL to redirect to ({@code content} is then null).
+     */
+    public record Download(long sizeBytes, InputStream content, Optional<URI> redirect) {
+        static Download stream(long sizeBytes, InputStream content) {
+            return new Download(sizeBytes, content, Optional.empty());
+        }
+
+        static Download redirect(URI url) {
+            return new Download(-1, null, Optional.of(url));
+        }
     }
 
+    /**
+     * The bits of a READY bits package (developers): 422 for docker or not-ready packages, as the reference; a
+     * redirect when the blobstore offers a download URL.
+     */
     public Download download(Permissions perms, String guid) {
         AppPackage p = tx.inTransaction(() -> {
             AppPackage found = visible(perms, guid);
@@ -238,7 +253,8 @@ public final class Packages implements PackageLookup {
             }
             return found;
         });
-        return bits(p);
+        requireBits(p);
+        return blobs.downloadUrl(p.blobKey()).map(Download::redirect).orElseGet(() -> bits(p));
     }
 
     /** For stagers on the internal API (no user). */
@@ -247,14 +263,18 @@ public final class Packages implements PackageLookup {
     }
 
     private Download bits(AppPackage p) {
+        requireBits(p);
+        long size = blobs.info(p.blobKey()).map(BlobInfo::sizeBytes).orElse(-1L);
+        return Download.stream(size, blobs.open(p.blobKey()));
+    }
+
+    private static void requireBits(AppPackage p) {
         if (!AppPackage.BITS.equals(p.type())) {
             throw CfException.unprocessable("Package type must be bits.");
         }
         if (!AppPackage.READY.equals(p.state()) || p.blobKey() == null) {
             throw CfException.unprocessable("Package has no bits to download.");
         }
-        long size = blobs.info(p.blobKey()).map(BlobInfo::sizeBytes).orElse(-1L);
-        return new Download(size, blobs.open(p.blobKey()));
     }
 
     /** {@code PATCH /internal/v4/packages/:guid}: a bits service reports READY (with checksums) or FAILED. */

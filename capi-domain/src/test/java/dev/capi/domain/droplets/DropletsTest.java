@@ -138,6 +138,20 @@ class DropletsTest {
     }
 
     @Test
+    void aStoreWithDownloadUrlsAnswersDevelopersWithARedirectOnlyWhenTheBlobExists() throws Exception {
+        Droplet d = staged();
+        blobs.offerDownloadUrls(java.net.URI.create("https://blobs.example.org/signed/"));
+
+        var download = droplets.download(f.as("dev"), d.guid());
+
+        assertThat(download.redirect()).contains(java.net.URI.create("https://blobs.example.org/signed/")
+                .resolve(d.blobKey()));
+        assertThat(droplets.stagingDownload(d.guid()).content().readAllBytes()).containsExactly(1, 2, 3);
+        blobs.delete(d.blobKey());
+        refused(() -> droplets.download(f.as("dev"), d.guid()), CfError.ResourceNotFound, "Droplet not found");
+    }
+
+    @Test
     void theCurrentFilterKeepsOnlyTheAppsCurrentDroplet() {
         Droplet first = staged();
         staged();

@@ -36,6 +36,19 @@ public final class InMemoryBlobStore implements BlobStore {
         this.clock = clock;
     }
 
+    private volatile java.net.URI downloadBase;
+
+    /** Makes the store offer download URLs under {@code base}, as a remote store does (test setup). */
+    public void offerDownloadUrls(java.net.URI base) {
+        this.downloadBase = base;
+    }
+
+    @Override
+    public Optional<java.net.URI> downloadUrl(String key) {
+        BlobKeys.requireValid(key);
+        return downloadBase == null ? Optional.empty() : Optional.of(downloadBase.resolve(key));
+    }
+
     /** Backdates a blob's last-modified time (test setup). */
     public void age(String key, Instant lastModified) {
         written.put(key, lastModified);

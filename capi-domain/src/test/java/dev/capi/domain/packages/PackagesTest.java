@@ -163,4 +163,19 @@ class PackagesTest {
         assertThat(rows.find(p.guid())).isEmpty();
         assertThat(blobs.keys()).isEmpty();
     }
+
+    @Test
+    void aStoreWithDownloadUrlsAnswersDevelopersWithARedirectAndStagersWithTheBits() throws Exception {
+        AppPackage p = upload(bits("app"));
+        blobs.offerDownloadUrls(java.net.URI.create("https://blobs.example.org/signed/"));
+
+        Packages.Download download = packages.download(f.as("dev"), p.guid());
+
+        assertThat(download.redirect()).contains(java.net.URI.create("https://blobs.example.org/signed/packages/"
+                + p.guid()));
+        assertThat(download.content()).isNull();
+        refused(() -> packages.download(f.as("auditor"), p.guid()), CfError.NotAuthorized, null);
+        assertThat(packages.stagingDownload(p.guid()).redirect()).isEmpty();
+        assertThat(packages.stagingDownload(p.guid()).content().readAllBytes()).isNotEmpty();
+    }
 }

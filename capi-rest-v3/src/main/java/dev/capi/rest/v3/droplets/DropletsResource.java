@@ -89,6 +89,9 @@ public final class DropletsResource extends V3Resource {
     @Path("/{guid}/download")
     public Response download(@PathParam("guid") String guid) {
         var d = droplets.download(permissions(), guid);
+        if (d.redirect().isPresent()) {
+            return Response.status(Response.Status.FOUND).location(d.redirect().get()).build();
+        }
         var builder = Response.ok(d.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"droplet.tgz\"");
         if (d.sizeBytes() >= 0) {

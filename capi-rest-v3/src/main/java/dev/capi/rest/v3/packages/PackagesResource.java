@@ -124,11 +124,14 @@ public final class PackagesResource extends V3Resource {
         throw CfException.unprocessable(PackageCommands.Upload.NOTHING);
     }
 
-    /** The bits (the blobstore is local, so they are streamed rather than redirected to). */
+    /** The bits: 302 to the blobstore's download URL when it offers one (a remote store), else streamed. */
     @GET
     @Path("/{guid}/download")
     public Response download(@PathParam("guid") String guid) {
         var download = packages.download(permissions(), guid);
+        if (download.redirect().isPresent()) {
+            return Response.status(Response.Status.FOUND).location(download.redirect().get()).build();
+        }
         var builder = Response.ok(download.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"package.zip\"");
         if (download.sizeBytes() >= 0) {

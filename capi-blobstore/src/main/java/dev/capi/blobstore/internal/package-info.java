@@ -1,0 +1,2 @@
+/** Helpers the remote blobstores share (spooling, digests); not for embedders. */
+package dev.capi.blobstore.internal;
