@@ -41,12 +41,16 @@ final class LocalApi implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     LocalApi(Path dataDir) throws Exception {
+        this(dataDir, "local-" + UUID.randomUUID());
+    }
+
+    LocalApi(Path dataDir, String adminPassword) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("CAPI_PORT", Integer.toString(freePort()));
         env.put("CAPI_INTERNAL_PORT", Integer.toString(freePort()));
         env.put("CAPI_ROUTER_PORT", "0");
         env.put("CAPI_DATA_DIR", dataDir.toString());
-        env.put("CAPI_ADMIN_PASSWORD", "local-" + UUID.randomUUID());
+        env.put("CAPI_ADMIN_PASSWORD", adminPassword);
         this.server = new StandaloneServer(ServerConfig.load(null, env));
         this.base = "http://127.0.0.1:" + server.start();
         this.routerPort = server.routerPort();
