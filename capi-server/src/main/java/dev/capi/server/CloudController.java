@@ -93,8 +93,13 @@ public final class CloudController implements AutoCloseable {
         RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);
         b.extraComponents.forEach(resourceConfig::register);
         if (localRuntime != null) {
-            resourceConfig.register(new LogCacheResource(localRuntime.logs(), domain.apps().apps(),
-                    domain.orgsAndSpaces().permissions(), Objects.requireNonNull(b.tokenVerifier, "tokenVerifier")));
+            resourceConfig.register(LogCacheResource.class);
+            resourceConfig.register(new AbstractBinder() {
+                @Override
+                protected void configure() {
+                    bind(localRuntime.logs()).to(dev.capi.server.runtime.local.AppLogs.class);
+                }
+            });
         }
         this.internalConfig = application(b, InternalApi.resources(), InternalApi.providers());
     }

@@ -21,12 +21,17 @@ final class ChildProcesses {
     /** The exit code of a finished command, or -1 when it outlived {@code timeout} (then it was killed). */
     static int run(List<String> command, Path dir, Map<String, String> env, Duration timeout, Consumer<String> out,
                    Consumer<String> err) {
-        Process process = start(command, dir, env, out, err, "capi-stage-io");
+        Process process = launch(command, dir, env);
+        Thread stdout = pump(process.getInputStream(), out, "capi-stage-io");
+        Thread stderr = pump(process.getErrorStream(), err, "capi-stage-io");
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process.toHandle(), Duration.ZERO);
                 return -1;
             }
+            // every line the command printed is consumed before its exit code is acted on
+            stdout.join(10_000);
+            stderr.join(10_000);
             return process.exitValue();
         } catch (InterruptedException e) {
             kill(process.toHandle(), Duration.ZERO);
@@ -48,6 +53,13 @@ final class ChildProcesses {
     /** Starts {@code command} with exactly {@code env} (nothing inherited but PATH); stdin is closed. */
     static Process start(List<String> command, Path dir, Map<String, String> env, Consumer<String> out,
                          Consumer<String> err, String threadName) {
+        Process process = launch(command, dir, env);
+        pump(process.getInputStream(), out, threadName);
+        pump(process.getErrorStream(), err, threadName);
+        return process;
+    }
+
+    private static Process launch(List<String> command, Path dir, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> environment = builder.environment();
         String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
@@ -57,10 +69,7 @@ final class ChildProcesses {
         environment.putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         try {
-            Process process = builder.start();
-            pump(process.getInputStream(), out, threadName);
-            pump(process.getErrorStream(), err, threadName);
-            return process;
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
@@ -87,7 +96,7 @@ final class ChildProcesses {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static void pump(InputStream stream, Consumer<String> lines, String threadName) {
+    private static Thread pump(InputStream stream, Consumer<String> lines, String threadName) {
         Thread t = new Thread(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -99,5 +108,6 @@ final class ChildProcesses {
         }, threadName);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 }

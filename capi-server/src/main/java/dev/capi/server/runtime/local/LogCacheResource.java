@@ -38,6 +38,7 @@ public final class LogCacheResource {
     private final PermissionsFactory permissions;
     private final TokenVerifier verifier;
 
+    @jakarta.inject.Inject
     public LogCacheResource(AppLogs logs, Apps apps, PermissionsFactory permissions, TokenVerifier verifier) {
         this.logs = logs;
         this.apps = apps;

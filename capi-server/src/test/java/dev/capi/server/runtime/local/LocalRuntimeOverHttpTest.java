@@ -159,6 +159,19 @@ class LocalRuntimeOverHttpTest {
         JsonNode releaseFailed = api.pushAndStage(release, LocalApi.zip(Map.of("a.txt", new byte[]{1})));
         assertThat(releaseFailed.path("error").asText())
                 .isEqualTo("BuildpackReleaseFailed - App staging failed in the buildpack release phase");
+
+        api.call("PATCH", "/v3/feature_flags/diego_docker", "{\"enabled\":true}", 200);
+        String space = api.spaceAndApp("dockerspace", null)[0];
+        String docker = api.create("/v3/apps", "{\"name\":\"dockerapp\",\"lifecycle\":{\"type\":\"docker\","
+                + "\"data\":{}},\"relationships\":{\"space\":{\"data\":{\"guid\":\"" + space + "\"}}}}");
+        String image = api.create("/v3/packages", "{\"type\":\"docker\",\"data\":{\"image\":\"busybox\"},"
+                + "\"relationships\":{\"app\":{\"data\":{\"guid\":\"" + docker + "\"}}}}");
+        String build = api.create("/v3/builds", "{\"package\":{\"guid\":\"" + image + "\"}}");
+        JsonNode dockerFailed = api.await("/v3/builds/" + build, b -> b.path("state").asText().equals("FAILED"));
+        assertThat(dockerFailed.path("error").asText()).isEqualTo("StagingError - staging failed");
+        assertThat(api.get("/api/v1/read/" + docker).toString()).as("the reason, in the staging log")
+                .contains(Base64.getEncoder().encodeToString(("Docker images cannot be staged: the local runtime runs "
+                        + "no Docker daemon").getBytes(StandardCharsets.UTF_8)));
     }
 
     private String task(String app, String command) throws Exception {
