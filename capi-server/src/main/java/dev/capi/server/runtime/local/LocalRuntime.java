@@ -34,6 +34,7 @@ public final class LocalRuntime implements Runtime, AutoCloseable {
         Workspace.delete(root.resolve("staging"));
         Workspace.delete(root.resolve("instances"));
         Workspace.delete(root.resolve("tasks"));
+        Workspace.delete(root.resolve("droplets"));
         Workspace.createDirectories(root.resolve("staging"), root.resolve("droplets"), root.resolve("instances"),
                 root.resolve("tasks"));
         DropletCache droplets = new DropletCache(bits, root.resolve("droplets"));

@@ -41,6 +41,14 @@ public final class Router implements AutoCloseable {
             "host", "http2-settings");
     static final String ERROR_HEADER = "X-Cf-Routererror";
 
+    static {
+        // apps see the Host they were called by, as behind gorouter; the JDK client refuses to send a Host header
+        // unless this is set before its first request (it only widens what the JVM's HTTP clients may send)
+        if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        }
+    }
+
     private final HttpServer server = new HttpServer();
     private final NetworkListener listener;
     private final RouteTable routes;

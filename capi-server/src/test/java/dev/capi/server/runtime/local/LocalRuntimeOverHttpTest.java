@@ -118,6 +118,9 @@ class LocalRuntimeOverHttpTest {
         api.call("PATCH", "/v3/apps/" + app + "/relationships/current_droplet", "{\"data\":{\"guid\":\""
                 + build.path("droplet").path("guid").asText() + "\"}}", 200);
         mapRoute(space, app, "binapp");
+        String process = api.get("/v3/apps/" + app + "/processes/web").path("guid").asText();
+        api.call("PATCH", "/v3/processes/" + process, "{\"health_check\":{\"type\":\"http\",\"data\":"
+                + "{\"endpoint\":\"/healthy\"}}}", 200);
         api.call("POST", "/v3/apps/" + app + "/actions/start", null, 200);
         var answer = api.awaitRouter("binapp.apps.localhost", "/", r -> r.statusCode() == 200);
         assertThat(answer.body()).contains("greeting=hi");
