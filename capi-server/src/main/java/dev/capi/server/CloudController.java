@@ -27,6 +27,13 @@ import dev.capi.server.osbapi.HttpServiceBrokerClient;
 import dev.capi.server.metrics.ServerGauges;
 import dev.capi.server.metrics.TimedBlobStore;
 import dev.capi.server.ratelimit.RateLimiting;
+import dev.capi.server.runtime.local.BuiltInBuildpacks;
+import dev.capi.server.runtime.local.DesiredProcessRestore;
+import dev.capi.server.runtime.local.LocalRuntime;
+import dev.capi.server.runtime.local.LocalRuntimeSettings;
+import dev.capi.server.runtime.local.LogCacheResource;
+import dev.capi.server.runtime.local.ReportDelivery;
+import dev.capi.server.runtime.local.Router;
 import dev.capi.server.tls.TlsMaterial;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -52,6 +59,9 @@ public final class CloudController implements AutoCloseable {
     private final ResourceConfig internalConfig;
     private final RequestMetrics metrics = new RequestMetrics();
     private final Listeners listeners = new Listeners();
+    private final LocalRuntime localRuntime;
+    private final ReportDelivery reportDelivery;
+    private final Router router;
 
     private CloudController(Builder b) {
         this.ownsDatabase = b.database == null;
@@ -59,14 +69,26 @@ public final class CloudController implements AutoCloseable {
                 : Database.open(Objects.requireNonNull(b.jdbcUrl, "database or jdbcUrl"), b.dbUser, b.dbPassword,
                 b.maxPoolSize);
         ServerGauges.register(metrics, database);
-        this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(
-                new TimedBlobStore(blobStore(b), metrics), b.clock, b.guids,
-                b.userDirectory, b.routerGroups, b.runtime != null ? b.runtime
-                : new dev.capi.domain.runtime.InProcessRuntime(b.clock), b.appSettings.withCfApi(b.externalUrl),
+        BlobStore blobs = new TimedBlobStore(blobStore(b), metrics);
+        this.localRuntime = b.localRuntime == null ? null
+                : new LocalRuntime(b.localRuntime, JdbiAdapters.runtimeBits(database, blobs), b.clock);
+        this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(blobs, b.clock, b.guids,
+                b.userDirectory, b.routerGroups, runtime(b, localRuntime), b.appSettings.withCfApi(b.externalUrl),
                 b.buildpackSettings, b.settings.defaultQuotaDefinition(), brokerClient(b), b.brokerSettings));
         var wakeUp = new JobWakeUp();
         this.domain = DomainAssembly.assemble(ports, b.settings, wakeUp);
         domain.platform().stacks().seed(b.stacks, b.defaultStack);
+        if (localRuntime != null) {
+            var lifecycle = domain.lifecycle();
+            this.reportDelivery = new ReportDelivery(localRuntime, lifecycle.droplets(), lifecycle.builds(),
+                    lifecycle.tasks(), domain.apps().crashes());
+            this.router = new Router(localRuntime, database.jdbi());
+            BuiltInBuildpacks.seedOnce(domain.platform().buildpacks(), domain.orgsAndSpaces().permissions()
+                            .of(SYSTEM), b.localRuntime.root().resolve("buildpacks-seeded"));
+        } else {
+            this.reportDelivery = null;
+            this.router = null;
+        }
         var core = ports.core();
         this.sweepers = Sweepers.assemble(core, ports.lifecycle(), JdbiAdapters.blobOwners(database),
                 domain.lifecycle(), b.sweeperSettings);
@@ -81,6 +103,15 @@ public final class CloudController implements AutoCloseable {
         resourceConfig.register(new RequestBodyFilter(b.maxJsonBodyBytes));
         RateLimiting.register(resourceConfig, b.rateLimits, ports.platform().requestCounts(), b.clock);
         b.extraComponents.forEach(resourceConfig::register);
+        if (localRuntime != null) {
+            resourceConfig.register(LogCacheResource.class);
+            resourceConfig.register(new AbstractBinder() {
+                @Override
+                protected void configure() {
+                    bind(localRuntime.logs()).to(dev.capi.server.runtime.local.AppLogs.class);
+                }
+            });
+        }
         this.internalConfig = application(b, InternalApi.resources(), InternalApi.providers());
     }
 
@@ -88,6 +119,18 @@ public final class CloudController implements AutoCloseable {
     private static ServiceBrokerClient brokerClient(Builder b) {
         return b.brokerClient != null ? b.brokerClient
                 : new HttpServiceBrokerClient(b.brokerSettings.timeout(), b.brokerSettings.timeout());
+    }
+
+    /** The principal the server acts as when it seeds its own admin buildpacks. */
+    private static final dev.capi.domain.auth.Principal SYSTEM = new dev.capi.domain.auth.Principal("capi-system",
+            "capi", null, null, java.util.Set.of(dev.capi.domain.auth.Principal.ADMIN));
+
+    /** The embedder's runtime, else the local one when configured, else the in-process stand-in. */
+    private static dev.capi.domain.runtime.Runtime runtime(Builder b, LocalRuntime local) {
+        if (b.runtime != null) {
+            return b.runtime;
+        }
+        return local != null ? local : new dev.capi.domain.runtime.InProcessRuntime(b.clock);
     }
 
     /** The embedder's blobstore, or a local-disk one in the directory it named; never a silent temporary one. */
@@ -114,7 +157,8 @@ public final class CloudController implements AutoCloseable {
         Links links = new Links(b.externalUrl);
         ApiInfo info = new ApiInfo(b.loginUrl != null ? b.loginUrl : b.externalUrl + "/uaa",
                 b.uaaUrl != null ? b.uaaUrl : b.externalUrl + "/uaa", "capi", "", "0.1.0",
-                "capi: a Cloud Foundry Cloud Controller in Java", b.externalUrl, null, null);
+                "capi: a Cloud Foundry Cloud Controller in Java", b.externalUrl, null, null,
+                b.localRuntime != null ? b.externalUrl : null);
         TokenVerifier verifier = Objects.requireNonNull(b.tokenVerifier, "tokenVerifier");
         rc.register(new UseCaseBinder(domain, b.clock));
         rc.register(new AbstractBinder() {
@@ -179,14 +223,38 @@ public final class CloudController implements AutoCloseable {
         return listeners.startInternal(internalConfig, bind, port, tls);
     }
 
-    /** Starts only the background work (when the platform serves {@link #resourceConfig()} itself). */
+    /**
+     * Starts only the background work (when the platform serves {@link #resourceConfig()} itself); with the local
+     * runtime also its report delivery, the processes the database says should run, and the router.
+     */
     public void startWorker() {
         background.start();
+        if (localRuntime != null) {
+            reportDelivery.start();
+            DesiredProcessRestore.restore(ports.core().transactions(), ports.apps().apps(), ports.apps().processes(),
+                    domain.apps().sync());
+            router.start();
+        }
+    }
+
+    /** The local runtime (null when another runtime was given). */
+    public LocalRuntime localRuntime() {
+        return localRuntime;
+    }
+
+    /** The local runtime's router port once started (-1 without a local runtime). */
+    public int routerPort() {
+        return router == null ? -1 : router.port();
     }
 
     @Override
     public void close() {
         listeners.close();
+        if (localRuntime != null) {
+            router.close();
+            localRuntime.close();
+            reportDelivery.close();
+        }
         background.close();
         if (ownsDatabase) {
             database.close();
@@ -221,6 +289,7 @@ public final class CloudController implements AutoCloseable {
         private List<StackDefinition> stacks = StackDefinition.SAMPLE;
         private String defaultStack = StackDefinition.SAMPLE_DEFAULT;
         private dev.capi.domain.runtime.Runtime runtime;
+        private LocalRuntimeSettings localRuntime;
         private dev.capi.domain.apps.AppSettings appSettings = dev.capi.domain.apps.AppSettings.defaults();
         private dev.capi.domain.buildpacks.BuildpackSettings buildpackSettings =
                 dev.capi.domain.buildpacks.BuildpackSettings.defaults();
@@ -262,6 +331,15 @@ public final class CloudController implements AutoCloseable {
         /** Whatever stages and runs apps; default: an in-process runtime that reports desired instances RUNNING. */
         public Builder runtime(dev.capi.domain.runtime.Runtime runtime) {
             this.runtime = runtime;
+            return this;
+        }
+
+        /**
+         * Stages and runs apps on this machine (child processes, a router, logs) with the given settings; ignored when
+         * {@link #runtime} names another runtime.
+         */
+        public Builder localRuntime(LocalRuntimeSettings settings) {
+            this.localRuntime = settings;
             return this;
         }
 

@@ -123,6 +123,14 @@ final class JdbiAdapters {
                 serviceBindings);
     }
 
+    /** What the local runtime reads bits through: package, droplet and buildpack rows, and the blobstore. */
+    static dev.capi.server.runtime.local.RuntimeBits runtimeBits(Database database, BlobStore blobs) {
+        var jdbi = database.jdbi();
+        var metadata = new JdbiMetadataRepository(jdbi);
+        return new dev.capi.server.runtime.local.RuntimeBits(blobs, new JdbiPackageRepository(jdbi, metadata),
+                new JdbiDropletRepository(jdbi, metadata), new JdbiBuildpackRepository(jdbi, metadata));
+    }
+
     /** Which rows own blobs, for the orphan blob sweeper. */
     static BlobOwners blobOwners(Database database) {
         return new JdbiBlobOwners(database.jdbi());

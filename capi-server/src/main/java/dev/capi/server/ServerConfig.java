@@ -24,7 +24,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
                            String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
                            LogFormat logFormat, RateLimits rateLimits, SweeperSettings sweepers,
-                           BrokerSettings brokers, BlobstoreConfig blobstore) {
+                           BrokerSettings brokers, BlobstoreConfig blobstore, int routerPort) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -42,6 +42,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         String tokenKeys = value(env, "CAPI_UAA_TOKEN_KEYS_URL", yaml, "uaa/token_keys_url", null);
         String uaaUrl = value(env, "CAPI_UAA_URL", yaml, "uaa/url", null);
         String appsDomain = value(env, "CAPI_APPS_DOMAIN", yaml, "apps_domain", "apps.localhost");
+        int routerPort = Integer.parseInt(value(env, "CAPI_ROUTER_PORT", yaml, "router/port", "9080"));
         String tlsCa = value(env, "CAPI_INTERNAL_TLS_CA", yaml, "internal_tls/ca", null);
         String tlsCert = value(env, "CAPI_INTERNAL_TLS_CERT", yaml, "internal_tls/cert", null);
         String tlsKey = value(env, "CAPI_INTERNAL_TLS_KEY", yaml, "internal_tls/key", null);
@@ -83,7 +84,7 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
                 tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits,
-                sweepers, brokers, blobstore);
+                sweepers, brokers, blobstore, routerPort);
     }
 
     /** Where the standalone server keeps bits with the local blobstore: {@code <data dir>/blobs}, kept across restarts. */
@@ -99,7 +100,12 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("capi") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    /** Whether apps are staged and run by an external runtime (else the in-process one). */
+    /** Where the local runtime works: {@code <data dir>/runtime} (staging, droplets, instances, tasks). */
+    public Path runtimeDirectory() {
+        return dataDir.resolve("runtime");
+    }
+
+    /** Whether apps are staged and run by an external runtime (else the local one). */
     public boolean externalRuntime() {
         return runtimeUrl != null && !runtimeUrl.isBlank();
     }

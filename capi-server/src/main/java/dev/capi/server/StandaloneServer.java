@@ -12,6 +12,7 @@ import dev.capi.server.identity.PasswordHasher;
 import dev.capi.server.identity.SigningKeys;
 import dev.capi.server.logging.ServerLogging;
 import dev.capi.server.runtime.HttpRuntime;
+import dev.capi.server.runtime.local.LocalRuntimeSettings;
 import dev.capi.server.tls.LocalCertificateAuthority;
 import dev.capi.server.tls.TlsMaterial;
 import org.slf4j.Logger;
@@ -53,6 +54,14 @@ public final class StandaloneServer implements AutoCloseable {
     private int internalPort;
 
     public StandaloneServer(ServerConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A server whose apps run on {@code runtime} instead of the configured one (tests and demos that need no real
+     * staging); null: the configured runtime (the external one, else the local runtime).
+     */
+    public StandaloneServer(ServerConfig config, dev.capi.domain.runtime.Runtime runtime) {
         this.config = config;
         ServerLogging.install(config.logFormat());
         createDirectories(config.dataDir());
@@ -77,10 +86,15 @@ public final class StandaloneServer implements AutoCloseable {
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
                 .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()))
                 .rateLimits(config.rateLimits()).sweepers(config.sweepers()).brokers(config.brokers());
-        if (config.externalRuntime()) {
-            URI runtime = URI.create(config.runtimeUrl());
-            builder.runtime(new HttpRuntime(runtime, config.internalUrl(),
-                    "https".equals(runtime.getScheme()) ? await(tlsMaterial).sslContext() : null));
+        if (runtime != null) {
+            builder.runtime(runtime);
+        } else if (config.externalRuntime()) {
+            URI runtimeUrl = URI.create(config.runtimeUrl());
+            builder.runtime(new HttpRuntime(runtimeUrl, config.internalUrl(),
+                    "https".equals(runtimeUrl.getScheme()) ? await(tlsMaterial).sslContext() : null));
+        } else {
+            builder.localRuntime(LocalRuntimeSettings.under(config.runtimeDirectory())
+                    .withRouter(config.bind(), config.routerPort()));
         }
         long t2 = System.nanoTime();
         if (config.builtInIssuer()) {
@@ -142,6 +156,10 @@ public final class StandaloneServer implements AutoCloseable {
         LOG.info("capi internal API on https://{}:{} (mutual TLS, CA {})", config.bind(), internalPort,
                 tls.caCertificate());
         LOG.info("capi listening on http://{}:{} (external URL {})", config.bind(), port, config.externalUrl());
+        if (controller.routerPort() > 0) {
+            LOG.info("capi router on http://{}:{} (apps at http://<host>.{}:{})", config.bind(),
+                    controller.routerPort(), config.appsDomain(), controller.routerPort());
+        }
         return port;
     }
 
@@ -156,6 +174,11 @@ public final class StandaloneServer implements AutoCloseable {
         }
         return LocalCertificateAuthority.ensure(config.dataDir().resolve("tls"), "localhost", "127.0.0.1",
                 config.bind());
+    }
+
+    /** The local runtime's router port once started (-1 with another runtime). */
+    public int routerPort() {
+        return controller.routerPort();
     }
 
     public int internalPort() {

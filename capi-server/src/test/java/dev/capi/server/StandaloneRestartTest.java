@@ -44,6 +44,7 @@ class StandaloneRestartTest {
         env.put("CAPI_PORT", Integer.toString(freePort()));
         env.put("CAPI_INTERNAL_PORT", Integer.toString(freePort()));
         env.put("CAPI_DATA_DIR", dataDir.toString());
+        env.put("CAPI_ROUTER_PORT", "0");
         env.put("CAPI_ADMIN_PASSWORD", "restart-" + UUID.randomUUID());
         String admin = System.getenv("CAPI_TEST_POSTGRES_URL");
         String pgName = null;

@@ -57,7 +57,9 @@ final class TckServer {
                 env.put("CAPI_DATABASE_URL", withDatabase(pg, databaseName));
                 databaseLabel = "PostgreSQL database " + databaseName;
             }
-            StandaloneServer server = new StandaloneServer(ServerConfig.load(null, env));
+            // the TCK checks the API's contract, so apps "run" on the in-process stand-in: no staging, no router
+            StandaloneServer server = new StandaloneServer(ServerConfig.load(null, env),
+                    new dev.capi.domain.runtime.InProcessRuntime());
             server.start();
             TckServer tck = new TckServer(server, "http://localhost:" + port, adminPassword, databaseName);
             String dropTarget = databaseName;

@@ -44,7 +44,11 @@ public final class RootResource extends V3Resource {
         l.putNull("credhub");
         l.putNull("routing");
         l.putNull("logging");
-        l.putNull("log_cache");
+        if (info.logCacheUrl() != null) {
+            l.set("log_cache", href(info.logCacheUrl()));
+        } else {
+            l.putNull("log_cache");
+        }
         l.putNull("log_stream");
         l.putNull("app_ssh");
         return ok(doc);
