@@ -105,7 +105,7 @@ class AppBuildpacksTest {
         assertThat(r.errorTitle()).isEqualTo("CF-UnprocessableEntity");
         assertThat(r.errorDetail()).isEqualTo(unknown("x"));
         JsonNode app = dev.get("/v3/apps/" + guid).body();
-        assertThat(app.path("name").asText()).startsWith("bp-app");
+        assertThat(app.path("name").asText()).contains("-bp-app-");
         assertThat(app.path("lifecycle").path("data").path("buildpacks").toString()).isEqualTo("[\"" + bp + "\"]");
 
         ApiResponse ok = dev.patch("/v3/apps/" + guid, obj("lifecycle", obj("type", "buildpack", "data",

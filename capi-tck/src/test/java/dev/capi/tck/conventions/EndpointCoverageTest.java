@@ -2,6 +2,7 @@ package dev.capi.tck.conventions;
 
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Tck;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reports, for every row of the bundled endpoint inventory, whether the server routes it: a routed path never
  * answers CF-NotFound 10000. Prints {@code routed N of M}; fails only for rows whose resources are declared done.
  */
+@Tag("build")
 class EndpointCoverageTest {
     /** Resources whose every public row must be routed. Grows as resources land. */
     static final List<String> REQUIRED = List.of("Root", "Jobs", "Feature Flags", "Audit Events", "Users", "Roles",

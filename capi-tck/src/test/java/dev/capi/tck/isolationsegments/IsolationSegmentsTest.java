@@ -175,7 +175,7 @@ class IsolationSegmentsTest {
         void globalReadersSeeAllOthersThoseOfTheirOrganizations() {
             assertThat(admin.get("/v3/isolation_segments?guids=" + SHARED + "," + entitled + "," + unentitled)
                     .resourceValues("guid")).containsExactly(SHARED, entitled, unentitled);
-            for (var role : List.of(ORG_AUDITOR, ORG_BILLING_MANAGER, SPACE_SUPPORTER)) {
+            for (var role : actors.obtainable(ORG_AUDITOR, ORG_BILLING_MANAGER, SPACE_SUPPORTER)) {
                 assertThat(actors.as(role).get("/v3/isolation_segments").resourceValues("guid")).as(role.name())
                         .contains(entitled).doesNotContain(unentitled, SHARED);
             }
@@ -393,7 +393,7 @@ class IsolationSegmentsTest {
                 ApiResponse r = admin.get(path);
                 assertThat(dataGuids(r)).containsExactly(actors.spaceGuid());
                 assertThat(r.body().path("links").has("related")).isFalse();
-                for (var role : List.of(ORG_MANAGER, SPACE_SUPPORTER, SPACE_AUDITOR)) {
+                for (var role : actors.obtainable(ORG_MANAGER, SPACE_SUPPORTER, SPACE_AUDITOR)) {
                     assertThat(dataGuids(actors.as(role).get(path))).as(role.name())
                             .containsExactly(actors.spaceGuid());
                 }

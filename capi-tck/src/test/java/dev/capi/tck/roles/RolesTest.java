@@ -336,7 +336,7 @@ class RolesTest {
                     .path("guid").asText();
             actors.check(Expect.byDefault(403).and(404, ORG_AUDITOR, ORG_BILLING_MANAGER, ORG_USER, NO_ROLE)
                     .and(Expect.SKIP, ADMIN, ORG_MANAGER, SPACE_MANAGER), cf -> cf.delete("/v3/roles/" + target));
-            for (Role role : new Role[]{ADMIN, ORG_MANAGER, SPACE_MANAGER}) {
+            for (Role role : actors.obtainable(ADMIN, ORG_MANAGER, SPACE_MANAGER)) {
                 String fresh = admin.post("/v3/roles", role("space_developer", user, "space", actors.spaceGuid()))
                         .body().path("guid").asText();
                 ApiResponse r = actors.as(role).delete("/v3/roles/" + fresh);

@@ -102,14 +102,14 @@ class TasksTest {
         String app = appWithDroplet();
         String guid = dev.post("/v3/apps/" + app + "/tasks", obj("command", "echo secret")).body().path("guid")
                 .asText();
-        for (var role : java.util.List.of(ADMIN, ADMIN_READ_ONLY, SPACE_DEVELOPER)) {
+        for (var role : actors.obtainable(ADMIN, ADMIN_READ_ONLY, SPACE_DEVELOPER)) {
             Cf cf = actors.as(role);
             if (cf != null) {
                 assertThat(cf.get("/v3/tasks/" + guid).body().path("command").asText()).as(role.name())
                         .isEqualTo("echo secret");
             }
         }
-        for (var role : java.util.List.of(GLOBAL_AUDITOR, ORG_MANAGER, SPACE_MANAGER, SPACE_AUDITOR,
+        for (var role : actors.obtainable(GLOBAL_AUDITOR, ORG_MANAGER, SPACE_MANAGER, SPACE_AUDITOR,
                 SPACE_SUPPORTER)) {
             Cf cf = actors.as(role);
             if (cf != null) {
