@@ -1,5 +1,6 @@
 package dev.capi.tck.apps;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -61,6 +62,7 @@ class AppsTest {
 
     @Nested
     @DisplayName("POST /v3/apps")
+    @Checks({"GET /v3/apps", "GET /v3/apps/:guid", "GET /v3/apps/:guid/processes/:type", "POST /v3/apps"})
     class Create {
         @Test
         void createsAStoppedAppWithAWebProcessAndTheReferenceShape() {
@@ -144,6 +146,7 @@ class AppsTest {
 
     @Nested
     @DisplayName("GET /v3/apps")
+    @Checks({"GET /v3/apps", "POST /v3/apps"})
     class ListApps {
         @Test
         void filtersOrdersAndIncludes() {
@@ -184,6 +187,7 @@ class AppsTest {
 
     @Nested
     @DisplayName("GET /v3/apps/:guid")
+    @Checks({"GET /v3/apps/:guid"})
     class Get {
         @Test
         void spaceReadersOrgManagersAndGlobalReadersSeeIt() {

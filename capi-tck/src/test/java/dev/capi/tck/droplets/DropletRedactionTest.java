@@ -1,5 +1,6 @@
 package dev.capi.tck.droplets;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code {"redacted_message": "[PRIVATE DATA HIDDEN]"}} and execution metadata the bare marker (the reference's
  * {@code redact_hash} / {@code redact}); secret readers see both unredacted.
  */
+@Checks({"GET /v3/droplets/:guid"})
 class DropletRedactionTest {
     static final String HIDDEN = "[PRIVATE DATA HIDDEN]";
     static Tck tck;

@@ -1,5 +1,6 @@
 package dev.capi.tck.isolationsegments;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -23,6 +24,11 @@ import static org.assertj.core.api.Assertions.fail;
  * organization resources; global readers see all of them, others the ones they can read, and a segment none of
  * whose entitled organizations the user can read is 404.
  */
+@Checks({
+        "GET /v3/organizations/:guid",
+        "PATCH /v3/organizations/:guid",
+        "POST /v3/isolation_segments",
+        "POST /v3/isolation_segments/:guid/relationships/organizations"})
 class IsolationSegmentOrganizationsTest {
     static Tck tck;
     static Cf admin;

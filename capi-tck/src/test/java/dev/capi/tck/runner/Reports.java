@@ -32,6 +32,21 @@ final class Reports {
         Files.writeString(dir.resolve("report.html"), html(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.md"), markdown(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("junit.xml"), junitXml(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("tests.tsv"), testsTsv(), StandardCharsets.UTF_8);
+    }
+
+    /** One line per test: area, class, name, status, rows it checks, rows its requests reached. */
+    String testsTsv() {
+        StringBuilder t = new StringBuilder("area\tclass\ttest\tstatus\tchecks\treached\n");
+        for (AreaResult a : areas) {
+            for (TestResult r : a.tests()) {
+                t.append(a.area()).append('\t').append(r.className()).append('\t')
+                        .append(r.name().replace('\t', ' ')).append('\t').append(r.status()).append('\t')
+                        .append(String.join(",", r.rows())).append('\t').append(String.join(",", r.touched()))
+                        .append('\n');
+            }
+        }
+        return t.toString();
     }
 
     private long total(Status status) {

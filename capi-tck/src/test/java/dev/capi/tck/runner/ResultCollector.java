@@ -115,8 +115,14 @@ final class ResultCollector implements TestExecutionListener {
             name = "(all tests of " + id.getDisplayName() + ")";
         }
         String shortClass = className.replace("dev.capi.tck." + area + ".", "").replace('$', '.');
-        return new TestResult(area, shortClass, displayName(id, name), status, message, trace, rows, exchanges,
-                millis);
+        Set<String> touched = new LinkedHashSet<>();
+        for (Exchange e : exchanges) {
+            if (!e.setup()) {
+                inventory.match(e.method(), e.path()).ifPresent(r -> touched.add(r.name()));
+            }
+        }
+        return new TestResult(area, shortClass, displayName(id, name), status, message, trace, rows,
+                List.copyOf(touched), exchanges, millis);
     }
 
     /** Parameterized cases show their method's display name before the case's. */

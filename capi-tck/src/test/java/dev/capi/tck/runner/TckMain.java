@@ -1,7 +1,5 @@
 package dev.capi.tck.runner;
 
-import dev.capi.tck.support.ApiResponse;
-import dev.capi.tck.support.Cf;
 import dev.capi.tck.support.Cleanup;
 import dev.capi.tck.support.Inventory;
 import dev.capi.tck.support.Tck;
@@ -95,7 +93,7 @@ public final class TckMain {
         }
         System.out.println("capi TCK against " + options.url() + " (names start with " + Tck.RUN_PREFIX + ")");
         Inventory inventory = Inventory.bundled();
-        Set<String> unrouted = probe(tck, inventory);
+        Set<String> unrouted = Traceability.unrouted(tck, inventory);
         System.out.println("inventory: " + (inventory.rows().size() - unrouted.size()) + " of "
                 + inventory.rows().size() + " rows routed");
 
@@ -189,7 +187,7 @@ public final class TckMain {
     }
 
     /** The kit's areas (package below {@code dev.capi.tck}) and their top-level test classes. */
-    static Map<String, List<String>> discoverAreas() {
+    public static Map<String, List<String>> discoverAreas() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage(ROOT_PACKAGE))
                 .filters(TagFilter.excludeTags(BUILD_TAG), ClassNameFilter.includeClassNamePatterns(".*"))
@@ -213,33 +211,6 @@ public final class TckMain {
             }
         }
         return areas;
-    }
-
-    /**
-     * The inventory rows the target does not route: an anonymous request (which a routed public endpoint refuses
-     * with 401, so the probe changes nothing) answers "Unknown request". Internal rows are probed with the client
-     * certificate and unknown guids.
-     */
-    static Set<String> probe(Tck tck, Inventory inventory) {
-        Set<String> unrouted = new LinkedHashSet<>();
-        for (Inventory.Row row : inventory.rows()) {
-            Cf client = row.internal() ? tck.internal() : tck.anonymous();
-            if (client == null) {
-                unrouted.add(row.name());
-                continue;
-            }
-            try {
-                ApiResponse r = client.send(row.method(), row.probePath(),
-                        row.method().equals("GET") || row.method().equals("DELETE") ? null : "{}",
-                        "application/json");
-                if (r.status() == 404 && r.errorCode() == 10000) {
-                    unrouted.add(row.name());
-                }
-            } catch (RuntimeException e) {
-                unrouted.add(row.name());
-            }
-        }
-        return unrouted;
     }
 
     private static void cleanUp(Tck tck, AtomicBoolean cleaned) {

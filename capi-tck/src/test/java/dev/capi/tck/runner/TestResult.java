@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * One test's outcome: where it lives (area, class, name), its status, the expectation that failed (or the reason
- * it was skipped), the rows it checks and its last HTTP exchanges.
+ * it was skipped), the rows it checks ({@code Checks}), the rows its own requests reached and its last HTTP
+ * exchanges.
  */
 record TestResult(String area, String className, String name, Status status, String message, String trace,
-                  List<String> rows, List<Exchange> exchanges, long millis) {
+                  List<String> rows, List<String> touched, List<Exchange> exchanges, long millis) {
 
     /** The exchanges worth showing for a failure: the test's own (not setup), last few. */
     List<Exchange> lastExchanges(int count) {

@@ -1,5 +1,6 @@
 package dev.capi.tck.spaces;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -76,6 +77,12 @@ class SpacesTest {
 
     @Nested
     @DisplayName("POST /v3/spaces")
+    @Checks({
+            "DELETE /v3/spaces/:guid",
+            "GET /v3/spaces",
+            "GET /v3/spaces/:guid",
+            "PATCH /v3/spaces/:guid",
+            "POST /v3/spaces"})
     class Create {
         @Test
         void createsASpaceWithTheReferenceShapeAndRecordsAnAuditEvent() {
@@ -187,6 +194,7 @@ class SpacesTest {
 
     @Nested
     @DisplayName("GET /v3/spaces/:guid")
+    @Checks({"GET /v3/spaces/:guid"})
     class Get {
         @Test
         void spaceReadersOrgManagersAndGlobalReadersSeeIt() {
@@ -225,6 +233,7 @@ class SpacesTest {
 
     @Nested
     @DisplayName("GET /v3/spaces")
+    @Checks({"GET /v3/spaces", "POST /v3/spaces"})
     class List {
         @Test
         void eachRoleListsTheSpacesItCanRead() {
@@ -297,6 +306,7 @@ class SpacesTest {
 
     @Nested
     @DisplayName("PATCH /v3/spaces/:guid")
+    @Checks({"PATCH /v3/spaces/:guid"})
     class Update {
         @Test
         void spaceManagersOrgManagersAndAdminsMayUpdate() {
@@ -406,6 +416,10 @@ class SpacesTest {
 
     @Nested
     @DisplayName("space features")
+    @Checks({
+            "GET /v3/spaces/:guid/features",
+            "GET /v3/spaces/:guid/features/:name",
+            "PATCH /v3/spaces/:guid/features/:name"})
     class Features {
         @Test
         void readersListAndReadTheSshFeature() {
@@ -475,6 +489,7 @@ class SpacesTest {
 
     @Nested
     @DisplayName("DELETE /v3/spaces/:guid")
+    @Checks({"DELETE /v3/spaces/:guid", "GET /v3/roles", "GET /v3/spaces/:guid"})
     class Delete {
         @Test
         void deletesTheSpaceAndItsRolesAsynchronously() {
