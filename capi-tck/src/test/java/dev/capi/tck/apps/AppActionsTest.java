@@ -1,5 +1,6 @@
 package dev.capi.tck.apps;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -16,6 +17,23 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of app updates, deletes, actions, environment, features, permissions and the current droplet. */
+@Checks({
+        "DELETE /v3/apps/:guid",
+        "GET /v3/apps/:guid",
+        "GET /v3/apps/:guid/droplets/current",
+        "GET /v3/apps/:guid/env",
+        "GET /v3/apps/:guid/features",
+        "GET /v3/apps/:guid/features/:name",
+        "GET /v3/apps/:guid/permissions",
+        "GET /v3/apps/:guid/relationships/current_droplet",
+        "GET /v3/apps/:guid/ssh_enabled",
+        "GET /v3/processes/:guid",
+        "PATCH /v3/apps/:guid",
+        "PATCH /v3/apps/:guid/features/:name",
+        "PATCH /v3/apps/:guid/relationships/current_droplet",
+        "POST /v3/apps/:guid/actions/restart",
+        "POST /v3/apps/:guid/actions/start",
+        "POST /v3/apps/:guid/actions/stop"})
 class AppActionsTest {
     static Tck tck;
     static Cf admin;
@@ -100,6 +118,7 @@ class AppActionsTest {
     }
 
     @Test
+    @Checks({"GET /v3/apps/:guid/environment_variables", "PATCH /v3/apps/:guid/environment_variables"})
     void environmentVariablesMergeAndRefuseReservedNames() {
         String guid = newApp(actors.spaceGuid()).path("guid").asText();
         String path = "/v3/apps/" + guid + "/environment_variables";

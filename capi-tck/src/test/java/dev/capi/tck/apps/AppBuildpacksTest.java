@@ -1,5 +1,6 @@
 package dev.capi.tck.apps;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -22,6 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An app's buildpacks lifecycle names admin buildpacks (with bits, of the app's lifecycle and stack) or buildpack URLs;
  * anything else is refused on create and update with the reference's BuildpackLifecycleDataValidator text.
  */
+@Checks({
+        "GET /v3/apps",
+        "GET /v3/apps/:guid",
+        "GET /v3/stacks",
+        "PATCH /v3/apps/:guid",
+        "POST /v3/apps",
+        "POST /v3/buildpacks",
+        "POST /v3/buildpacks/:guid/upload"})
 class AppBuildpacksTest {
     static Tck tck;
     static Cf admin;
@@ -105,7 +114,7 @@ class AppBuildpacksTest {
         assertThat(r.errorTitle()).isEqualTo("CF-UnprocessableEntity");
         assertThat(r.errorDetail()).isEqualTo(unknown("x"));
         JsonNode app = dev.get("/v3/apps/" + guid).body();
-        assertThat(app.path("name").asText()).startsWith("bp-app");
+        assertThat(app.path("name").asText()).contains("-bp-app-");
         assertThat(app.path("lifecycle").path("data").path("buildpacks").toString()).isEqualTo("[\"" + bp + "\"]");
 
         ApiResponse ok = dev.patch("/v3/apps/" + guid, obj("lifecycle", obj("type", "buildpack", "data",

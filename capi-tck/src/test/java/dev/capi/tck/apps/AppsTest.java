@@ -1,5 +1,6 @@
 package dev.capi.tck.apps;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -38,13 +39,13 @@ class AppsTest {
     }
 
     static JsonNode newApp(String space) {
-        ApiResponse r = admin.post("/v3/apps", create(Tck.unique("app"), space));
+        ApiResponse r = Tck.get().admin().post("/v3/apps", create(Tck.unique("app"), space));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.body();
     }
 
     static long appsInSpace(String space) {
-        return admin.get("/v3/apps?space_guids=" + space).body().path("pagination").path("total_results").asLong();
+        return Tck.get().admin().get("/v3/apps?space_guids=" + space).body().path("pagination").path("total_results").asLong();
     }
 
     static void assertError(ApiResponse r, int status, String title, String detail) {
@@ -56,11 +57,12 @@ class AppsTest {
     }
 
     static JsonNode auditEvents(String type, String target) {
-        return admin.get("/v3/audit_events?types=" + type + "&target_guids=" + target).body().path("resources");
+        return Tck.get().admin().get("/v3/audit_events?types=" + type + "&target_guids=" + target).body().path("resources");
     }
 
     @Nested
     @DisplayName("POST /v3/apps")
+    @Checks({"GET /v3/apps", "GET /v3/apps/:guid", "GET /v3/apps/:guid/processes/:type", "POST /v3/apps"})
     class Create {
         @Test
         void createsAStoppedAppWithAWebProcessAndTheReferenceShape() {
@@ -144,6 +146,7 @@ class AppsTest {
 
     @Nested
     @DisplayName("GET /v3/apps")
+    @Checks({"GET /v3/apps", "POST /v3/apps"})
     class ListApps {
         @Test
         void filtersOrdersAndIncludes() {
@@ -170,12 +173,12 @@ class AppsTest {
         @Test
         void listsOnlyWhatTheRoleCanSee() {
             String guid = newApp(actors.spaceGuid()).path("guid").asText();
-            for (var role : List.of(ADMIN, ADMIN_READ_ONLY, GLOBAL_AUDITOR, ORG_MANAGER, SPACE_MANAGER,
+            for (var role : actors.obtainable(ADMIN, ADMIN_READ_ONLY, GLOBAL_AUDITOR, ORG_MANAGER, SPACE_MANAGER,
                     SPACE_DEVELOPER, SPACE_AUDITOR, SPACE_SUPPORTER)) {
                 assertThat(actors.as(role).get("/v3/apps?guids=" + guid).resourceValues("guid")).as(role.name())
                         .containsExactly(guid);
             }
-            for (var role : List.of(ORG_AUDITOR, ORG_BILLING_MANAGER, ORG_USER, NO_ROLE)) {
+            for (var role : actors.obtainable(ORG_AUDITOR, ORG_BILLING_MANAGER, ORG_USER, NO_ROLE)) {
                 assertThat(actors.as(role).get("/v3/apps?guids=" + guid).resourceValues("guid")).as(role.name())
                         .isEmpty();
             }
@@ -184,6 +187,7 @@ class AppsTest {
 
     @Nested
     @DisplayName("GET /v3/apps/:guid")
+    @Checks({"GET /v3/apps/:guid"})
     class Get {
         @Test
         void spaceReadersOrgManagersAndGlobalReadersSeeIt() {

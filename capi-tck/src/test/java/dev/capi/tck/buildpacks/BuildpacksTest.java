@@ -1,5 +1,6 @@
 package dev.capi.tck.buildpacks;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -27,6 +28,16 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/buildpacks} (with uploads) and {@code /v3/admin/actions/clear_buildpack_cache}. */
+@Checks({
+        "DELETE /v3/buildpacks/:guid",
+        "GET /v2/buildpacks/:guid/download",
+        "GET /v3/buildpacks",
+        "GET /v3/buildpacks/:guid",
+        "POST /internal/v4/buildpack_cache/:stack_name/:guid/upload",
+        "POST /v3/admin/actions/clear_buildpack_cache",
+        "POST /v3/apps",
+        "POST /v3/buildpacks",
+        "POST /v3/buildpacks/:guid/upload"})
 class BuildpacksTest {
     static Tck tck;
     static Cf admin;
@@ -65,6 +76,13 @@ class BuildpacksTest {
 
     @Nested
     @DisplayName("create, read, update")
+    @Checks({
+            "DELETE /v3/buildpacks/:guid",
+            "GET /v3/audit_events",
+            "GET /v3/buildpacks",
+            "GET /v3/buildpacks/:guid",
+            "PATCH /v3/buildpacks/:guid",
+            "POST /v3/buildpacks"})
     class Crud {
         @Test
         void createsWithTheReferenceDefaultsAndFields() {
@@ -170,6 +188,11 @@ class BuildpacksTest {
 
     @Nested
     @DisplayName("POST /v3/buildpacks/:guid/upload")
+    @Checks({
+            "GET /v2/buildpacks/:guid/download",
+            "GET /v3/audit_events",
+            "GET /v3/buildpacks/:guid",
+            "POST /v3/buildpacks/:guid/upload"})
     class Upload {
         static final byte[] GOOD = Zips.of(Map.of("bin/detect", "#!/bin/sh\necho ok", "manifest.yml",
                 "language: test\nstack: cflinuxfs4\n"));

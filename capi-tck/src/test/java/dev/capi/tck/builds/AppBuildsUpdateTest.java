@@ -1,5 +1,6 @@
 package dev.capi.tck.builds;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -22,6 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seed's {@code PATCH /v3/apps/:guid/builds} ("Update Build Via App"): updates the app's most recent build as
  * {@code PATCH /v3/builds/:guid} would, with the same body, permissions and answer.
  */
+@Checks({
+        "GET /v3/builds",
+        "GET /v3/builds/:guid",
+        "PATCH /v3/apps/:guid/builds",
+        "PATCH /v3/builds/:guid",
+        "POST /v3/builds",
+        "POST /v3/packages",
+        "POST /v3/packages/:guid/upload"})
 class AppBuildsUpdateTest {
     static Tck tck;
     static Cf admin;

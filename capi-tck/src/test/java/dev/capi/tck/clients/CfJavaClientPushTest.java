@@ -1,5 +1,6 @@
 package dev.capi.tck.clients;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
@@ -32,6 +33,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * cf-java-client 5.15's {@code pushManifestV3} pushes an app end to end (apply manifest, package, resource matches,
  * upload, build, current droplet, restart, wait for RUNNING) while the TCK plays the stager on the internal API.
  */
+@Checks({
+        "GET /v3/apps",
+        "GET /v3/apps/:guid/droplets/current",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/builds",
+        "GET /v3/processes/:guid/stats",
+        "POST /internal/v3/staging/:staging_guid/build_completed",
+        "POST /internal/v4/droplets/:guid/upload",
+        "POST /v3/organizations",
+        "POST /v3/spaces"})
 class CfJavaClientPushTest {
     @Test
     void pushManifestV3PushesAnAppUntilItRuns() throws Exception {

@@ -1,5 +1,6 @@
 package dev.capi.tck.conventions;
 
+import dev.capi.tck.support.Checks;
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
 import dev.capi.tck.support.Tck;
@@ -61,6 +62,12 @@ class BadInputTest {
     }
 
     @Nested
+    @Checks({
+            "GET /v3/organizations",
+            "GET /v3/organizations/:guid",
+            "GET /v3/spaces",
+            "POST /v3/organizations",
+            "POST /v3/spaces"})
     class ControlCharacters {
         @Test
         void aNulInANameIsUnprocessableAndCreatesNothing() {
@@ -102,6 +109,7 @@ class BadInputTest {
     }
 
     @Nested
+    @Checks({"POST /v3/organizations"})
     class Bodies {
         @Test
         void theBodyLimitHoldsForChunkedBodies() throws Exception {
@@ -170,6 +178,7 @@ class BadInputTest {
     }
 
     @Nested
+    @Checks({"GET /v3/organizations"})
     class Pages {
         @Test
         void aPageFarPastTheLastIsEmptyWithConsistentLinks() {
@@ -207,6 +216,12 @@ class BadInputTest {
     }
 
     @Nested
+    @Checks({
+            "POST /v3/domains",
+            "POST /v3/isolation_segments",
+            "POST /v3/organization_quotas",
+            "POST /v3/organizations",
+            "POST /v3/spaces"})
     class CaseInsensitiveNames {
         @Test
         void concurrentCreatesOfOneNameInSixteenSpellingsCreateOne() throws Exception {

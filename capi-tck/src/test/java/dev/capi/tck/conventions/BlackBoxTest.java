@@ -1,5 +1,6 @@
 package dev.capi.tck.conventions;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The TCK speaks HTTP only: no test body imports capi's server classes; only the bootstrap may start one. */
+@Tag("build")
 class BlackBoxTest {
     private static final Path SOURCES = Path.of("src/test/java/dev/capi/tck");
     private static final String BOOTSTRAP = "TckServer.java";

@@ -1,5 +1,6 @@
 package dev.capi.tck.conventions;
 
+import dev.capi.tck.support.Checks;
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
 import dev.capi.tck.support.Tck;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The V3 conventions every endpoint shares: errors, authentication, request ids, root documents. */
+@Checks({"GET /v3", "GET /v3/info", "GET /v3/jobs/:guid", "GET /v3/organizations", "POST /v3/organizations", "GET /"})
 class ConventionsTest {
     static Tck tck;
 

@@ -1,5 +1,6 @@
 package dev.capi.tck.deployments;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -19,6 +20,26 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of deployments (rolling, canary, cancel) and the revisions they write. */
+@Checks({
+        "GET /v3/apps/:guid/droplets/current",
+        "GET /v3/apps/:guid/processes",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/apps/:guid/revisions",
+        "GET /v3/apps/:guid/revisions/deployed",
+        "GET /v3/audit_events",
+        "GET /v3/deployments",
+        "GET /v3/deployments/:guid",
+        "GET /v3/processes/:guid",
+        "GET /v3/processes/:guid/stats",
+        "GET /v3/revisions/:guid",
+        "GET /v3/revisions/:guid/environment_variables",
+        "PATCH /v3/apps/:guid/relationships/current_droplet",
+        "POST /v3/apps/:guid/actions/start",
+        "POST /v3/deployments",
+        "POST /v3/deployments/:guid/actions/cancel",
+        "POST /v3/deployments/:guid/actions/continue",
+        "POST /v3/droplets/:guid/upload",
+        "POST /v3/processes/:guid/actions/scale"})
 class DeploymentsTest {
     static Tck tck;
     static Cf dev;

@@ -1,5 +1,6 @@
 package dev.capi.tck.domains;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -48,6 +49,7 @@ class DomainsTest {
 
     @Nested
     @DisplayName("POST /v3/domains")
+    @Checks({"GET /v3/domains", "PATCH /v3/feature_flags/:name", "POST /v3/domains"})
     class Create {
         @Test
         void createsASharedDomain() {
@@ -151,6 +153,7 @@ class DomainsTest {
 
     @Nested
     @DisplayName("GET /v3/domains")
+    @Checks({"GET /v3/domains", "GET /v3/domains/:guid", "POST /v3/domains"})
     class ListAndGet {
         @Test
         void privateDomainsAreVisibleToOrgManagersAuditorsAndSpaceRoles() {
@@ -189,6 +192,7 @@ class DomainsTest {
 
     @Nested
     @DisplayName("GET /v3/organizations/:guid/domains")
+    @Checks({"GET /v3/organizations/:guid/domains/default"})
     class OrganizationDomains {
         @Test
         void listsSharedAndTheOrgsPrivateDomains() {
@@ -212,6 +216,7 @@ class DomainsTest {
 
     @Nested
     @DisplayName("PATCH /v3/domains/:guid")
+    @Checks({"PATCH /v3/domains/:guid"})
     class Update {
         @Test
         void orgManagersUpdateTheirPrivateDomains() {
@@ -223,6 +228,11 @@ class DomainsTest {
 
     @Nested
     @DisplayName("shared organizations")
+    @Checks({
+            "DELETE /v3/domains/:guid",
+            "DELETE /v3/domains/:guid/relationships/shared_organizations/:org_guid",
+            "GET /v3/domains/:guid",
+            "POST /v3/domains/:guid/relationships/shared_organizations"})
     class Sharing {
         @Test
         void sharesAndUnsharesAPrivateDomain() {
@@ -264,6 +274,7 @@ class DomainsTest {
 
     @Nested
     @DisplayName("GET /v3/domains/:guid/route_reservations")
+    @Checks({"GET /v3/domains/:guid/route_reservations", "POST /v3/routes"})
     class Reservations {
         @Test
         void answersWhetherARouteExists() {
@@ -284,6 +295,7 @@ class DomainsTest {
 
     @Nested
     @DisplayName("DELETE /v3/domains/:guid")
+    @Checks({"DELETE /v3/domains/:guid", "GET /v3/domains/:guid"})
     class Delete {
         @Test
         void deletesAsynchronously() {

@@ -1,5 +1,6 @@
 package dev.capi.tck.envgroups;
 
+import dev.capi.tck.support.Checks;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
@@ -15,6 +16,7 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/environment_variable_groups/running|staging}. */
+@Checks({"GET /v3/environment_variable_groups/:name", "PATCH /v3/environment_variable_groups/:name"})
 class EnvironmentVariableGroupsTest {
     static Tck tck;
     static Cf admin;

@@ -1,5 +1,6 @@
 package dev.capi.tck.featureflags;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -53,6 +54,7 @@ class FeatureFlagsTest {
 
     @Nested
     @DisplayName("GET /v3/feature_flags")
+    @Checks({"GET /v3/feature_flags"})
     class ListFlags {
         @Test
         void everyoneListsTheNineteenFlagsByName() {
@@ -95,6 +97,7 @@ class FeatureFlagsTest {
 
     @Nested
     @DisplayName("GET /v3/feature_flags/:name")
+    @Checks({"GET /v3/feature_flags/:name"})
     class Get {
         @Test
         void everyoneReadsAFlag() {
@@ -113,6 +116,7 @@ class FeatureFlagsTest {
 
     @Nested
     @DisplayName("PATCH /v3/feature_flags/:name")
+    @Checks({"PATCH /v3/feature_flags/:name"})
     class Update {
         @Test
         void onlyAdminsMayUpdate() {
@@ -167,6 +171,11 @@ class FeatureFlagsTest {
 
     @Nested
     @DisplayName("user_org_creation and POST /v3/organizations")
+    @Checks({
+            "GET /v3/organizations/:guid",
+            "PATCH /v3/feature_flags/:name",
+            "PATCH /v3/organizations/:guid",
+            "POST /v3/organizations"})
     class UserOrgCreation {
         @Test
         void enablingTheFlagLetsUsersWithTheWriteScopeCreateOrganizations() {

@@ -1,5 +1,6 @@
 package dev.capi.tck.identity;
 
+import dev.capi.tck.support.Checks;
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
 import dev.capi.tck.support.Tck;
@@ -13,6 +14,7 @@ import static dev.capi.tck.support.Json.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The UAA subset at the root document's {@code links.uaa}: what cf login, cf create-user and cf-java-client use. */
+@Checks({"GET /v3/organizations"})
 class TokenEndpointTest {
     static Tck tck;
 

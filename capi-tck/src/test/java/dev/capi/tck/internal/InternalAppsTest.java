@@ -1,5 +1,6 @@
 package dev.capi.tck.internal;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -15,6 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The internal app rows: crash reports (audit events, no state change) and the SSH proxy's access check. */
+@Checks({
+        "GET /v3/apps/:guid",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/audit_events",
+        "PATCH /v3/apps/:guid/features/:name",
+        "POST /internal/v4/apps/:process_guid/crashed",
+        "POST /v3/apps"})
 class InternalAppsTest {
     static Tck tck;
     static Cf internal;

@@ -1,5 +1,6 @@
 package dev.capi.tck.internal;
 
+import dev.capi.tck.support.Checks;
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
 import dev.capi.tck.support.Tck;
@@ -11,6 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The internal API's own listener: mutual TLS, metrics, and none of its paths on the public listener. */
+@Checks({
+        "DELETE /v3/organizations/:guid",
+        "GET /internal/v4/asg_latest_update",
+        "GET /internal/v4/staging_jobs/:guid",
+        "GET /internal/v5/syslog_drain_urls",
+        "POST /v3/apps",
+        "POST /v3/security_groups"})
 class InternalListenerTest {
     static Tck tck;
     static Cf internal;

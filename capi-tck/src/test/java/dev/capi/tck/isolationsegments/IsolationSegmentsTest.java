@@ -1,5 +1,6 @@
 package dev.capi.tck.isolationsegments;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -69,6 +70,12 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("POST /v3/isolation_segments")
+    @Checks({
+            "DELETE /v3/isolation_segments/:guid",
+            "GET /v3/isolation_segments",
+            "GET /v3/isolation_segments/:guid",
+            "PATCH /v3/isolation_segments/:guid",
+            "POST /v3/isolation_segments"})
     class Create {
         @Test
         void createsASegmentWithMetadata() {
@@ -145,6 +152,7 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("GET /v3/isolation_segments/:guid")
+    @Checks({"GET /v3/isolation_segments/:guid"})
     class Get {
         @Test
         void membersOfAnEntitledOrganizationSeeIt() {
@@ -170,12 +178,13 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("GET /v3/isolation_segments")
+    @Checks({"GET /v3/isolation_segments", "GET /v3/isolation_segments/:guid", "PATCH /v3/isolation_segments/:guid"})
     class ListSegments {
         @Test
         void globalReadersSeeAllOthersThoseOfTheirOrganizations() {
             assertThat(admin.get("/v3/isolation_segments?guids=" + SHARED + "," + entitled + "," + unentitled)
                     .resourceValues("guid")).containsExactly(SHARED, entitled, unentitled);
-            for (var role : List.of(ORG_AUDITOR, ORG_BILLING_MANAGER, SPACE_SUPPORTER)) {
+            for (var role : actors.obtainable(ORG_AUDITOR, ORG_BILLING_MANAGER, SPACE_SUPPORTER)) {
                 assertThat(actors.as(role).get("/v3/isolation_segments").resourceValues("guid")).as(role.name())
                         .contains(entitled).doesNotContain(unentitled, SHARED);
             }
@@ -212,6 +221,10 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("PATCH /v3/isolation_segments/:guid")
+    @Checks({
+            "GET /v3/isolation_segments/:guid",
+            "PATCH /v3/isolation_segments/:guid",
+            "PATCH /v3/organizations/:guid/relationships/default_isolation_segment"})
     class Update {
         @Test
         void adminsRenameAndLabel() {
@@ -266,6 +279,7 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("DELETE /v3/isolation_segments/:guid")
+    @Checks({"DELETE /v3/isolation_segments/:guid", "GET /v3/isolation_segments/:guid"})
     class Delete {
         @Test
         void deletesSynchronously() {
@@ -290,6 +304,12 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("relationships/organizations")
+    @Checks({
+            "GET /v3/organizations/:guid/relationships/default_isolation_segment",
+            "GET /v3/spaces",
+            "PATCH /v3/spaces/:guid/relationships/isolation_segment",
+            "GET /v3/isolation_segments/:guid/relationships/organizations",
+            "DELETE /v3/isolation_segments/:guid/relationships/organizations/:org_guid"})
     class Organizations {
         @Test
         void globalReadersSeeEveryEntitledOrganizationOthersTheirOwn() {
@@ -381,6 +401,7 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("relationships/spaces")
+    @Checks({"GET /v3/isolation_segments/:guid/relationships/spaces"})
     class Spaces {
         @Test
         void readersSeeTheSpacesTheyCanRead() {
@@ -393,7 +414,7 @@ class IsolationSegmentsTest {
                 ApiResponse r = admin.get(path);
                 assertThat(dataGuids(r)).containsExactly(actors.spaceGuid());
                 assertThat(r.body().path("links").has("related")).isFalse();
-                for (var role : List.of(ORG_MANAGER, SPACE_SUPPORTER, SPACE_AUDITOR)) {
+                for (var role : actors.obtainable(ORG_MANAGER, SPACE_SUPPORTER, SPACE_AUDITOR)) {
                     assertThat(dataGuids(actors.as(role).get(path))).as(role.name())
                             .containsExactly(actors.spaceGuid());
                 }
@@ -407,6 +428,7 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("/v3/organizations/:guid/relationships/default_isolation_segment")
+    @Checks({"PATCH /v3/organizations/:guid"})
     class OrganizationDefault {
         String path() {
             return "/v3/organizations/" + actors.orgGuid() + "/relationships/default_isolation_segment";
@@ -469,6 +491,7 @@ class IsolationSegmentsTest {
 
     @Nested
     @DisplayName("/v3/spaces/:guid/relationships/isolation_segment")
+    @Checks({"GET /v3/audit_events", "GET /v3/spaces/:guid/relationships/isolation_segment"})
     class SpaceSegment {
         String path() {
             return "/v3/spaces/" + actors.spaceGuid() + "/relationships/isolation_segment";

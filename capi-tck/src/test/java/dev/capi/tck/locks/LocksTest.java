@@ -1,5 +1,6 @@
 package dev.capi.tck.locks;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -15,6 +16,15 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/locks} (a seed extension): a lock keeps its app from being deleted. */
+@Checks({
+        "DELETE /v3/apps/:guid",
+        "DELETE /v3/locks/:guid",
+        "GET /v3/apps/:guid",
+        "GET /v3/locks",
+        "GET /v3/locks/:guid",
+        "PATCH /v3/locks/:guid",
+        "POST /v3/apps",
+        "POST /v3/locks"})
 class LocksTest {
     static Tck tck;
     static Cf admin;

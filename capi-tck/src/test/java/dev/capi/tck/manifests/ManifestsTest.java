@@ -1,5 +1,6 @@
 package dev.capi.tck.manifests;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -18,6 +19,16 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of apply_manifest, manifest_diff and {@code GET /v3/apps/:guid/manifest}. */
+@Checks({
+        "GET /v3/apps",
+        "GET /v3/apps/:guid/environment_variables",
+        "GET /v3/apps/:guid/manifest",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/apps/:guid/routes",
+        "GET /v3/apps/:guid/sidecars",
+        "GET /v3/audit_events",
+        "POST /v3/domains",
+        "POST /v3/spaces/:guid/actions/apply_manifest"})
 class ManifestsTest {
     static Tck tck;
     static Cf admin;

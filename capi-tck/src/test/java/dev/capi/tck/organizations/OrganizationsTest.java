@@ -1,5 +1,6 @@
 package dev.capi.tck.organizations;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -36,6 +37,13 @@ class OrganizationsTest {
 
     @Nested
     @DisplayName("POST /v3/organizations")
+    @Checks({
+            "DELETE /v3/organizations/:guid",
+            "GET /v3/audit_events",
+            "GET /v3/organizations",
+            "GET /v3/organizations/:guid",
+            "PATCH /v3/organizations/:guid",
+            "POST /v3/organizations"})
     class Create {
         @Test
         void createsAnOrganizationWithMetadataAndRecordsAnAuditEvent() {
@@ -106,6 +114,7 @@ class OrganizationsTest {
 
     @Nested
     @DisplayName("GET /v3/organizations/:guid")
+    @Checks({"GET /v3/organizations/:guid"})
     class Get {
         @Test
         void everyOrgRoleAndSpaceRoleCanSeeIt() {
@@ -124,6 +133,7 @@ class OrganizationsTest {
 
     @Nested
     @DisplayName("GET /v3/organizations")
+    @Checks({"GET /v3/organizations", "POST /v3/organizations"})
     class List {
         @Test
         void filtersOrdersAndPaginatesWithTheReferenceLinks() {
@@ -177,6 +187,7 @@ class OrganizationsTest {
 
     @Nested
     @DisplayName("PATCH /v3/organizations/:guid")
+    @Checks({"GET /v3/organizations/:guid", "PATCH /v3/organizations/:guid"})
     class Update {
         @Test
         void orgManagersAndAdminsMayRename() {
@@ -210,6 +221,7 @@ class OrganizationsTest {
 
     @Nested
     @DisplayName("DELETE /v3/organizations/:guid")
+    @Checks({"DELETE /v3/organizations/:guid", "GET /v3/organizations/:guid"})
     class Delete {
         @Test
         void deletesAsynchronouslyWithAJob() {

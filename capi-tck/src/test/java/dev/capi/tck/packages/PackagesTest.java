@@ -1,5 +1,6 @@
 package dev.capi.tck.packages;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -28,6 +29,19 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/packages}, uploads with resource matching, and {@code /v3/resource_matches}. */
+@Checks({
+        "DELETE /v3/packages/:guid",
+        "GET /staging/packages/:guid",
+        "GET /v3/apps/:guid/packages",
+        "GET /v3/audit_events",
+        "GET /v3/packages",
+        "GET /v3/packages/:guid",
+        "GET /v3/packages/:guid/download",
+        "PATCH /internal/v4/packages/:guid",
+        "PATCH /v3/packages/:guid",
+        "POST /v3/packages",
+        "POST /v3/packages/:guid/upload",
+        "POST /v3/resource_matches"})
 class PackagesTest {
     static Tck tck;
     static Cf admin;

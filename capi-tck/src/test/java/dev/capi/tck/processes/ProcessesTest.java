@@ -1,5 +1,6 @@
 package dev.capi.tck.processes;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -17,6 +18,19 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/processes} and {@code /v3/apps/:guid/processes}. */
+@Checks({
+        "DELETE /v3/apps/:guid/processes/:type/instances/:index",
+        "DELETE /v3/processes/:guid/instances/:index",
+        "GET /v3/apps/:guid/processes",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/apps/:guid/processes/:type/stats",
+        "GET /v3/processes",
+        "GET /v3/processes/:guid",
+        "GET /v3/processes/:guid/stats",
+        "PATCH /v3/processes/:guid",
+        "POST /v3/apps",
+        "POST /v3/apps/:guid/processes/:type/actions/scale",
+        "POST /v3/processes/:guid/actions/scale"})
 class ProcessesTest {
     static Tck tck;
     static Cf admin;
@@ -58,6 +72,27 @@ class ProcessesTest {
         assertThat(missing.errorDetail()).isEqualTo("Process not found");
         JsonNode embedded = admin.get("/v3/apps/" + app + "/processes?embed=process_instances").body();
         assertThat(embedded.path("resources").path(0).path("process_instances").isArray()).isTrue();
+    }
+
+    @Test
+    @Checks({"PATCH /v3/apps/:guid/processes/:type"})
+    void updateByTypeChangesTheAppsProcessAndFollowsTheMatrix() {
+        String app = newApp();
+        actors.check(Expect.byDefault(403).and(200, ADMIN, SPACE_DEVELOPER, SPACE_SUPPORTER)
+                        .and(404, ORG_AUDITOR, ORG_BILLING_MANAGER, ORG_USER, NO_ROLE),
+                cf -> cf.patch("/v3/apps/" + app + "/processes/web", obj("command", "run.sh")));
+        ApiResponse r = admin.patch("/v3/apps/" + app + "/processes/web",
+                obj("metadata", obj("labels", obj("tier", "web"))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.body().path("guid").asText()).isEqualTo(app);
+        assertThat(r.body().path("command").asText()).isEqualTo("run.sh");
+        assertThat(admin.get("/v3/processes/" + app).body().path("metadata").path("labels").path("tier").asText())
+                .isEqualTo("web");
+        ApiResponse unknown = admin.patch("/v3/apps/" + app + "/processes/worker", obj("command", "x"));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.errorTitle()).isEqualTo("CF-ResourceNotFound");
+        ApiResponse bad = admin.patch("/v3/apps/" + app + "/processes/web", obj("bogus", 1));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(422);
     }
 
     @Test

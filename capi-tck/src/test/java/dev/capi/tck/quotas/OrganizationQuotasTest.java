@@ -1,5 +1,6 @@
 package dev.capi.tck.quotas;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capi.tck.support.Actors;
@@ -57,6 +58,7 @@ class OrganizationQuotasTest {
 
     @Nested
     @DisplayName("POST /v3/organization_quotas")
+    @Checks({"GET /v3/audit_events", "GET /v3/organization_quotas/:guid", "POST /v3/organization_quotas"})
     class Create {
         @Test
         void createsAQuotaWithEveryLimitAndRecordsAnAuditEvent() {
@@ -159,6 +161,9 @@ class OrganizationQuotasTest {
 
     @Nested
     @DisplayName("GET /v3/organization_quotas/:guid")
+    @Checks({
+            "GET /v3/organization_quotas/:guid",
+            "POST /v3/organization_quotas/:quota_guid/relationships/organizations"})
     class Get {
         @Test
         void everyoneReadsQuotasButOnlyTheOrganizationsTheyRead() {
@@ -186,6 +191,10 @@ class OrganizationQuotasTest {
 
     @Nested
     @DisplayName("GET /v3/organization_quotas")
+    @Checks({
+            "GET /v3/organization_quotas",
+            "GET /v3/organization_quotas/:guid",
+            "POST /v3/organization_quotas/:quota_guid/relationships/organizations"})
     class List_ {
         @Test
         void filtersByNamesGuidsAndOrganizations() {
@@ -214,6 +223,7 @@ class OrganizationQuotasTest {
 
     @Nested
     @DisplayName("PATCH /v3/organization_quotas/:guid")
+    @Checks({"PATCH /v3/organization_quotas/:guid"})
     class Update {
         @Test
         void updatesOnlyWhatIsNamedAndNullMeansUnlimited() {
@@ -250,6 +260,7 @@ class OrganizationQuotasTest {
 
     @Nested
     @DisplayName("POST /v3/organization_quotas/:guid/relationships/organizations")
+    @Checks({"GET /v3/organizations/:guid", "POST /v3/organization_quotas/:quota_guid/relationships/organizations"})
     class Apply {
         @Test
         void appliesTheQuotaToOrganizations() {
@@ -289,6 +300,10 @@ class OrganizationQuotasTest {
 
     @Nested
     @DisplayName("DELETE /v3/organization_quotas/:guid")
+    @Checks({
+            "DELETE /v3/organization_quotas/:guid",
+            "GET /v3/organization_quotas/:guid",
+            "POST /v3/organization_quotas/:quota_guid/relationships/organizations"})
     class Delete {
         @Test
         void deletesAnUnusedQuotaWithAJob() {

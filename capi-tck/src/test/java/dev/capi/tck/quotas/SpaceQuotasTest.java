@@ -1,5 +1,6 @@
 package dev.capi.tck.quotas;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capi.tck.support.Actors;
@@ -69,6 +70,7 @@ class SpaceQuotasTest {
 
     @Nested
     @DisplayName("POST /v3/space_quotas")
+    @Checks({"GET /v3/audit_events", "POST /v3/space_quotas"})
     class Create {
         @Test
         void createsAQuotaOwnedByTheOrganization() {
@@ -132,6 +134,7 @@ class SpaceQuotasTest {
 
     @Nested
     @DisplayName("GET /v3/space_quotas/:guid")
+    @Checks({"GET /v3/space_quotas/:guid"})
     class Get {
         @Test
         void aQuotaAppliedToASpaceIsReadByItsSpaceRolesAndOrgManagers() {
@@ -153,6 +156,7 @@ class SpaceQuotasTest {
 
     @Nested
     @DisplayName("GET /v3/space_quotas")
+    @Checks({"GET /v3/space_quotas"})
     class List_ {
         @Test
         void listsOnlyVisibleQuotasAndFilters() {
@@ -178,6 +182,7 @@ class SpaceQuotasTest {
 
     @Nested
     @DisplayName("PATCH /v3/space_quotas/:guid")
+    @Checks({"GET /v3/space_quotas/:guid", "PATCH /v3/organizations/:guid", "PATCH /v3/space_quotas/:guid"})
     class Update {
         @Test
         void adminsAndOrgManagersMayUpdate() {
@@ -207,6 +212,7 @@ class SpaceQuotasTest {
 
     @Nested
     @DisplayName("POST /v3/space_quotas/:guid/relationships/spaces")
+    @Checks({"GET /v3/space_quotas", "POST /v3/space_quotas/:quota_guid/relationships/spaces"})
     class Apply {
         @Test
         void appliesTheQuotaToSpacesOfItsOrganization() {
@@ -247,6 +253,9 @@ class SpaceQuotasTest {
 
     @Nested
     @DisplayName("DELETE /v3/space_quotas/:guid/relationships/spaces/:space_guid")
+    @Checks({
+            "DELETE /v3/space_quotas/:quota_guid/relationships/spaces/:space_guid",
+            "POST /v3/space_quotas/:quota_guid/relationships/spaces"})
     class Remove {
         @Test
         void adminsAndOrgManagersMayRemove() {
@@ -269,6 +278,7 @@ class SpaceQuotasTest {
 
     @Nested
     @DisplayName("DELETE /v3/space_quotas/:guid")
+    @Checks({"DELETE /v3/space_quotas/:guid", "GET /v3/space_quotas/:guid"})
     class Delete {
         @Test
         void deletesAnUnusedQuotaWithAJob() {

@@ -1,5 +1,6 @@
 package dev.capi.tck.quotas;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -16,6 +17,7 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of the organization and platform usage summaries. */
+@Checks({"GET /v3/info/usage_summary", "GET /v3/organizations/:guid/usage_summary"})
 class UsageSummaryTest {
     static final List<String> FIELDS = List.of("started_instances", "memory_in_mb", "routes", "service_instances",
             "reserved_ports", "domains", "per_app_tasks", "service_keys");

@@ -1,5 +1,6 @@
 package dev.capi.tck.registrycredentials;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -17,6 +18,12 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/registry_credentials} (a vendor extension in the seed): scoped to a space or an org. */
+@Checks({
+        "DELETE /v3/registry_credentials/:guid",
+        "GET /v3/registry_credentials",
+        "GET /v3/registry_credentials/:guid",
+        "PATCH /v3/registry_credentials/:guid",
+        "POST /v3/registry_credentials"})
 class RegistryCredentialsTest {
     static Tck tck;
     static Cf admin;

@@ -1,5 +1,6 @@
 package dev.capi.tck.roles;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -71,6 +72,14 @@ class RolesTest {
 
     @Nested
     @DisplayName("POST /v3/roles")
+    @Checks({
+            "DELETE /v3/roles/:guid",
+            "GET /v3/audit_events",
+            "GET /v3/roles",
+            "GET /v3/roles/:guid",
+            "GET /v3/spaces/:guid",
+            "GET /v3/users/:guid",
+            "POST /v3/roles"})
     class Create {
         @Test
         void createsASpaceRoleAndPresentsItAsTheReference() {
@@ -229,6 +238,7 @@ class RolesTest {
 
     @Nested
     @DisplayName("GET /v3/roles")
+    @Checks({"GET /v3/roles"})
     class List {
         @Test
         void organizationReadersSeeOrganizationRolesAndSpaceReadersAlsoTheSpaceRoles() {
@@ -297,6 +307,7 @@ class RolesTest {
 
     @Nested
     @DisplayName("GET /v3/roles/:guid")
+    @Checks({"GET /v3/roles/:guid"})
     class Get {
         @Test
         void spaceRolesAreHiddenFromOrganizationRolesWithoutSpaceAccess() {
@@ -328,6 +339,7 @@ class RolesTest {
 
     @Nested
     @DisplayName("DELETE /v3/roles/:guid")
+    @Checks({"DELETE /v3/roles/:guid", "GET /v3/roles", "GET /v3/roles/:guid", "POST /v3/roles"})
     class Delete {
         @Test
         void spaceRolesAreRemovedBySpaceManagersOrgManagersAndAdmins() {
@@ -336,7 +348,7 @@ class RolesTest {
                     .path("guid").asText();
             actors.check(Expect.byDefault(403).and(404, ORG_AUDITOR, ORG_BILLING_MANAGER, ORG_USER, NO_ROLE)
                     .and(Expect.SKIP, ADMIN, ORG_MANAGER, SPACE_MANAGER), cf -> cf.delete("/v3/roles/" + target));
-            for (Role role : new Role[]{ADMIN, ORG_MANAGER, SPACE_MANAGER}) {
+            for (Role role : actors.obtainable(ADMIN, ORG_MANAGER, SPACE_MANAGER)) {
                 String fresh = admin.post("/v3/roles", role("space_developer", user, "space", actors.spaceGuid()))
                         .body().path("guid").asText();
                 ApiResponse r = actors.as(role).delete("/v3/roles/" + fresh);

@@ -1,5 +1,6 @@
 package dev.capi.tck.routes;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -80,6 +81,12 @@ class RoutesTest {
 
     @Nested
     @DisplayName("POST /v3/routes")
+    @Checks({
+            "GET /v3/audit_events",
+            "GET /v3/domains/:guid",
+            "GET /v3/routes",
+            "POST /v3/domains",
+            "POST /v3/routes"})
     class Create {
         @Test
         void createsARouteWithTheReferenceFields() {
@@ -227,6 +234,7 @@ class RoutesTest {
 
     @Nested
     @DisplayName("GET /v3/routes/:guid and GET /v3/routes")
+    @Checks({"GET /v3/routes", "GET /v3/routes/:guid"})
     class Read {
         @Test
         void orgAuditorsReadRoutesButBillingManagersAndOrgUsersDoNot() {
@@ -269,6 +277,7 @@ class RoutesTest {
 
     @Nested
     @DisplayName("PATCH /v3/routes/:guid")
+    @Checks({"GET /v3/routes/:guid", "PATCH /v3/routes/:guid"})
     class Update {
         @Test
         void updatesOptionsAndMetadata() {
@@ -299,6 +308,7 @@ class RoutesTest {
 
     @Nested
     @DisplayName("DELETE /v3/routes/:guid")
+    @Checks({"DELETE /v3/routes/:guid", "GET /v3/routes/:guid"})
     class Delete {
         @Test
         void deletesAsynchronously() {
@@ -334,6 +344,18 @@ class RoutesTest {
 
     @Nested
     @DisplayName("destinations")
+    @Checks({
+            "DELETE /v3/routes/:guid/destinations/:destination_guid",
+            "GET /v3/apps/:guid/routes",
+            "GET /v3/audit_events",
+            "GET /v3/routes",
+            "GET /v3/routes/:guid",
+            "GET /v3/routes/:guid/destinations",
+            "PATCH /v3/routes/:guid/destinations",
+            "PATCH /v3/routes/:guid/destinations/:destination_guid",
+            "POST /v3/apps",
+            "POST /v3/routes/:guid/destinations",
+            "PUT /v3/routes/:guid/destinations"})
     class Destinations {
         @Test
         void listsNoDestinationsForANewRoute() {
@@ -412,6 +434,11 @@ class RoutesTest {
 
     @Nested
     @DisplayName("shared spaces and transfer")
+    @Checks({
+            "DELETE /v3/routes/:guid/relationships/shared_spaces/:space_guid",
+            "GET /v3/routes/:guid",
+            "GET /v3/routes/:guid/relationships/shared_spaces",
+            "POST /v3/routes/:guid/relationships/shared_spaces"})
     class Sharing {
         @Test
         void sharingNeedsTheFlag() {

@@ -1,5 +1,6 @@
 package dev.capi.tck.scenarios;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -24,6 +25,28 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * stage, set the droplet, start, scale to 3, run a task and see it SUCCEEDED after the completion callback, deploy
  * with a rolling deployment until DEPLOYED, download the droplet, and generate the manifest back.
  */
+@Checks({
+        "GET /v3/apps",
+        "GET /v3/apps/:guid/droplets/current",
+        "GET /v3/apps/:guid/manifest",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/builds/:guid",
+        "GET /v3/deployments/:guid",
+        "GET /v3/droplets/:guid/download",
+        "GET /v3/processes/:guid/stats",
+        "GET /v3/tasks/:guid",
+        "PATCH /v3/apps/:guid/relationships/current_droplet",
+        "POST /internal/v3/staging/:staging_guid/build_completed",
+        "POST /internal/v4/droplets/:guid/upload",
+        "POST /internal/v4/tasks/:task_guid/completed",
+        "POST /v3/apps/:guid/actions/start",
+        "POST /v3/apps/:guid/tasks",
+        "POST /v3/builds",
+        "POST /v3/deployments",
+        "POST /v3/packages",
+        "POST /v3/packages/:guid/upload",
+        "POST /v3/processes/:guid/actions/scale",
+        "POST /v3/spaces/:guid/actions/apply_manifest"})
 class AppLifecycleScenarioTest {
     @Test
     void pushRunScaleTaskDeployDownloadAndGenerate() throws Exception {

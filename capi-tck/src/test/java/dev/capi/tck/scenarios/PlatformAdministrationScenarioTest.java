@@ -1,5 +1,6 @@
 package dev.capi.tck.scenarios;
 
+import dev.capi.tck.support.Checks;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an entitled default isolation segment, a security group bound to a space, an uploaded buildpack), then an org manager and a space
  * developer try the same calls and get exactly what the reference's matrix allows; the quota is enforced.
  */
+@Checks({
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/buildpacks/:guid",
+        "GET /v3/domains",
+        "GET /v3/isolation_segments/:guid",
+        "GET /v3/organization_quotas/:guid",
+        "GET /v3/organizations/:guid",
+        "GET /v3/security_groups/:guid",
+        "GET /v3/spaces/:guid/running_security_groups",
+        "PATCH /v3/organization_quotas/:guid",
+        "PATCH /v3/organizations/:guid/relationships/default_isolation_segment",
+        "PATCH /v3/spaces/:guid/relationships/isolation_segment",
+        "POST /v3/apps",
+        "POST /v3/buildpacks",
+        "POST /v3/buildpacks/:guid/upload",
+        "POST /v3/isolation_segments",
+        "POST /v3/isolation_segments/:guid/relationships/organizations",
+        "POST /v3/organization_quotas",
+        "POST /v3/organization_quotas/:quota_guid/relationships/organizations",
+        "POST /v3/processes/:guid/actions/scale",
+        "POST /v3/routes",
+        "POST /v3/security_groups",
+        "POST /v3/security_groups/:guid/relationships/running_spaces",
+        "POST /v3/security_groups/:guid/relationships/staging_spaces",
+        "POST /v3/space_quotas"})
 class PlatformAdministrationScenarioTest {
     private final Tck tck = Tck.get();
     private final Cf admin = tck.admin();

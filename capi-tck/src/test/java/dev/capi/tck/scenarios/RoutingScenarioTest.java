@@ -1,5 +1,6 @@
 package dev.capi.tck.scenarios;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -20,6 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * developer creates a route on it, maps two apps, replaces the destinations, checks a reservation, and deletes the
  * space's unmapped routes through a job. Invalid input changes nothing.
  */
+@Checks({
+        "DELETE /v3/spaces/:guid/routes",
+        "GET /v3/apps/:guid/env",
+        "GET /v3/apps/:guid/routes",
+        "GET /v3/domains/:guid",
+        "GET /v3/domains/:guid/route_reservations",
+        "GET /v3/routes",
+        "GET /v3/routes/:guid",
+        "PATCH /v3/routes/:guid/destinations",
+        "POST /v3/apps",
+        "POST /v3/domains",
+        "POST /v3/domains/:guid/relationships/shared_organizations",
+        "POST /v3/routes",
+        "POST /v3/routes/:guid/destinations"})
 class RoutingScenarioTest {
     private final Tck tck = Tck.get();
     private final Cf admin = tck.admin();

@@ -1,5 +1,6 @@
 package dev.capi.tck.securitygroups;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -73,6 +74,7 @@ class SecurityGroupsTest {
 
     @Nested
     @DisplayName("POST /v3/security_groups")
+    @Checks({"POST /v3/security_groups"})
     class Create {
         @Test
         void createsAGroupWithRulesAndSpaces() {
@@ -157,6 +159,7 @@ class SecurityGroupsTest {
 
     @Nested
     @DisplayName("GET /v3/security_groups/:guid")
+    @Checks({"DELETE /v3/security_groups/:guid", "GET /v3/security_groups/:guid", "PATCH /v3/security_groups/:guid"})
     class Get {
         @Test
         void readersOfABoundSpaceSeeIt() {
@@ -188,6 +191,7 @@ class SecurityGroupsTest {
 
     @Nested
     @DisplayName("GET /v3/security_groups")
+    @Checks({"GET /v3/security_groups", "GET /v3/security_groups/:guid"})
     class ListGroups {
         @Test
         void filtersBySpacesNamesAndFlags() {
@@ -230,6 +234,7 @@ class SecurityGroupsTest {
 
     @Nested
     @DisplayName("PATCH /v3/security_groups/:guid")
+    @Checks({"GET /v3/security_groups/:guid", "PATCH /v3/security_groups/:guid"})
     class Update {
         @Test
         void adminsReplaceRulesAndFlags() {
@@ -268,6 +273,7 @@ class SecurityGroupsTest {
 
     @Nested
     @DisplayName("DELETE /v3/security_groups/:guid")
+    @Checks({"DELETE /v3/security_groups/:guid", "GET /v3/security_groups", "GET /v3/security_groups/:guid"})
     class Delete {
         @Test
         void deletesAsynchronously() {
@@ -287,6 +293,12 @@ class SecurityGroupsTest {
 
     @Nested
     @DisplayName("POST/DELETE /v3/security_groups/:guid/relationships/running_spaces|staging_spaces")
+    @Checks({
+            "GET /v3/security_groups/:guid",
+            "PATCH /v3/organizations/:guid",
+            "POST /v3/security_groups/:guid/relationships/running_spaces",
+            "POST /v3/security_groups/:guid/relationships/staging_spaces",
+            "DELETE /v3/security_groups/:guid/relationships/staging_spaces/:space_guid"})
     class Binding {
         @Test
         void adminsAndManagersBindTheirSpaces() {
@@ -364,6 +376,10 @@ class SecurityGroupsTest {
 
     @Nested
     @DisplayName("GET /v3/spaces/:guid/running_security_groups and staging_security_groups")
+    @Checks({
+            "DELETE /v3/security_groups/:guid",
+            "GET /v3/spaces/:guid/staging_security_groups",
+            "PATCH /v3/security_groups/:guid"})
     class SpaceLists {
         @Test
         void listsBoundAndGloballyEnabledGroupsShowingOnlyThisSpace() {

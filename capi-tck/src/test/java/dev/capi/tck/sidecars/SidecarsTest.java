@@ -1,5 +1,6 @@
 package dev.capi.tck.sidecars;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -16,6 +17,14 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of sidecars: create on an app, read per app and per process, update, delete; rules and roles. */
+@Checks({
+        "DELETE /v3/sidecars/:guid",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/apps/:guid/sidecars",
+        "GET /v3/processes/:guid/sidecars",
+        "GET /v3/sidecars/:guid",
+        "PATCH /v3/sidecars/:guid",
+        "POST /v3/apps/:guid/sidecars"})
 class SidecarsTest {
     static Tck tck;
     static Cf dev;

@@ -1,5 +1,6 @@
 package dev.capi.tck.spaces;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -24,6 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instances, reserved ports, per-app tasks and service keys, and its organization's private domains (the reference's
  * SpaceUsageSummaryPresenter); readable by the space's readers, 404 for others.
  */
+@Checks({
+        "GET /v3/apps/:guid/processes/:type",
+        "PATCH /v3/apps/:guid/relationships/current_droplet",
+        "POST /v3/apps",
+        "POST /v3/apps/:guid/actions/start",
+        "POST /v3/apps/:guid/tasks",
+        "POST /v3/domains",
+        "POST /v3/droplets/:guid/upload",
+        "POST /v3/routes"})
 class SpaceUsageSummaryTest {
     static final List<String> FIELDS = List.of("started_instances", "memory_in_mb", "routes", "service_instances",
             "reserved_ports", "domains", "per_app_tasks", "service_keys");

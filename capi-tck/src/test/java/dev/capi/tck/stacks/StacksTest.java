@@ -1,5 +1,6 @@
 package dev.capi.tck.stacks;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -16,6 +17,15 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/stacks}. */
+@Checks({
+        "DELETE /v3/stacks/:guid",
+        "GET /v3/audit_events",
+        "GET /v3/stacks",
+        "GET /v3/stacks/:guid",
+        "GET /v3/stacks/:guid/apps",
+        "PATCH /v3/stacks/:guid",
+        "POST /v3/apps",
+        "POST /v3/stacks"})
 class StacksTest {
     static Tck tck;
     static Cf admin;

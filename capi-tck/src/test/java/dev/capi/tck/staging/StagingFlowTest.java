@@ -1,5 +1,6 @@
 package dev.capi.tck.staging;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -27,6 +28,35 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The push protocol over HTTP, with the TCK playing the stager on the internal API: package, upload, build,
  * droplet upload and staging callback, current droplet, start, scale, download; and uploaded droplets.
  */
+@Checks({
+        "DELETE /v3/apps/:guid",
+        "DELETE /v3/droplets/:guid",
+        "GET /internal/v4/droplets/:guid/:droplet_checksum/download",
+        "GET /staging/v3/droplets/:guid/download",
+        "GET /v3/apps/:guid",
+        "GET /v3/apps/:guid/builds",
+        "GET /v3/apps/:guid/droplets/current",
+        "GET /v3/apps/:guid/processes",
+        "GET /v3/apps/:guid/processes/:type",
+        "GET /v3/apps/:guid/revisions/deployed",
+        "GET /v3/audit_events",
+        "GET /v3/builds/:guid",
+        "GET /v3/droplets",
+        "GET /v3/droplets/:guid",
+        "GET /v3/droplets/:guid/download",
+        "GET /v3/packages",
+        "GET /v3/packages/:guid",
+        "GET /v3/processes/:guid",
+        "GET /v3/processes/:guid/stats",
+        "PATCH /v3/apps/:guid/relationships/current_droplet",
+        "POST /internal/v3/staging/:staging_guid/build_completed",
+        "POST /internal/v4/droplets/:guid/upload",
+        "POST /v3/apps/:guid/actions/start",
+        "POST /v3/builds",
+        "POST /v3/droplets/:guid/upload",
+        "POST /v3/packages",
+        "POST /v3/packages/:guid/upload",
+        "POST /v3/processes/:guid/actions/scale"})
 class StagingFlowTest {
     static Tck tck;
     static Cf admin;

@@ -1,5 +1,7 @@
 package dev.capi.tck.support;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,8 +27,30 @@ public final class Actors {
         }
     }
 
+    /**
+     * The client acting as {@code role}; a role the kit could not obtain (a global role of an external server whose
+     * credentials were not given) aborts the test, which is then reported SKIPPED with the reason.
+     */
     public Cf as(Role role) {
-        return clients.get(role);
+        Cf cf = clients.get(role);
+        if (cf == null) {
+            Assumptions.abort(Tck.missingRoleReason(role));
+        }
+        return cf;
+    }
+
+    /** Whether the kit holds a client for {@code role}. */
+    public boolean has(Role role) {
+        return clients.get(role) != null;
+    }
+
+    /** The given roles the kit could obtain, in order (loops over roles skip the others). */
+    public List<Role> obtainable(Role... roles) {
+        return obtainable(List.of(roles));
+    }
+
+    public List<Role> obtainable(List<Role> roles) {
+        return roles.stream().filter(this::has).toList();
     }
 
     public String orgGuid() {

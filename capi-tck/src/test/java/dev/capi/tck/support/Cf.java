@@ -94,6 +94,7 @@ public final class Cf {
         }
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            RequestLog.record(method, url, payload, r.statusCode(), r.body());
             return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
@@ -129,6 +130,8 @@ public final class Cf {
         }
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            RequestLog.record(method, url, "(" + body.length + " bytes of " + contentType + ")", r.statusCode(),
+                    r.body());
             return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
@@ -146,7 +149,9 @@ public final class Cf {
             b.header("Authorization", "bearer " + token);
         }
         try {
-            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            RequestLog.record("GET", url, null, r.statusCode(), "(" + r.body().length + " bytes)");
+            return r;
         } catch (IOException e) {
             throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -172,6 +177,7 @@ public final class Cf {
         }
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            RequestLog.record("POST", url, "(form)", r.statusCode(), r.body());
             return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
         } catch (IOException e) {
             throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);

@@ -28,6 +28,7 @@ public final class Tck {
     private final String uaaUrl;
     private final Map<Role, Cf> globalActors = new EnumMap<>(Role.class);
     private final Map<String, Cf> logins = new ConcurrentHashMap<>();
+    private final Created created = new Created();
 
     private Tck() {
         String url = System.getProperty("capi.tck.url");
@@ -52,6 +53,11 @@ public final class Tck {
         globalActors.put(Role.ADMIN, admin);
         globalActors.put(Role.ADMIN_READ_ONLY, globalUser("admin-read-only", Set.of("cloud_controller.admin_read_only")));
         globalActors.put(Role.GLOBAL_AUDITOR, globalUser("global-auditor", Set.of("cloud_controller.global_auditor")));
+    }
+
+    /** The kit, when a test has already started it (the runner's cleanup must not start it). */
+    public static Tck current() {
+        return instance;
     }
 
     public static Tck get() {
@@ -156,9 +162,28 @@ public final class Tck {
         return new Cf(baseUrl, token, "token");
     }
 
+    /**
+     * The prefix every name this run creates starts with ({@code -Dcapi.tck.prefix}, or {@code tck} and six random hex
+     * digits): the end-of-run cleanup removes what carries it.
+     */
+    public static final String RUN_PREFIX = System.getProperty("capi.tck.prefix",
+            "tck" + UUID.randomUUID().toString().substring(0, 6));
+
     /** A name unique to this run. */
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return RUN_PREFIX + "-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Why a test that needs {@code role} is skipped: the kit could not obtain it. */
+    public static String missingRoleReason(Role role) {
+        String option = role.name().toLowerCase().replace('_', '-');
+        return "role " + role + " unavailable: give its credentials (--" + option + "-user, --" + option
+                + "-password); the kit cannot create global-scope users through SCIM";
+    }
+
+    /** What this run created in the target (orgs, SCIM users), for {@link Cleanup}. */
+    public Created created() {
+        return created;
     }
 
     /** Logs in with the password grant (client {@code cf}, empty secret) at the server's {@code links.uaa}. */
@@ -183,6 +208,7 @@ public final class Tck {
             throw new IllegalStateException("SCIM create of " + username + " failed: " + scim);
         }
         String guid = scim.body().path("id").asText();
+        created.user(guid);
         ApiResponse user = admin.post("/v3/users", obj("guid", guid));
         if (user.status() != 201) {
             throw new IllegalStateException("POST /v3/users failed: " + user);
@@ -214,6 +240,7 @@ public final class Tck {
         if (r.status() != 201) {
             throw new IllegalStateException("org create failed: " + r);
         }
+        created.org(r.body().path("guid").asText());
         return r.body();
     }
 

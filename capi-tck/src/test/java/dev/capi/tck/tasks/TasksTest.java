@@ -1,5 +1,6 @@
 package dev.capi.tck.tasks;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -19,6 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Conformance of tasks: create (202), sequence ids, read with command redaction, cancel, runtime completion. */
+@Checks({
+        "GET /v3/app_usage_events",
+        "GET /v3/apps/:guid/tasks",
+        "GET /v3/audit_events",
+        "GET /v3/tasks",
+        "GET /v3/tasks/:guid",
+        "PATCH /v3/apps/:guid/relationships/current_droplet",
+        "PATCH /v3/feature_flags/:name",
+        "POST /internal/v4/tasks/:task_guid/completed",
+        "POST /v3/apps/:guid/tasks",
+        "POST /v3/droplets/:guid/upload",
+        "POST /v3/tasks/:guid/actions/cancel"})
 class TasksTest {
     static Tck tck;
     static Cf admin;
@@ -102,14 +115,14 @@ class TasksTest {
         String app = appWithDroplet();
         String guid = dev.post("/v3/apps/" + app + "/tasks", obj("command", "echo secret")).body().path("guid")
                 .asText();
-        for (var role : java.util.List.of(ADMIN, ADMIN_READ_ONLY, SPACE_DEVELOPER)) {
+        for (var role : actors.obtainable(ADMIN, ADMIN_READ_ONLY, SPACE_DEVELOPER)) {
             Cf cf = actors.as(role);
             if (cf != null) {
                 assertThat(cf.get("/v3/tasks/" + guid).body().path("command").asText()).as(role.name())
                         .isEqualTo("echo secret");
             }
         }
-        for (var role : java.util.List.of(GLOBAL_AUDITOR, ORG_MANAGER, SPACE_MANAGER, SPACE_AUDITOR,
+        for (var role : actors.obtainable(GLOBAL_AUDITOR, ORG_MANAGER, SPACE_MANAGER, SPACE_AUDITOR,
                 SPACE_SUPPORTER)) {
             Cf cf = actors.as(role);
             if (cf != null) {
@@ -121,6 +134,25 @@ class TasksTest {
     }
 
     @Test
+    @Checks({"PATCH /v3/tasks/:guid"})
+    void updatesMetadataOnlyAsDevelopersAndAdmins() {
+        String app = appWithDroplet();
+        String guid = dev.post("/v3/apps/" + app + "/tasks", obj("command", "sleep 100")).body().path("guid")
+                .asText();
+        ApiResponse r = dev.patch("/v3/tasks/" + guid, obj("metadata", obj("labels", obj("job", "nightly"))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.body().path("metadata").path("labels").path("job").asText()).isEqualTo("nightly");
+        assertThat(actors.as(SPACE_AUDITOR).patch("/v3/tasks/" + guid, obj("metadata", obj("labels",
+                obj("job", "x")))).status()).isEqualTo(403);
+        assertThat(actors.as(NO_ROLE).patch("/v3/tasks/" + guid, obj("metadata", obj("labels",
+                obj("job", "x")))).status()).isEqualTo(404);
+        assertThat(dev.patch("/v3/tasks/" + guid, obj("command", "x")).status()).isEqualTo(422);
+        assertThat(dev.get("/v3/tasks/" + guid).body().path("metadata").path("labels").path("job").asText())
+                .isEqualTo("nightly");
+    }
+
+    @Test
+    @Checks({"PUT /v3/tasks/:guid/actions/cancel", "PUT /v3/tasks/:guid/cancel"})
     void cancelsByEveryRoute() {
         String app = appWithDroplet();
         for (String route : new String[]{"POST /actions/cancel", "PUT /actions/cancel", "PUT /cancel"}) {

@@ -1,5 +1,6 @@
 package dev.capi.tck.usage;
 
+import dev.capi.tck.support.Checks;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
@@ -12,6 +13,10 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/service_usage_events} (no service instances exist, so no events are written). */
+@Checks({
+        "GET /v3/service_usage_events",
+        "GET /v3/service_usage_events/:guid",
+        "POST /v3/service_usage_events/actions/destructively_purge_all_and_reseed"})
 class ServiceUsageEventsTest {
     static Tck tck;
     static Cf admin;

@@ -1,5 +1,6 @@
 package dev.capi.tck.users;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -52,6 +53,7 @@ class UsersTest {
 
     @Nested
     @DisplayName("GET /v3/users/:guid")
+    @Checks({"GET /v3/users/:guid"})
     class Get {
         @Test
         void presentsTheUserAsTheReference() {
@@ -88,6 +90,7 @@ class UsersTest {
 
     @Nested
     @DisplayName("GET /v3/users")
+    @Checks({"GET /v3/users"})
     class List {
         @Test
         void listsTheCallerAndTheMembersOfItsOrganizations() {
@@ -130,6 +133,7 @@ class UsersTest {
 
     @Nested
     @DisplayName("GET /v3/organizations/:guid/users and /v3/spaces/:guid/users")
+    @Checks({"GET /v3/organizations/:guid/users", "GET /v3/spaces/:guid/users"})
     class Members {
         @Test
         void organizationMembersHoldAnOrganizationRole() {
@@ -160,6 +164,7 @@ class UsersTest {
 
     @Nested
     @DisplayName("POST /v3/users")
+    @Checks({"GET /v3/users", "POST /v3/users"})
     class Create {
         @Test
         void adminsCreateUsersByGuid() {
@@ -202,6 +207,7 @@ class UsersTest {
 
     @Nested
     @DisplayName("PATCH /v3/users/:guid")
+    @Checks({"GET /v3/users/:guid", "PATCH /v3/users/:guid"})
     class Update {
         @Test
         void onlyAdminsUpdateMetadata() {
@@ -226,6 +232,7 @@ class UsersTest {
 
     @Nested
     @DisplayName("DELETE /v3/users/:guid")
+    @Checks({"DELETE /v3/users/:guid", "GET /v3/roles", "GET /v3/users/:guid"})
     class Delete {
         @Test
         void onlyAdminsDeleteAndTheUsersRolesGoWithIt() {
