@@ -11,7 +11,6 @@ import dev.capi.domain.assembly.LifecyclePorts;
 import dev.capi.domain.assembly.OrgsAndSpacesPorts;
 import dev.capi.domain.assembly.PlatformPorts;
 import dev.capi.domain.buildpacks.BuildpackSettings;
-import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.runtime.InProcessRuntime;
 import dev.capi.domain.deployments.DeploymentRepository;
 import dev.capi.domain.domains.RouterGroups;
@@ -82,7 +81,7 @@ public final class InMemoryDomain {
                 UnusedPort.of(RevisionRepository.class), UnusedPort.of(DeploymentRepository.class),
                 UnusedPort.of(ManifestStore.class));
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
-                lifecycle), Settings.defaults(), new JobWakeUp());
+                lifecycle), Settings.defaults());
     }
 
     /** Deterministic guids: {@code 00000000-0000-0000-0000-0000000003e9}, ... */
