@@ -224,13 +224,25 @@ class KilledNodeTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    /** Polls for at most a minute (three for a start, which migrates the schema on a loaded machine). */
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Duration patience = what.startsWith("the node to answer") ? Duration.ofMinutes(3) : Duration.ofMinutes(1);
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + "; the node's log ends with:\n"
+                        + logTail());
             }
             Thread.sleep(10);
+        }
+    }
+
+    private String logTail() {
+        try {
+            var lines = Files.readAllLines(dataDir.resolve("node.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 
