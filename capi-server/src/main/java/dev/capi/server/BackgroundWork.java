@@ -23,9 +23,10 @@ import java.util.function.IntSupplier;
 /**
  * What runs beside the requests, on db-scheduler over the shared database: the jobs (one execution each, queued by
  * the jobs repository), and the periodic work — the hourly pruning of old audit events and jobs, the pending packages
- * and builds sweep (every sweep interval) and the orphan blobs sweep (every orphan blobs interval), each also at
- * start. Each periodic task is one row that one node at a time picks, so two nodes never run it at once; a node keeps
- * the heartbeat of what it runs, and when it dies another node revives its executions.
+ * and builds sweep (every sweep interval) and the orphan blobs sweep (every orphan blobs interval), each first run
+ * when a node starts on a database that has no row for it, then that long after its last run ended. Each periodic
+ * task is one row that one node at a time picks, so two nodes never run it at once; a node keeps the heartbeat of
+ * what it runs, and when it dies another node revives its executions.
  */
 final class BackgroundWork implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
