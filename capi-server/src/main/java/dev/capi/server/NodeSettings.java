@@ -28,10 +28,13 @@ public record NodeSettings(String name, Duration pollInterval, Duration heartbea
         }
     }
 
-    /** A generated name, a half-second poll, a 5-second heartbeat, dead after 4 missed ones, 4 job threads. */
+    /**
+     * A generated name, a half-second poll, a 5-second heartbeat, dead after 4 missed ones, and 2 threads (jobs and
+     * periodic work share them; a small number leaves the connection pool to the requests).
+     */
     public static NodeSettings defaults() {
         return new NodeSettings("node-" + UUID.randomUUID().toString().substring(0, 13), Duration.ofMillis(500),
-                Duration.ofSeconds(5), 4, 4);
+                Duration.ofSeconds(5), 4, 2);
     }
 
     public NodeSettings withName(String nodeName) {
