@@ -152,6 +152,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The pooled connections themselves, for libraries that take a data source (the job scheduler). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public boolean isPostgres() {
         return postgres;
     }

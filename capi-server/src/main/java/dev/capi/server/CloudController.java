@@ -9,6 +9,8 @@ import dev.capi.domain.assembly.Sweepers;
 import dev.capi.domain.auth.TokenVerifier;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.domains.RouterGroups;
+import dev.capi.domain.events.Pruning;
+import dev.capi.domain.jobs.JobRunner;
 import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.osbapi.BrokerSettings;
 import dev.capi.domain.osbapi.ServiceBrokerClient;
@@ -69,14 +71,14 @@ public final class CloudController implements AutoCloseable {
                 : Database.open(Objects.requireNonNull(b.jdbcUrl, "database or jdbcUrl"), b.dbUser, b.dbPassword,
                 b.maxPoolSize);
         ServerGauges.register(metrics, database);
+        var wakeUp = new JobWakeUp();
         BlobStore blobs = new TimedBlobStore(blobStore(b), metrics);
         this.localRuntime = b.localRuntime == null ? null
                 : new LocalRuntime(b.localRuntime, JdbiAdapters.runtimeBits(database, blobs), b.clock);
         this.ports = JdbiAdapters.ports(database, new JdbiAdapters.Outside(blobs, b.clock, b.guids,
                 b.userDirectory, b.routerGroups, runtime(b, localRuntime), b.appSettings.withCfApi(b.externalUrl),
-                b.buildpackSettings, b.settings.defaultQuotaDefinition(), brokerClient(b), b.brokerSettings));
-        var wakeUp = new JobWakeUp();
-        this.domain = DomainAssembly.assemble(ports, b.settings, wakeUp);
+                b.buildpackSettings, b.settings.defaultQuotaDefinition(), brokerClient(b), b.brokerSettings), wakeUp);
+        this.domain = DomainAssembly.assemble(ports, b.settings);
         domain.platform().stacks().seed(b.stacks, b.defaultStack);
         if (localRuntime != null) {
             var lifecycle = domain.lifecycle();
@@ -92,9 +94,10 @@ public final class CloudController implements AutoCloseable {
         var core = ports.core();
         this.sweepers = Sweepers.assemble(core, ports.lifecycle(), JdbiAdapters.blobOwners(database),
                 domain.lifecycle(), b.sweeperSettings);
-        this.background = new BackgroundWork(core.jobs(), core.auditEvents(), core.transactions(),
-                domain.jobHandlers(), b.clock, b.jobPollMillis, wakeUp, sweepers,
-                List.of(new BackgroundWork.Poller("service instance last_operation",
+        this.background = new BackgroundWork(database,
+                new JobRunner(core.jobs(), core.transactions(), domain.jobHandlers(), b.clock),
+                new Pruning(core.auditEvents(), core.jobs(), core.transactions(), b.clock), sweepers, b.nodeSettings,
+                wakeUp, List.of(new BackgroundWork.Poller("service instance last_operation",
                                 domain.serviceInstances().poller()::pollDue),
                         new BackgroundWork.Poller("service binding last_operation",
                                 domain.serviceBindings().poller()::pollDue)),
@@ -279,7 +282,7 @@ public final class CloudController implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Guids guids = Guids.random();
         private Settings settings = Settings.defaults();
-        private long jobPollMillis = 500;
+        private NodeSettings nodeSettings = NodeSettings.defaults();
         private long maxJsonBodyBytes = 1024 * 1024;
         private RateLimits rateLimits = RateLimits.off();
         private SweeperSettings sweeperSettings = SweeperSettings.defaults();
@@ -422,8 +425,19 @@ public final class CloudController implements AutoCloseable {
             return this;
         }
 
+        /** How often this node looks for due jobs besides those enqueued on it (default: every 500 ms). */
         public Builder jobPollMillis(long millis) {
-            this.jobPollMillis = millis;
+            this.nodeSettings = nodeSettings.withPollInterval(java.time.Duration.ofMillis(millis));
+            return this;
+        }
+
+        /**
+         * How this node runs jobs and periodic work with the other nodes on its database: name, poll interval,
+         * heartbeat and missed heartbeats before another node takes its work over (default: {@link
+         * NodeSettings#defaults()}).
+         */
+        public Builder nodes(NodeSettings settings) {
+            this.nodeSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -22,6 +22,7 @@ import dev.capi.domain.routes.RoutingPorts;
 import dev.capi.domain.runtime.Runtime;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.users.UserDirectory;
+import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.persistence.Database;
 import dev.capi.persistence.JdbiTransactions;
 import dev.capi.persistence.apps.JdbiAppContents;
@@ -82,11 +83,12 @@ final class JdbiAdapters {
                    String defaultQuotaName, ServiceBrokerClient brokerClient, BrokerSettings brokerSettings) {
     }
 
-    static DomainPorts ports(Database database, Outside outside) {
+    /** The domain's ports on {@code database}; {@code wakeUp} is signalled when a job enqueued here commits. */
+    static DomainPorts ports(Database database, Outside outside, JobWakeUp wakeUp) {
         var jdbi = database.jdbi();
         var metadata = new JdbiMetadataRepository(jdbi);
         var core = new CorePorts(new JdbiTransactions(jdbi), outside.clock(), outside.guids(), metadata,
-                new JdbiAuditEventRepository(jdbi), new JdbiJobRepository(jdbi), new JdbiFeatureFlagRepository(jdbi),
+                new JdbiAuditEventRepository(jdbi), new JdbiJobRepository(database, wakeUp::signal), new JdbiFeatureFlagRepository(jdbi),
                 outside.blobs());
         var tenancy = new OrgsAndSpacesPorts(
                 new JdbiOrganizationRepository(jdbi, metadata, outside.defaultQuotaName()),

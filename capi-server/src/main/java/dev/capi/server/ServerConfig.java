@@ -24,7 +24,8 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                            String internalTlsCa, String internalTlsCert, String internalTlsKey,
                            String runtimeUrl, String internalUrl, long buildpackMaxUploadBytes,
                            LogFormat logFormat, RateLimits rateLimits, SweeperSettings sweepers,
-                           BrokerSettings brokers, BlobstoreConfig blobstore, int routerPort) {
+                           BrokerSettings brokers, BlobstoreConfig blobstore, int routerPort,
+                           String signingKeyFile, NodeSettings nodes) {
 
     /** Reads {@code yamlFile} (may be null) and applies the environment on top. */
     public static ServerConfig load(Path yamlFile, Map<String, String> env) {
@@ -81,10 +82,23 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
                 value(env, "CAPI_WEBDAV_USER", yaml, "blobstore/webdav/user", null),
                 value(env, "CAPI_WEBDAV_PASSWORD", yaml, "blobstore/webdav/password", null),
                 value(env, "CAPI_WEBDAV_SECRET", yaml, "blobstore/webdav/secret", null));
+        String signingKeyFile = value(env, "CAPI_TOKEN_SIGNING_KEY_FILE", yaml, "token_signing_key_file", null);
+        NodeSettings nodeDefaults = NodeSettings.defaults();
+        String nodeName = value(env, "CAPI_NODE_NAME", yaml, "node/name", nodeDefaults.name());
+        Duration heartbeat = seconds(env, "CAPI_NODE_HEARTBEAT_SECONDS", yaml, "node/heartbeat_seconds",
+                nodeDefaults.heartbeat(), 1);
+        int missed = count(env, "CAPI_NODE_MISSED_HEARTBEATS", yaml, "node/missed_heartbeats",
+                nodeDefaults.missedHeartbeats(), 4);
+        NodeSettings nodes;
+        try {
+            nodes = nodeDefaults.withName(nodeName).withHeartbeat(heartbeat, missed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CAPI_NODE_NAME (node.name): " + e.getMessage(), e);
+        }
         return new ServerConfig(port, bind, trimSlash(externalUrl), dataDir, dbUrl, dbUser, dbPassword, adminUser,
                 adminPassword, internalPort, tokenKeys, uaaUrl == null ? null : trimSlash(uaaUrl), appsDomain,
                 tlsCa, tlsCert, tlsKey, runtimeUrl, trimSlash(internalUrl), buildpackMax, logFormat, rateLimits,
-                sweepers, brokers, blobstore, routerPort);
+                sweepers, brokers, blobstore, routerPort, signingKeyFile, nodes);
     }
 
     /** Where the standalone server keeps bits with the local blobstore: {@code <data dir>/blobs}, kept across restarts. */
@@ -147,6 +161,25 @@ public record ServerConfig(int port, String bind, String externalUrl, Path dataD
         }
         throw new IllegalArgumentException(envKey + " (" + yamlPath.replace('/', '.') + ") must be a whole number of "
                 + "seconds, at least " + min + ": " + raw);
+    }
+
+    /** A whole number, at least {@code min}; anything else stops the boot with the key's name. */
+    private static int count(Map<String, String> env, String envKey, JsonNode yaml, String yamlPath, int fallback,
+                             int min) {
+        String raw = value(env, envKey, yaml, yamlPath, null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(envKey + " (" + yamlPath.replace('/', '.') + ") must be a whole number, "
+                + "at least " + min + ": " + raw);
     }
 
     private static String value(Map<String, String> env, String envKey, JsonNode yaml, String yamlPath,

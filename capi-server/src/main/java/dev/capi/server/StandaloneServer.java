@@ -5,6 +5,7 @@ import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.buildpacks.BuildpackSettings;
 import dev.capi.persistence.Database;
 import dev.capi.persistence.identity.JdbiAccountStore;
+import dev.capi.persistence.identity.JdbiSigningKeyStore;
 import dev.capi.server.identity.AccountDirectory;
 import dev.capi.server.identity.BuiltInIdentityProvider;
 import dev.capi.server.identity.JwtTokenVerifier;
@@ -71,8 +72,8 @@ public final class StandaloneServer implements AutoCloseable {
         // PBKDF2 hash) runs on the other cores while the database opens and its schema is checked or migrated
         this.tlsMaterial = CompletableFuture.supplyAsync(this::internalTls, STARTUP);
         String issuerUrl = config.externalUrl() + "/uaa";
-        CompletableFuture<SigningKeys> signingKeys = config.builtInIssuer()
-                ? CompletableFuture.supplyAsync(() -> SigningKeys.loadOrCreate(config.dataDir().resolve("keys")),
+        CompletableFuture<SigningKeys> signingKeyFile = config.builtInIssuer() && config.signingKeyFile() != null
+                ? CompletableFuture.supplyAsync(() -> SigningKeys.loadOrCreateFile(Path.of(config.signingKeyFile())),
                 STARTUP) : null;
         this.adminPassword = config.builtInIssuer() ? adminPassword(config) : null;
         CompletableFuture<String> adminHash = adminPassword != null && !adminPassword.isEmpty()
@@ -85,7 +86,8 @@ public final class StandaloneServer implements AutoCloseable {
                 .blobStore(blobStore)
                 .settings(dev.capi.domain.Settings.defaults().withAppsDomain(config.appsDomain()))
                 .buildpackSettings(new BuildpackSettings(config.buildpackMaxUploadBytes()))
-                .rateLimits(config.rateLimits()).sweepers(config.sweepers()).brokers(config.brokers());
+                .rateLimits(config.rateLimits()).sweepers(config.sweepers()).brokers(config.brokers())
+                .nodes(config.nodes());
         if (runtime != null) {
             builder.runtime(runtime);
         } else if (config.externalRuntime()) {
@@ -99,7 +101,11 @@ public final class StandaloneServer implements AutoCloseable {
         long t2 = System.nanoTime();
         if (config.builtInIssuer()) {
             var accounts = new JdbiAccountStore(database.jdbi());
-            this.identity = new BuiltInIdentityProvider(accounts, await(signingKeys), issuerUrl, Clock.systemUTC(),
+            // the operator's key file, else the key every node shares through the database
+            SigningKeys signingKeys = signingKeyFile != null ? await(signingKeyFile)
+                    : SigningKeys.shared(new JdbiSigningKeyStore(database.jdbi(), Clock.systemUTC()),
+                    config.dataDir().resolve("keys"));
+            this.identity = new BuiltInIdentityProvider(accounts, signingKeys, issuerUrl, Clock.systemUTC(),
                     List.of());
             builder.userDirectory(new AccountDirectory(accounts));
             if (adminHash == null) {

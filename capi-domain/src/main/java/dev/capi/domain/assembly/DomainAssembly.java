@@ -2,7 +2,6 @@ package dev.capi.domain.assembly;
 
 import dev.capi.domain.Settings;
 import dev.capi.domain.jobs.JobHandler;
-import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.servicebindings.VcapServices;
 
@@ -12,7 +11,7 @@ import java.util.List;
 /**
  * The domain, built from its ports area by area in dependency order: foundation, organizations and spaces, platform,
  * routing, apps and processes, lifecycle. Each area takes what it needs as arguments; a missing port does not
- * compile. The job handlers of every area are collected for the worker; the organization and space delete jobs
+ * compile. The job handlers of every area are collected for the job runner; the organization and space delete jobs
  * come last, once every area has said what an organization's deletion must remove.
  */
 public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces, Platform platform, Routing routing,
@@ -20,10 +19,10 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
                              ServiceInstancesArea serviceInstances, ServiceBindingsArea serviceBindings,
                              List<JobHandler> jobHandlers) {
 
-    public static DomainAssembly assemble(DomainPorts ports, Settings settings, JobWakeUp wakeUp) {
+    public static DomainAssembly assemble(DomainPorts ports, Settings settings) {
         var core = ports.core();
         var tenancy = ports.orgsAndSpaces();
-        var foundation = Foundation.assemble(core, settings, wakeUp);
+        var foundation = Foundation.assemble(core, settings);
         var orgsAndSpaces = OrgsAndSpaces.assemble(core, tenancy, foundation, settings);
         var platform = Platform.assemble(core, tenancy, ports.platform(), ports.apps().apps(), foundation, settings);
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);

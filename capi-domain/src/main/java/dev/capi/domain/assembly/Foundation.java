@@ -4,7 +4,6 @@ import dev.capi.domain.Settings;
 import dev.capi.domain.events.AuditEventQueries;
 import dev.capi.domain.events.AuditEvents;
 import dev.capi.domain.featureflags.FeatureFlags;
-import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 
@@ -12,14 +11,14 @@ import dev.capi.domain.metadata.MetadataChanges;
 public record Foundation(AuditEvents auditEvents, AuditEventQueries auditEventQueries, FeatureFlags featureFlags,
                          Jobs jobs, MetadataChanges metadataChanges) {
 
-    public static Foundation assemble(CorePorts ports, Settings settings, JobWakeUp wakeUp) {
+    public static Foundation assemble(CorePorts ports, Settings settings) {
         var featureFlags = new FeatureFlags(ports.featureFlags(), ports.transactions(), ports.clock());
         if (!settings.featureFlagOverrides().isEmpty()) {
             featureFlags.applyOverrides(settings.featureFlagOverrides());
         }
         return new Foundation(new AuditEvents(ports.auditEvents(), ports.clock(), ports.guids()),
                 new AuditEventQueries(ports.auditEvents(), ports.transactions()), featureFlags,
-                new Jobs(ports.jobs(), ports.clock(), ports.guids(), wakeUp),
+                new Jobs(ports.jobs(), ports.clock(), ports.guids()),
                 new MetadataChanges(ports.metadata(), settings.maxLabelsPerResource(),
                         settings.maxAnnotationsPerResource()));
     }

@@ -5,14 +5,15 @@ import dev.capi.model.Job;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Port: the jobs table. {@link #claimNext} must be safe across nodes sharing one database. */
+/** Port: the jobs table and the queue that hands its jobs to the nodes that run them. */
 public interface JobRepository {
+    /**
+     * Inserts the job and queues it to run on some node, both in the caller's transaction: the job runs only if the
+     * request that enqueued it commits, and it runs once even when several nodes share the database.
+     */
     void insert(Job job);
 
     Optional<Job> find(String guid);
-
-    /** Atomically claims the oldest PROCESSING job nobody holds, or returns empty. */
-    Optional<Job> claimNext(String nodeId, Instant now);
 
     void update(Job job);
 

@@ -3,7 +3,10 @@ package dev.capi.domain.jobs;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** Wakes this node's job worker when a job is enqueued here, instead of at its next poll. */
+/**
+ * Tells this node's job scheduler that a job was enqueued here (signalled once the enqueuing transaction commits), so
+ * that it looks for work now instead of at its next poll; other nodes find the job by polling.
+ */
 public final class JobWakeUp {
     private final Semaphore permits = new Semaphore(0);
 
@@ -11,9 +14,10 @@ public final class JobWakeUp {
         permits.release();
     }
 
-    /** Waits until signalled or {@code millis} pass; signals that piled up meanwhile count as one. */
-    void await(long millis) throws InterruptedException {
-        permits.tryAcquire(millis, TimeUnit.MILLISECONDS);
+    /** Waits until signalled or {@code millis} pass; returns whether signalled (signals piled up count as one). */
+    public boolean await(long millis) throws InterruptedException {
+        boolean signalled = permits.tryAcquire(millis, TimeUnit.MILLISECONDS);
         permits.drainPermits();
+        return signalled;
     }
 }

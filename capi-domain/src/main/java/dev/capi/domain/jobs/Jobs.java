@@ -14,11 +14,8 @@ public final class Jobs {
     private final JobRepository repository;
     private final Clock clock;
     private final Guids guids;
-    private final JobWakeUp wakeUp;
 
-    /** {@code wakeUp} lets a local worker start as soon as work arrives (other nodes find it by polling). */
-    public Jobs(JobRepository repository, Clock clock, Guids guids, JobWakeUp wakeUp) {
-        this.wakeUp = wakeUp;
+    public Jobs(JobRepository repository, Clock clock, Guids guids) {
         this.repository = repository;
         this.clock = clock;
         this.guids = guids;
@@ -29,7 +26,6 @@ public final class Jobs {
         Job job = new Job(guids.next(), now, now, operation, JobState.PROCESSING, resourceType, resourceGuid,
                 List.of(), List.of());
         repository.insert(job);
-        wakeUp.signal();
         return job;
     }
 

@@ -99,7 +99,7 @@ class AppLifecycleTest {
                 new InMemorySpaceQuotas(spaces, roles), new FixedUsage());
         processCreate = new ProcessCreate(processRows, events, settings, clock, guids);
         apps = new Apps(appRows, spaces, orgs, stacks, access, processCreate, tx, events, flags, metadata,
-                new Jobs(new InMemoryJobs(), clock, guids, new dev.capi.domain.jobs.JobWakeUp()), settings,
+                new Jobs(new InMemoryJobs(), clock, guids), settings,
                 new AppBuildpackValidator((names, type) -> adminBuildpacks.stream()
                         .filter(b -> names.contains(b.name()) && b.lifecycle().equals(type)).toList()),
                 clock, guids, (guid, name) -> { }, List.of());

@@ -36,7 +36,7 @@ class DeploymentsTest {
 
     @BeforeEach
     void setUp() {
-        jobs = new Jobs(jobRows, f.clock, f.guids, new dev.capi.domain.jobs.JobWakeUp());
+        jobs = new Jobs(jobRows, f.clock, f.guids);
         var revisions = new Revisions(revisionRows, f.access, f.metadata, f.tx, f.clock, f.guids);
         DropletLookup droplets = guid -> Optional.of(new DropletLookup.Droplet(guid, f.now, f.now,
                 guid.startsWith("other") ? "other-app" : "app", guid.startsWith("new") ? "STAGING" : "STAGED",

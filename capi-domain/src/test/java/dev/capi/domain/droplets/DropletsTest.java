@@ -35,7 +35,7 @@ class DropletsTest {
     @BeforeEach
     void setUp() {
         droplets = new Droplets(rows, f.access, f.apps, f.processes, guid -> Optional.empty(), f.events, f.tx,
-                new Jobs(jobRows, f.clock, f.guids, new dev.capi.domain.jobs.JobWakeUp()), blobs, f.metadata, f.clock, f.guids);
+                new Jobs(jobRows, f.clock, f.guids), blobs, f.metadata, f.clock, f.guids);
         f.buildpackApp("app", null);
         f.buildpackApp("other", null);
         f.app("docker", null);

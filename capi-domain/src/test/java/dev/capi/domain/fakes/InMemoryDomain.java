@@ -17,7 +17,6 @@ import dev.capi.domain.assembly.PlatformPorts;
 import dev.capi.domain.assembly.ServiceCatalogPorts;
 import dev.capi.domain.assembly.ServiceBindingPorts;
 import dev.capi.domain.buildpacks.BuildpackSettings;
-import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.runtime.InProcessRuntime;
 import dev.capi.domain.deployments.DeploymentRepository;
 import dev.capi.domain.domains.RouterGroups;
@@ -99,7 +98,7 @@ public final class InMemoryDomain {
                 serviceBindings.instances, serviceBindings.boundServices, serviceBindings.syslogDrains, brokerClient,
                 dev.capi.domain.osbapi.BrokerSettings.defaults(), true);
         this.services = DomainAssembly.assemble(new DomainPorts(core, tenancy, platform, routing, appPorts,
-                lifecycle, catalog, serviceInstances, bindingPorts), Settings.defaults(), new JobWakeUp());
+                lifecycle, catalog, serviceInstances, bindingPorts), Settings.defaults());
     }
 
     /** Deterministic guids: {@code 00000000-0000-0000-0000-0000000003e9}, ... */

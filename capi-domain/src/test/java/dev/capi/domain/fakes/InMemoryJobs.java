@@ -9,10 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Jobs in a map; claims the oldest unclaimed PROCESSING job. */
+/** Jobs in a map (nothing runs them: tests that need a job's effect run its handler). */
 public final class InMemoryJobs implements JobRepository {
     private final Map<String, Job> rows = new LinkedHashMap<>();
-    private final Map<String, String> claims = new LinkedHashMap<>();
 
     /** How many jobs were enqueued. */
     public int count() {
@@ -24,17 +23,19 @@ public final class InMemoryJobs implements JobRepository {
         rows.put(job.guid(), job);
     }
 
-    @Override
-    public Optional<Job> find(String guid) {
-        return Optional.ofNullable(rows.get(guid));
+    /** The oldest job still PROCESSING, as a queue would hand it to a node. */
+    public Optional<String> nextProcessing() {
+        return rows.values().stream().filter(j -> j.state() == JobState.PROCESSING).map(Job::guid).findFirst();
+    }
+
+    /** Runs the oldest PROCESSING job with {@code runner}; false when there is none. */
+    public boolean runNext(dev.capi.domain.jobs.JobRunner runner) {
+        return nextProcessing().map(runner::run).orElse(false);
     }
 
     @Override
-    public Optional<Job> claimNext(String nodeId, Instant now) {
-        Optional<Job> next = rows.values().stream()
-                .filter(j -> j.state() == JobState.PROCESSING && !claims.containsKey(j.guid())).findFirst();
-        next.ifPresent(j -> claims.put(j.guid(), nodeId));
-        return next;
+    public Optional<Job> find(String guid) {
+        return Optional.ofNullable(rows.get(guid));
     }
 
     @Override

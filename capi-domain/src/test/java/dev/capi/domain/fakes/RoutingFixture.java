@@ -62,7 +62,7 @@ public final class RoutingFixture {
         flags = new FeatureFlags(flagRows, tx, clock);
         var audit = new AuditEvents(events, clock, this::nextGuid);
         var metadataChanges = new MetadataChanges(metadata, 50, 200);
-        var jobs = new Jobs(jobRows, clock, this::nextGuid, new dev.capi.domain.jobs.JobWakeUp());
+        var jobs = new Jobs(jobRows, clock, this::nextGuid);
         domains = new Domains(domainRows, orgs, routeRows, RouterGroups.builtIn(), tx, flags, metadataChanges, jobs,
                 clock, this::nextGuid, org -> { });
         var context = new RoutingContext(routeRows, destinationRows, domainRows, spaces, orgs, metadata,

@@ -43,7 +43,7 @@ public final class UsersAndRolesFixture {
     public final Guids guids = () -> "g" + counter.incrementAndGet();
     public final FeatureFlags flags = new FeatureFlags(flagRows, tx, clock);
     public final AuditEvents audit = new AuditEvents(events, clock, guids);
-    public final Jobs jobs = new Jobs(jobRows, clock, guids, new dev.capi.domain.jobs.JobWakeUp());
+    public final Jobs jobs = new Jobs(jobRows, clock, guids);
 
     /** Adds an organization (created one second after the previous fixture). */
     public Organization addOrg(String guid, String name, boolean suspended) {

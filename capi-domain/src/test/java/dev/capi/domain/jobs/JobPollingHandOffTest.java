@@ -18,10 +18,10 @@ class JobPollingHandOffTest {
     private final InMemoryJobs rows = new InMemoryJobs();
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
     private final AtomicInteger ids = new AtomicInteger();
-    private final Jobs jobs = new Jobs(rows, clock, () -> "job-" + ids.incrementAndGet(), new JobWakeUp());
+    private final Jobs jobs = new Jobs(rows, clock, () -> "job-" + ids.incrementAndGet());
 
-    private JobWorker workerRunning(JobHandler handler) {
-        return new JobWorker(rows, new ImmediateTransactions(), List.of(handler), clock, "node-a", 10, new JobWakeUp());
+    private JobRunner runnerOf(JobHandler handler) {
+        return new JobRunner(rows, new ImmediateTransactions(), List.of(handler), clock);
     }
 
     private JobHandler handler(String operation, java.util.function.Consumer<Job> work) {
@@ -38,12 +38,12 @@ class JobPollingHandOffTest {
 
     @Test
     void aJobItsHandlerHandsOffStaysPollingUntilCompleted() {
-        var worker = workerRunning(handler("service_instance.create", jobs::markPolling));
+        var runner = runnerOf(handler("service_instance.create", jobs::markPolling));
         Job job = jobs.enqueue("service_instance.create", "service_instances", "si-1");
 
-        assertThat(worker.runOne()).isTrue();
+        assertThat(runner.run(job.guid())).isTrue();
         assertThat(jobs.find(job.guid()).orElseThrow().state()).isEqualTo(JobState.POLLING);
-        assertThat(worker.runOne()).as("a polling job is not claimed again").isFalse();
+        assertThat(runner.run(job.guid())).as("a polling job handed over again does not run again").isFalse();
 
         jobs.complete(job.guid());
         assertThat(jobs.find(job.guid()).orElseThrow().state()).isEqualTo(JobState.COMPLETE);
@@ -51,9 +51,9 @@ class JobPollingHandOffTest {
 
     @Test
     void aPollingJobCanFailWithTheErrorItsFollowUpFound() {
-        var worker = workerRunning(handler("service_instance.create", jobs::markPolling));
+        var runner = runnerOf(handler("service_instance.create", jobs::markPolling));
         Job job = jobs.enqueue("service_instance.create", "service_instances", "si-1");
-        worker.runOne();
+        runner.run(job.guid());
 
         jobs.fail(job.guid(), new Job.JobError(10001, "CF-ServiceBrokerRequestRejected", "broker said no"));
 
@@ -64,10 +64,10 @@ class JobPollingHandOffTest {
 
     @Test
     void aHandlerThatReturnsNormallyCompletesItsJob() {
-        var worker = workerRunning(handler("thing.delete", job -> { }));
+        var runner = runnerOf(handler("thing.delete", job -> { }));
         Job job = jobs.enqueue("thing.delete", "things", "t-1");
 
-        worker.runOne();
+        runner.run(job.guid());
 
         assertThat(jobs.find(job.guid()).orElseThrow().state()).isEqualTo(JobState.COMPLETE);
     }

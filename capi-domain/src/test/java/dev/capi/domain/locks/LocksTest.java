@@ -26,7 +26,7 @@ class LocksTest {
     @BeforeEach
     void setUp() {
         locks = new Locks(rows, f.spaces, new WritableSpaces(f.orgs), f.tx, f.metadata,
-                new Jobs(new InMemoryJobs(), f.clock, f.guids, new dev.capi.domain.jobs.JobWakeUp()), f.clock, f.guids,
+                new Jobs(new InMemoryJobs(), f.clock, f.guids), f.clock, f.guids,
                 guid -> guid.equals("app")
                         ? Optional.of(new LockableApps.LockableApp("app", "web", "space", "org")) : Optional.empty());
     }

@@ -32,7 +32,7 @@ class PackagesTest {
 
     @BeforeEach
     void setUp() {
-        packages = new Packages(rows, f.access, f.events, f.tx, new Jobs(new InMemoryJobs(), f.clock, f.guids, new dev.capi.domain.jobs.JobWakeUp()), blobs,
+        packages = new Packages(rows, f.access, f.events, f.tx, new Jobs(new InMemoryJobs(), f.clock, f.guids), blobs,
                 f.flags, f.metadata, f.clock, f.guids);
         f.buildpackApp("app", null);
         f.buildpackApp("other", null);

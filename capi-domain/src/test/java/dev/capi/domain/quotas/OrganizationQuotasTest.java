@@ -57,7 +57,7 @@ class OrganizationQuotasTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final OrganizationQuotas quotas = new OrganizationQuotas(repository, orgs, usage,
             new ImmediateTransactions(), new AuditEvents(events, clock, () -> "e" + ids.incrementAndGet()),
-            new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet(), new dev.capi.domain.jobs.JobWakeUp()), clock, () -> "q" + ids.incrementAndGet());
+            new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet()), clock, () -> "q" + ids.incrementAndGet());
 
     private Permissions admin() {
         return new Permissions(new Principal("admin", "admin", "uaa", "cf", Set.of(Principal.ADMIN)), roles);

@@ -76,7 +76,7 @@ class SpaceQuotasTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final SpaceQuotas quotas = new SpaceQuotas(repository, orgs, spaces, orgQuotas, usage,
             new ImmediateTransactions(), new AuditEvents(events, clock, () -> "e" + ids.incrementAndGet()),
-            new Jobs(new InMemoryJobs(), clock, () -> "j" + ids.incrementAndGet(), new dev.capi.domain.jobs.JobWakeUp()), clock,
+            new Jobs(new InMemoryJobs(), clock, () -> "j" + ids.incrementAndGet()), clock,
             () -> "q" + ids.incrementAndGet());
 
     private Permissions as(String user, String... scopes) {

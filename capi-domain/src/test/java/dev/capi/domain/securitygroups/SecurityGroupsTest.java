@@ -74,7 +74,7 @@ class SecurityGroupsTest {
     @BeforeEach
     void setUp() {
         groups = new SecurityGroups(repository, spaces, orgs, new ImmediateTransactions(),
-                new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet(), new dev.capi.domain.jobs.JobWakeUp()), clock, () -> "g" + ids.incrementAndGet(),
+                new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet()), clock, () -> "g" + ids.incrementAndGet(),
                 new SecurityGroupRules(false, false));
         Instant t = clock.instant();
         orgs.insert(new Organization("org", t, t, "org", false, null, Metadata.empty()));

@@ -9,8 +9,7 @@ import dev.capi.domain.fakes.InMemoryJobs;
 import dev.capi.domain.fakes.InMemoryRouteDestinations;
 import dev.capi.domain.fakes.InMemoryRoutes;
 import dev.capi.domain.fakes.InMemoryServiceBindings;
-import dev.capi.domain.jobs.JobWakeUp;
-import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.jobs.JobRunner;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.osbapi.BrokerEndpoint;
 import dev.capi.domain.osbapi.BrokerSettings;
@@ -59,7 +58,7 @@ final class BindingTestbed {
     final InMemoryServiceBindings rows = new InMemoryServiceBindings();
     final FakeBrokerClient broker = new FakeBrokerClient();
     final InMemoryJobs jobRows = new InMemoryJobs();
-    final Jobs jobs = new Jobs(jobRows, clock, f.guids, new JobWakeUp());
+    final Jobs jobs = new Jobs(jobRows, clock, f.guids);
     final InMemoryDomains domains = new InMemoryDomains();
     final InMemoryRoutes routes = new InMemoryRoutes(domains, f.spaces, new InMemoryRouteDestinations());
     final BindingContext context = new BindingContext(rows.credentials, rows.routes, rows.instances, f.apps, routes,
@@ -69,8 +68,7 @@ final class BindingTestbed {
     final CredentialBindings bindings = new CredentialBindings(context);
     final RouteBindings routeBindings = new RouteBindings(context, true);
     final BindingPoller poller = new BindingPoller(context);
-    final JobWorker worker = new JobWorker(jobRows, f.tx, BindingJobs.all(context), clock, "node", 10,
-            new JobWakeUp());
+    final JobRunner runner = new JobRunner(jobRows, f.tx, BindingJobs.all(context), clock);
 
     BindingTestbed() {
         f.app("app", null);
@@ -112,7 +110,7 @@ final class BindingTestbed {
     }
 
     void runJobs() {
-        while (worker.runOne()) {
+        while (jobRows.runNext(runner)) {
             // run every queued job
         }
     }

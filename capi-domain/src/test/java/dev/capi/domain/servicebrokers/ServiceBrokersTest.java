@@ -5,8 +5,7 @@ import dev.capi.domain.auth.Principal;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.fakes.InMemoryDomain;
-import dev.capi.domain.jobs.JobWakeUp;
-import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.jobs.JobRunner;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.osbapi.BrokerReply;
 import dev.capi.model.JobState;
@@ -33,15 +32,14 @@ class ServiceBrokersTest {
     private static final String URL = "https://broker.example.com";
     private InMemoryDomain domain;
     private ServiceBrokers brokers;
-    private JobWorker worker;
+    private JobRunner runner;
     private String lastJobGuid;
 
     @BeforeEach
     void setUp() {
         domain = new InMemoryDomain();
         brokers = domain.services.serviceCatalog().brokers();
-        worker = new JobWorker(domain.jobs, domain.transactions, domain.services.jobHandlers(), domain.clock, "n1",
-                10, new JobWakeUp());
+        runner = new JobRunner(domain.jobs, domain.transactions, domain.services.jobHandlers(), domain.clock);
         Instant t0 = domain.clock.instant();
         domain.organizations.insert(new Organization("o1", t0, t0, "org", false, null, Metadata.empty()));
         domain.spaces.insert(new Space("s1", t0, t0, "dev", "o1", false, true, null, null, Metadata.empty()));
@@ -71,7 +69,7 @@ class ServiceBrokersTest {
         var job = brokers.create(perms, new ServiceBrokerCommands.Create(name, URL, "u", "p", space, null));
         assertThat(job.operation()).isEqualTo(ServiceBrokers.SYNCHRONIZE_JOB);
         lastJobGuid = job.guid();
-        worker.runOne();
+        domain.jobs.runNext(runner);
         return job.resourceGuid();
     }
 
@@ -117,7 +115,7 @@ class ServiceBrokersTest {
                         "description", "xl"))))));
         var outcome = brokers.update(admin(), guid, new ServiceBrokerCommands.Update(null, URL, null, null, null));
         assertThat(outcome.job().operation()).isEqualTo(ServiceBrokers.UPDATE_JOB);
-        worker.runOne();
+        domain.jobs.runNext(runner);
         assertThat(plans()).extracting(ServicePlan::name).containsExactly("small", "xl");
         assertThat(plans().get(0).available()).isFalse();
         assertThat(brokers.get(admin(), guid).state()).isEqualTo(ServiceBrokerState.AVAILABLE);
@@ -138,7 +136,7 @@ class ServiceBrokersTest {
         String guid = register(admin(), "b", null);
         lastJobGuid = brokers.update(admin(), guid, new ServiceBrokerCommands.Update("renamed",
                 "https://nowhere.example.com", "u2", "p2", null)).job().guid();
-        worker.runOne();
+        domain.jobs.runNext(runner);
         var broker = brokers.get(admin(), guid);
         assertThat(broker.name()).isEqualTo("b");
         assertThat(broker.url()).isEqualTo(URL);
@@ -157,7 +155,7 @@ class ServiceBrokersTest {
         domain.serviceCatalog.plansWithInstances.clear();
         var job = brokers.delete(admin(), guid);
         assertThat(brokers.get(admin(), guid).state()).isEqualTo(ServiceBrokerState.DELETE_IN_PROGRESS);
-        worker.runOne();
+        domain.jobs.runNext(runner);
         assertThat(domain.jobs.find(job.guid()).orElseThrow().state()).isEqualTo(JobState.COMPLETE);
         assertThat(domain.serviceCatalog.brokerRows).isEmpty();
         assertThat(domain.serviceCatalog.planRows).isEmpty();

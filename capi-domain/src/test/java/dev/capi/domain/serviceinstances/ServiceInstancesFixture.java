@@ -3,8 +3,7 @@ package dev.capi.domain.serviceinstances;
 import dev.capi.domain.events.AuditEvents;
 import dev.capi.domain.fakes.AppFixture;
 import dev.capi.domain.fakes.InMemoryJobs;
-import dev.capi.domain.jobs.JobWakeUp;
-import dev.capi.domain.jobs.JobWorker;
+import dev.capi.domain.jobs.JobRunner;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.osbapi.BrokerEndpoint;
 import dev.capi.domain.osbapi.BrokerSettings;
@@ -44,14 +43,14 @@ final class ServiceInstancesFixture {
     final FakeBroker broker = new FakeBroker();
     final InMemoryJobs jobRows = new InMemoryJobs();
     final List<ServiceUsageEvent> usage = new ArrayList<>();
-    final Jobs jobs = new Jobs(jobRows, clock, app.guids, new JobWakeUp());
+    final Jobs jobs = new Jobs(jobRows, clock, app.guids);
     final ServiceInstanceContext ctx;
     final ServiceInstances serviceInstances;
     final UserProvidedInstances userProvided;
     final ManagedInstances managed;
     final ServiceInstanceSharing sharing;
     final ServiceInstancePoller poller;
-    final JobWorker worker;
+    final JobRunner runner;
 
     ServiceInstancesFixture() {
         app.spaces.insert(new Space("other", app.now, app.now, "other", "org", false, true, null, null,
@@ -73,8 +72,7 @@ final class ServiceInstancesFixture {
         sharing = new ServiceInstanceSharing(ctx, access);
         var operations = new BrokerOperations(ctx, events);
         poller = new ServiceInstancePoller(ctx, operations);
-        worker = new JobWorker(jobRows, app.tx, ServiceInstanceJobs.handlers(operations), clock, "node", 10,
-                new JobWakeUp());
+        runner = new JobRunner(jobRows, app.tx, ServiceInstanceJobs.handlers(operations), clock);
     }
 
     static OfferedPlans.OfferedPlan plan(String guid, boolean free, boolean shareable, Integer maxPolling) {
@@ -90,7 +88,7 @@ final class ServiceInstancesFixture {
 
     /** Runs every queued job once. */
     void runJobs() {
-        while (worker.runOne()) {
+        while (jobRows.runNext(runner)) {
             // next
         }
     }

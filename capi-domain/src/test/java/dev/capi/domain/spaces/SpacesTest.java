@@ -55,7 +55,7 @@ class SpacesTest {
         spaces = new Spaces(spaceRows, orgs, new ImmediateTransactions(),
                 new AuditEvents(events, clock, () -> "e" + ids.incrementAndGet()),
                 new MetadataChanges(metadata, 50, 200),
-                new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet(), new dev.capi.domain.jobs.JobWakeUp()), clock,
+                new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet()), clock,
                 () -> "s" + ids.incrementAndGet());
         orgs.insert(org("org", "Boardgames", false));
         orgs.insert(org("other", "Other", false));

@@ -18,18 +18,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Jobs are claimed exactly once even when several nodes (threads with their own connections) poll at once. */
+/** A job and its queue entry are written in the enqueuing transaction: both or neither; the wake-up after the commit. */
 @ParameterizedClass
 @EnumSource(TestDatabases.class)
 class JdbiJobRepositoryTest {
@@ -39,12 +33,13 @@ class JdbiJobRepositoryTest {
     private TestDatabases.Opened db;
     private JdbiJobRepository jobs;
     private JdbiTransactions tx;
+    private final AtomicInteger enqueued = new AtomicInteger();
     private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @BeforeEach
     void setUp() {
         db = target.open();
-        jobs = new JdbiJobRepository(db.database().jdbi());
+        jobs = new JdbiJobRepository(db.database(), enqueued::incrementAndGet);
         tx = new JdbiTransactions(db.database().jdbi());
     }
 
@@ -56,35 +51,42 @@ class JdbiJobRepositoryTest {
     }
 
     @Test
-    void concurrentNodesNeverClaimTheSameJob() throws Exception {
-        int total = 40;
-        for (int i = 0; i < total; i++) {
-            jobs.insert(new Job("job-" + i, t0, t0, "test.op", JobState.PROCESSING, null, null, List.of(), List.of()));
-        }
-        Set<String> claimed = ConcurrentHashMap.newKeySet();
-        List<String> duplicates = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ExecutorService nodes = Executors.newFixedThreadPool(4);
-        CountDownLatch start = new CountDownLatch(1);
-        for (int n = 0; n < 4; n++) {
-            String node = "node-" + n;
-            nodes.submit(() -> {
-                start.await();
-                while (true) {
-                    Optional<Job> job = tx.inTransaction(() -> jobs.claimNext(node, t0));
-                    if (job.isEmpty()) {
-                        return null;
-                    }
-                    if (!claimed.add(job.get().guid())) {
-                        duplicates.add(job.get().guid());
-                    }
-                }
-            });
-        }
-        start.countDown();
-        nodes.shutdown();
-        assertThat(nodes.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(duplicates).isEmpty();
-        assertThat(claimed).hasSize(total);
+    void insertQueuesTheJobInTheSameTransactionAndSignalsAfterCommit() {
+        tx.run(() -> {
+            jobs.insert(job("job-1"));
+            assertThat(enqueued).as("not before the commit").hasValue(0);
+        });
+        assertThat(queued("job-1")).isEqualTo(1);
+        assertThat(jobs.find("job-1")).isPresent();
+        assertThat(enqueued).hasValue(1);
+    }
+
+    @Test
+    void aRolledBackInsertQueuesNothing() {
+        assertThatThrownBy(() -> tx.run(() -> {
+            jobs.insert(job("job-2"));
+            throw new IllegalStateException("the request failed after enqueuing");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(queued("job-2")).isZero();
+        assertThat(jobs.find("job-2")).isEmpty();
+        assertThat(enqueued).hasValue(0);
+    }
+
+    @Test
+    void anInsertOutsideATransactionCommitsBoth() {
+        jobs.insert(job("job-3"));
+        assertThat(queued("job-3")).isEqualTo(1);
+        assertThat(enqueued).hasValue(1);
+    }
+
+    private Job job(String guid) {
+        return new Job(guid, t0, t0, "test.op", JobState.PROCESSING, null, null, List.of(), List.of());
+    }
+
+    private int queued(String guid) {
+        return db.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'capi-job' AND task_instance = :g")
+                .bind("g", guid).mapTo(Integer.class).one());
     }
 
     @Test

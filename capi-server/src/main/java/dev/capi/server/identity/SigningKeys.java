@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.capi.domain.identity.SigningKeyStore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
-/** The issuer's RSA 2048 signing key with its key id: generated at first start, kept as a JWK file, reloaded afterwards. */
+/**
+ * The issuer's RSA 2048 signing key with its key id: generated at first start and kept, as a JWK, in the database
+ * (every node signs and verifies with the same key) or in a file the operator names; reloaded afterwards.
+ */
 public final class SigningKeys {
     /** The key file's name inside the keys directory. */
     public static final String FILE_NAME = "token-signing-key.json";
+    /** The key's name in the shared store. */
+    public static final String STORE_NAME = "token-signing";
 
     private final RSAKey key;
 
@@ -31,7 +37,12 @@ public final class SigningKeys {
 
     /** Loads {@code dir/token-signing-key.json}, creating it (readable by the owner only, where supported) when absent. */
     public static SigningKeys loadOrCreate(Path dir) {
-        Path file = dir.resolve(FILE_NAME);
+        return loadOrCreateFile(dir.resolve(FILE_NAME));
+    }
+
+    /** Loads this JWK file, creating it (readable by the owner only, where supported) when absent. */
+    public static SigningKeys loadOrCreateFile(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
         try {
             if (Files.exists(file)) {
                 return load(file);
@@ -47,6 +58,25 @@ public final class SigningKeys {
         }
     }
 
+    /**
+     * The key shared by every node through {@code store}: the one stored, else this node's candidate, which is the
+     * key file a single node kept in {@code legacyDir} before keys were shared (so that its tokens stay valid) or a
+     * new key. When two nodes start at once, the first candidate stored wins and both sign with it.
+     */
+    public static SigningKeys shared(SigningKeyStore store, Path legacyDir) {
+        try {
+            var stored = store.find(STORE_NAME);
+            if (stored.isPresent()) {
+                return new SigningKeys(parse(stored.get()));
+            }
+            Path legacy = legacyDir == null ? null : legacyDir.resolve(FILE_NAME);
+            RSAKey candidate = legacy != null && Files.exists(legacy) ? load(legacy).key : generate();
+            return new SigningKeys(parse(store.storeIfAbsent(STORE_NAME, candidate.toJSONString())));
+        } catch (IOException | ParseException | JOSEException e) {
+            throw new IllegalStateException("Cannot load or create the shared token signing key: " + e.getMessage(), e);
+        }
+    }
+
     /** A key that lives only in memory (tests, ephemeral servers). */
     public static SigningKeys ephemeral() {
         try {
@@ -57,11 +87,15 @@ public final class SigningKeys {
     }
 
     private static SigningKeys load(Path file) throws IOException, ParseException {
-        JWK jwk = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
+        return new SigningKeys(parse(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    private static RSAKey parse(String json) throws ParseException {
+        JWK jwk = JWK.parse(json);
         if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate() || rsa.getKeyID() == null) {
             throw new ParseException("not an RSA private key with a kid", 0);
         }
-        return new SigningKeys(rsa);
+        return rsa;
     }
 
     private static RSAKey generate() throws JOSEException {

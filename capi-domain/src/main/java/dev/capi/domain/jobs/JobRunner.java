@@ -16,78 +16,40 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Claims and runs jobs on a background thread. Claiming goes through the repository (row locks), so any number of
- * nodes may run a worker against one database; nothing held in memory decides which node runs what.
+ * Runs one job, given its guid by whatever queue hands jobs to this node, and records how it ended. A job that is no
+ * longer PROCESSING is left alone: a node that died after finishing it may hand it over once more, and it must not run
+ * twice. A job whose node died while it ran is run again from the start, so handlers leave the job's resource in a
+ * state from which running again is harmless (each does its work in one transaction, or re-checks what is left).
  */
-public final class JobWorker implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(JobWorker.class.getName());
+public final class JobRunner {
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
     private final JobRepository repository;
     private final Transactions transactions;
     private final Map<String, JobHandler> handlers;
     private final Clock clock;
-    private final String nodeId;
-    private final long pollMillis;
-    private final JobWakeUp wakeUp;
-    private volatile boolean running;
-    private Thread thread;
 
-    public JobWorker(JobRepository repository, Transactions transactions, List<JobHandler> handlers, Clock clock,
-                     String nodeId, long pollMillis, JobWakeUp wakeUp) {
-        this.wakeUp = wakeUp;
+    public JobRunner(JobRepository repository, Transactions transactions, List<JobHandler> handlers, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::operation, Function.identity()));
         this.clock = clock;
-        this.nodeId = nodeId;
-        this.pollMillis = pollMillis;
     }
 
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "capi-job-worker");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (!runOne()) {
-                    wakeUp.await(pollMillis);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "job worker loop failed", e);
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(pollMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Claims and runs one job; returns false when there was none. Public for tests that drive jobs by hand. */
-    public boolean runOne() {
-        var claimed = transactions.inTransaction(() -> repository.claimNext(nodeId, clock.instant()));
-        if (claimed.isEmpty()) {
+    /** Runs the job with this guid unless it is gone or already finished; returns whether it ran. */
+    public boolean run(String guid) {
+        var found = repository.find(guid);
+        if (found.isEmpty() || found.get().state() != JobState.PROCESSING) {
             return false;
         }
-        Job job = claimed.get();
+        Job job = found.get();
         JobHandler handler = handlers.get(job.operation());
         try {
             if (handler == null) {
                 throw CfException.of(CfError.InternalServerError, "No handler for job operation " + job.operation());
             }
             transactions.run(() -> handler.perform(job));
-            if (handedOffToPolling(job)) {
+            if (handedOff(job)) {
                 return true;
             }
             finish(job, JobState.COMPLETE, List.of());
@@ -103,6 +65,7 @@ public final class JobWorker implements AutoCloseable {
         return true;
     }
 
+    /** Lets a failed handler leave a state its rolled-back transaction could not (its own transaction). */
     private void recover(JobHandler handler, Job job) {
         if (handler == null) {
             return;
@@ -118,7 +81,7 @@ public final class JobWorker implements AutoCloseable {
      * The handler marked the job POLLING (see {@link Jobs#markPolling}): its work goes on elsewhere; or it failed
      * the job itself ({@link Jobs#fail}) so that what it wrote about the failure is kept with the job's error.
      */
-    private boolean handedOffToPolling(Job job) {
+    private boolean handedOff(Job job) {
         return transactions.inTransaction(() -> repository.find(job.guid()))
                 .map(current -> current.state() == JobState.POLLING || current.state() == JobState.FAILED)
                 .orElse(false);
@@ -128,18 +91,5 @@ public final class JobWorker implements AutoCloseable {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         transactions.run(() -> repository.update(new Job(job.guid(), job.createdAt(), now, job.operation(), state,
                 job.resourceType(), job.resourceGuid(), errors, job.warnings())));
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
