@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Any blobstore, with the latency of each call recorded in the node's metrics (opening a blob, not reading it). */
+/**
+ * Any blobstore, with the latency of each call recorded in the node's metrics (opening a blob, not reading it).
+ * Every method delegates, also the port's default ones (a remote store's download URLs must survive the wrapping).
+ */
 public final class TimedBlobStore implements BlobStore {
     private final BlobStore store;
     private final RequestMetrics metrics;
@@ -72,6 +75,11 @@ public final class TimedBlobStore implements BlobStore {
     @Override
     public BlobInfo copy(String fromKey, String toKey) {
         return timed("copy", () -> store.copy(fromKey, toKey));
+    }
+
+    @Override
+    public Optional<java.net.URI> downloadUrl(String key) {
+        return store.downloadUrl(key);
     }
 
     @Override
