@@ -29,12 +29,13 @@ public record NodeSettings(String name, Duration pollInterval, Duration heartbea
     }
 
     /**
-     * A generated name, a half-second poll, a 5-second heartbeat, dead after 4 missed ones, and 2 threads (jobs and
-     * periodic work share them; a small number leaves the connection pool to the requests).
+     * A generated name, a half-second poll, a 5-second heartbeat, dead after 4 missed ones, and one thread: a node runs
+     * its jobs and periodic work one at a time, as the worker before it did (some job chains, such as a deployment's
+     * updates, rely on not running beside each other on one node).
      */
     public static NodeSettings defaults() {
         return new NodeSettings("node-" + UUID.randomUUID().toString().substring(0, 13), Duration.ofMillis(500),
-                Duration.ofSeconds(5), 4, 2);
+                Duration.ofSeconds(5), 4, 1);
     }
 
     public NodeSettings withName(String nodeName) {
