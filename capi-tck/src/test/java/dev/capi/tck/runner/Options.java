@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** The runner's command line. */
 record Options(String url, String adminUser, String adminPassword, Path report, List<String> only, List<String> skip,
-               int parallel, boolean failFast, boolean keep, boolean help, Map<String, String> systemProperties) {
+               List<String> tests, int parallel, boolean failFast, boolean keep, boolean help,
+               Map<String, String> systemProperties) {
 
     static final String USAGE = """
             Usage: java -jar capi-tck.jar --url URL --admin-user USER --admin-password PASSWORD [options]
@@ -32,6 +33,7 @@ record Options(String url, String adminUser, String adminPassword, Path report, 
               --report DIR                    write DIR/report.html, DIR/report.md and DIR/junit.xml
               --only AREA[,AREA...]           run only these areas (e.g. apps,routes)
               --skip AREA[,AREA...]           do not run these areas
+              --tests CLASS[,CLASS...]        run only these test classes (simple names, e.g. AppsTest)
               --parallel N                    run up to N test classes of an area at once (default 1)
               --fail-fast                     stop after the first area with a failure
               --keep                          keep what the run created (for debugging)
@@ -63,6 +65,7 @@ record Options(String url, String adminUser, String adminPassword, Path report, 
         Path report = null;
         List<String> only = new ArrayList<>();
         List<String> skip = new ArrayList<>();
+        List<String> tests = new ArrayList<>();
         int parallel = 1;
         boolean failFast = false;
         boolean keep = false;
@@ -95,6 +98,7 @@ record Options(String url, String adminUser, String adminPassword, Path report, 
                         case "--report" -> report = Path.of(value);
                         case "--only" -> only.addAll(areas(value));
                         case "--skip" -> skip.addAll(areas(value));
+                        case "--tests" -> tests.addAll(areas(value));
                         case "--parallel" -> {
                             try {
                                 parallel = Integer.parseInt(value);
@@ -120,8 +124,8 @@ record Options(String url, String adminUser, String adminPassword, Path report, 
         if (!help && !listing && (url == null || user == null || password == null)) {
             throw new IllegalArgumentException("--url, --admin-user and --admin-password are required");
         }
-        return new Options(url, user, password, report, List.copyOf(only), List.copyOf(skip), parallel, failFast,
-                keep, help, Map.copyOf(properties));
+        return new Options(url, user, password, report, List.copyOf(only), List.copyOf(skip), List.copyOf(tests),
+                parallel, failFast, keep, help, Map.copyOf(properties));
     }
 
     private static List<String> areas(String value) {

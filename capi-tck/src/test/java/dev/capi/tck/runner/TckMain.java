@@ -73,12 +73,11 @@ public final class TckMain {
             System.err.println("capi-tck: unknown area(s) " + unknown + "; areas: " + areas.keySet());
             return 2;
         }
-        Map<String, List<String>> selected = new TreeMap<>(areas);
-        if (!options.only().isEmpty()) {
-            selected.keySet().retainAll(options.only());
+        Map<String, List<String>> selected = select(areas, options);
+        if (selected.isEmpty()) {
+            System.err.println("capi-tck: nothing selected");
+            return 2;
         }
-        selected.keySet().removeAll(options.skip());
-
         System.setProperty("capi.tck.url", options.url());
         System.setProperty("capi.tck.admin-user", options.adminUser());
         System.setProperty("capi.tck.admin-password", options.adminPassword());
@@ -87,53 +86,85 @@ public final class TckMain {
         Tck tck;
         try {
             tck = Tck.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             System.err.println("capi-tck: cannot use " + options.url() + ": " + e.getMessage());
             return 2;
         }
         System.out.println("capi TCK against " + options.url() + " (names start with " + Tck.RUN_PREFIX + ")");
-        Inventory inventory = Inventory.bundled();
-        Set<String> unrouted = Traceability.unrouted(tck, inventory);
-        System.out.println("inventory: " + (inventory.rows().size() - unrouted.size()) + " of "
-                + inventory.rows().size() + " rows routed");
-
         AtomicBoolean cleaned = new AtomicBoolean(options.keep());
         Thread hook = new Thread(() -> cleanUp(tck, cleaned), "capi-tck-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
+        Run run = execute(tck, options, selected, System.out);
+        cleanUp(tck, cleaned);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return run.failed() ? 1 : 0;
+    }
 
-        List<AreaResult> results = runAreas(options, selected, unrouted, inventory);
+    /** A finished run: per area, per row. */
+    record Run(List<AreaResult> areas, List<RowResult> rows) {
+        boolean failed() {
+            return areas.stream().anyMatch(a -> a.count(Status.FAIL) > 0);
+        }
+    }
+
+    /** The areas (and within them the classes) the options select. */
+    static Map<String, List<String>> select(Map<String, List<String>> areas, Options options) {
+        Map<String, List<String>> selected = new TreeMap<>(areas);
+        if (!options.only().isEmpty()) {
+            selected.keySet().retainAll(options.only());
+        }
+        selected.keySet().removeAll(options.skip());
+        if (!options.tests().isEmpty()) {
+            Map<String, List<String>> classes = new TreeMap<>();
+            selected.forEach((area, names) -> {
+                List<String> kept = names.stream()
+                        .filter(n -> options.tests().contains(n.substring(n.lastIndexOf('.') + 1))).toList();
+                if (!kept.isEmpty()) {
+                    classes.put(area, kept);
+                }
+            });
+            return classes;
+        }
+        return selected;
+    }
+
+    /** Probes the target, runs the selected areas, prints progress and the summary, writes the reports. */
+    static Run execute(Tck tck, Options options, Map<String, List<String>> selected, PrintStream out) {
+        Inventory inventory = Inventory.bundled();
+        Set<String> unrouted = Traceability.unrouted(tck, inventory);
+        out.println("inventory: " + (inventory.rows().size() - unrouted.size()) + " of "
+                + inventory.rows().size() + " rows routed");
+        List<AreaResult> results = runAreas(options, selected, unrouted, inventory, out);
         List<TestResult> all = results.stream().flatMap(a -> a.tests().stream()).toList();
         Set<String> rowsInRun = new LinkedHashSet<>();
         all.forEach(t -> rowsInRun.addAll(t.rows()));
-        boolean whole = options.only().isEmpty() && options.skip().isEmpty();
+        boolean whole = options.only().isEmpty() && options.skip().isEmpty() && options.tests().isEmpty();
         List<RowResult> rows = RowResult.of(inventory.rows().stream()
                 .filter(r -> whole || rowsInRun.contains(r.name())).toList(), unrouted, all);
         Reports reports = new Reports(options.url(), results, rows, Instant.now());
-        System.out.println();
-        System.out.println(reports.summary());
+        out.println();
+        out.println(reports.summary());
         rows.stream().filter(r -> r.status() == Status.NOT_COVERED)
-                .forEach(r -> System.out.println("  not covered: " + r.row().name()));
+                .forEach(r -> out.println("  not covered: " + r.row().name()));
         if (options.report() != null) {
             try {
                 reports.writeAll(options.report());
-                System.out.println("reports: " + options.report().resolve("report.html") + ", report.md, junit.xml");
+                out.println("reports: " + options.report().resolve("report.html") + ", report.md, junit.xml");
             } catch (IOException e) {
-                System.err.println("capi-tck: cannot write the reports: " + e.getMessage());
+                out.println("capi-tck: cannot write the reports: " + e.getMessage());
             }
         }
-        cleanUp(tck, cleaned);
-        Runtime.getRuntime().removeShutdownHook(hook);
-        return all.stream().anyMatch(t -> t.status() == Status.FAIL) ? 1 : 0;
+        return new Run(results, rows);
     }
 
     private static List<AreaResult> runAreas(Options options, Map<String, List<String>> selected,
-                                             Set<String> unrouted, Inventory inventory) {
+                                             Set<String> unrouted, Inventory inventory, PrintStream out) {
         Launcher launcher = LauncherFactory.create();
         List<AreaResult> results = new ArrayList<>();
         int width = selected.keySet().stream().mapToInt(String::length).max().orElse(10);
         int n = 0;
         boolean stop = false;
-        PrintStream out = System.out;
+        PrintStream stdout = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         for (var area : selected.entrySet()) {
@@ -149,7 +180,7 @@ public final class TckMain {
             try {
                 launcher.execute(request(area.getValue(), options.parallel()), collector);
             } finally {
-                System.setOut(out);
+                System.setOut(stdout);
                 System.setErr(err);
             }
             AreaResult result = new AreaResult(area.getKey(), collector.results(),

@@ -18,9 +18,11 @@ public final class Cf {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String baseUrl;
-    private final String token;
+    private volatile String token;
     private final String name;
     private final HttpClient client;
+    /** Logs in again when the token expired during a long run (null: never). */
+    private volatile java.util.function.Supplier<String> relogin;
 
     public Cf(String baseUrl, String token, String name) {
         this(baseUrl, token, name, CLIENT);
@@ -41,6 +43,12 @@ public final class Cf {
 
     public String name() {
         return name;
+    }
+
+    /** Lets this client log in again (with {@code login}) when the server says its token is no longer valid. */
+    Cf relogin(java.util.function.Supplier<String> login) {
+        this.relogin = login;
+        return this;
     }
 
     public String token() {
@@ -80,6 +88,15 @@ public final class Cf {
 
     /** Sends a raw body with a given content type (e.g. malformed JSON, YAML). */
     public ApiResponse send(String method, String path, Object body, String contentType) {
+        ApiResponse r = sendOnce(method, path, body, contentType);
+        if (r.status() == 401 && r.errorCode() == 1000 && relogin != null) {
+            token = relogin.get();
+            r = sendOnce(method, path, body, contentType);
+        }
+        return r;
+    }
+
+    private ApiResponse sendOnce(String method, String path, Object body, String contentType) {
         String url = path.startsWith("http") ? path : baseUrl + path;
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
         if (token != null) {
@@ -95,13 +112,20 @@ public final class Cf {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             RequestLog.record(method, url, payload, r.statusCode(), r.body());
-            return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
+            return checked(method, url, new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body())));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Applies the generic response checks ({@link ResponseShape}) to an answer, and records shapes if asked. */
+    private static ApiResponse checked(String method, String url, ApiResponse r) {
+        ShapeRecorder.record(r.status(), r.json());
+        ResponseShape.check(method, url, r.status(), r.raw());
+        return r;
     }
 
     /** Sends a multipart form (uploads). */
@@ -132,7 +156,7 @@ public final class Cf {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             RequestLog.record(method, url, "(" + body.length + " bytes of " + contentType + ")", r.statusCode(),
                     r.body());
-            return new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body()));
+            return checked(method, url, new ApiResponse(r.statusCode(), r.headers(), r.body(), Json.parse(r.body())));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -31,14 +31,15 @@ public final class Tck {
     private final Created created = new Created();
 
     private Tck() {
-        String url = System.getProperty("capi.tck.url");
-        String adminUser;
-        String adminPassword;
+        this(System.getProperty("capi.tck.url"), System.getProperty("capi.tck.admin-user", "admin"),
+                System.getProperty("capi.tck.admin-password"));
+    }
+
+    /** The kit against {@code url} with the given admin credentials, or the embedded server when url is blank. */
+    private Tck(String url, String adminUser, String adminPassword) {
         if (url != null && !url.isBlank()) {
             embedded = null;
             baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            adminUser = System.getProperty("capi.tck.admin-user", "admin");
-            adminPassword = System.getProperty("capi.tck.admin-password");
         } else {
             embedded = TckServer.start();
             baseUrl = embedded.baseUrl();
@@ -53,6 +54,20 @@ public final class Tck {
         globalActors.put(Role.ADMIN, admin);
         globalActors.put(Role.ADMIN_READ_ONLY, globalUser("admin-read-only", Set.of("cloud_controller.admin_read_only")));
         globalActors.put(Role.GLOBAL_AUDITOR, globalUser("global-auditor", Set.of("cloud_controller.global_auditor")));
+    }
+
+    /**
+     * Points the kit at another server until {@link #restore} (the kit's own mutation test runs it against a
+     * faulty proxy inside the build); returns the kit that was in use.
+     */
+    public static synchronized Tck redirect(String url, String adminUser, String adminPassword) {
+        Tck previous = instance;
+        instance = new Tck(url, adminUser, adminPassword);
+        return previous;
+    }
+
+    public static synchronized void restore(Tck previous) {
+        instance = previous;
     }
 
     /** The kit, when a test has already started it (the runner's cleanup must not start it). */
@@ -194,8 +209,18 @@ public final class Tck {
             if (r.status() != 200) {
                 throw new IllegalStateException("login of " + username + " failed: " + r);
             }
-            return new Cf(baseUrl, r.body().path("access_token").asText(), username);
+            return new Cf(baseUrl, r.body().path("access_token").asText(), username)
+                    .relogin(() -> freshToken(username, password));
         });
+    }
+
+    private String freshToken(String username, String password) {
+        ApiResponse r = Cf.postForm(uaaUrl + "/oauth/token",
+                Map.of("grant_type", "password", "username", username, "password", password), "cf", "");
+        if (r.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + r);
+        }
+        return r.body().path("access_token").asText();
     }
 
     /** Creates an account in the identity provider (SCIM), the Cloud Controller user, and logs it in. */
