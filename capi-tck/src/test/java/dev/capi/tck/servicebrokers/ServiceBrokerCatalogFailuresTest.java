@@ -1,5 +1,6 @@
 package dev.capi.tck.servicebrokers;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.fixtures.broker.FixtureBroker;
 import dev.capi.tck.support.ApiResponse;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error (invalid catalog, rejected request, bad response, unreachable, wrong credentials) and the broker stays
  * registered without offerings. Uses a fixture broker of its own, since the catalog answer is changed.
  */
+@Checks({"GET /v3/service_brokers"})
 class ServiceBrokerCatalogFailuresTest {
     static Cf admin;
     static FixtureBroker broker;

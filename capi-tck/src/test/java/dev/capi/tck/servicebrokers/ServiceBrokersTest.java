@@ -1,5 +1,6 @@
 package dev.capi.tck.servicebrokers;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.fixtures.broker.FixtureBroker;
 import dev.capi.tck.support.Actors;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code service_broker.catalog.synchronize} job that syncs the catalog, update and delete as jobs, space-scoped
  * brokers, the role matrix, bad bodies (422, nothing registered), and credentials never presented.
  */
+@Checks({"GET /v3/service_brokers", "GET /v3/service_brokers/:guid", "GET /v3/service_offerings", "GET /v3/service_plans", "PATCH /v3/service_brokers/:guid"})
 class ServiceBrokersTest {
     static Tck tck;
     static Cf admin;

@@ -1,5 +1,6 @@
 package dev.capi.tck.serviceinstances;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -17,6 +18,7 @@ import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conformance of {@code /v3/service_instances} for user-provided instances: synchronous, no broker involved. */
+@Checks({"DELETE /v3/service_instances/:guid", "GET /v3/audit_events", "GET /v3/feature_flags/:name", "GET /v3/service_instances", "GET /v3/service_instances/:guid", "GET /v3/service_instances/:guid/credentials", "GET /v3/service_instances/:guid/relationships/shared_spaces", "GET /v3/service_instances/:service_instance_guid/backups", "GET /v3/service_usage_events", "PATCH /v3/feature_flags/:name", "PATCH /v3/service_instances/:guid"})
 class UserProvidedServiceInstancesTest {
     static Tck tck;
     static Cf admin;

@@ -1,5 +1,6 @@
 package dev.capi.tck.serviceplans;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.fixtures.broker.FixtureBroker;
 import dev.capi.tck.support.Actors;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code hide_marketplace_from_unauthenticated_users} flag), visibility changes, include and fields, metadata
  * updates, and deletes (plans in use and offerings with plans refused; purge).
  */
+@Checks({"DELETE /v3/service_offerings/:guid", "GET /v3/service_brokers", "GET /v3/service_offerings", "GET /v3/service_offerings/:guid", "GET /v3/service_plans", "GET /v3/service_plans/:guid", "GET /v3/service_plans/:guid/visibility", "PATCH /v3/feature_flags/:name", "PATCH /v3/service_offerings/:guid", "PATCH /v3/service_plans/:guid", "PATCH /v3/service_plans/:guid/visibility"})
 class ServicePlansTest {
     static Tck tck;
     static Cf admin;
