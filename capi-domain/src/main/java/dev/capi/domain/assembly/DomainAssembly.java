@@ -29,10 +29,10 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
                 ports.platform().buildpacks(), foundation, platform, routing,
                 new VcapServices(ports.serviceBindings().boundServices()));
-        var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
-                platform, routing, apps);
         var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
                 ports.routing(), foundation);
+        var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
+                platform, routing, apps, serviceBindings);
 
         List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
         cleanups.add(apps.deletion());
