@@ -21,7 +21,8 @@ class EndpointCoverageTest {
     static final List<String> REQUIRED = List.of("Root", "Jobs", "Feature Flags", "Audit Events", "Users", "Roles",
             "Organization Quotas", "Space Quotas", "Info",
             "Isolation Segments", "Security Groups", "Stacks", "Registry Credentials", "Apps", "Processes", "Locks", "Environment Variable Groups",
-            "Domains", "Routes", "Buildpacks", "Admin", "Service Usage Events", "App Usage Events", "Manifests", "Packages", "Resource Matches", "Droplets", "Tasks", "Sidecars", "Deployments", "Revisions");
+            "Domains", "Routes", "Buildpacks", "Admin", "Service Usage Events", "App Usage Events", "Manifests", "Packages", "Resource Matches", "Droplets", "Tasks", "Sidecars", "Deployments", "Revisions",
+            "Service Credential Bindings", "Service Route Bindings");
 
     @Test
     void reportsWhichInventoryRowsAreRouted() throws IOException {
