@@ -4,6 +4,7 @@ import dev.capi.domain.Settings;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.JobWakeUp;
 import dev.capi.domain.organizations.OrganizationCleanup;
+import dev.capi.domain.servicebindings.AppBindingsCleanup;
 import dev.capi.domain.servicebindings.VcapServices;
 
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
                 ports.platform().buildpacks(), foundation, platform, routing,
-                new VcapServices(ports.serviceBindings().boundServices()));
+                new VcapServices(ports.serviceBindings().boundServices()),
+                new AppBindingsCleanup(ports.serviceBindings().credentialBindings(), core.metadata()));
         var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
                 ports.routing(), foundation);
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,

@@ -254,7 +254,11 @@ class ServiceBindingsOverHttpTest {
                 .header("Content-Type", "application/x-yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        String job = r.headers().firstValue("Location").orElseThrow().replaceAll(".*/v3/", "/v3/");
+        return awaitJob(r.headers().firstValue("Location").orElseThrow());
+    }
+
+    private JsonNode awaitJob(String location) throws InterruptedException {
+        String job = location.replaceAll(".*/v3/", "/v3/");
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (true) {
             JsonNode state = ok(send("dev", "GET", job, null));
@@ -264,6 +268,18 @@ class ServiceBindingsOverHttpTest {
             assertThat(System.nanoTime()).as("job finished within 30 s").isLessThan(deadline);
             Thread.sleep(50);
         }
+    }
+
+    @Test
+    void deletingTheAppRemovesItsBindings() throws Exception {
+        ok(send("dev", "POST", "/v3/service_credential_bindings", "{\"type\":\"app\",\"relationships\":"
+                + "{\"service_instance\":{\"data\":{\"guid\":\"" + ups + "\"}},\"app\":{\"data\":{\"guid\":\""
+                + app + "\"}}}}"));
+        Answer deleted = send("dev", "DELETE", "/v3/apps/" + app, null);
+        assertThat(deleted.status()).isEqualTo(202);
+        assertThat(awaitJob(deleted.location()).path("state").asText()).isEqualTo("COMPLETE");
+        assertThat(ok(send("admin", "GET", "/v3/service_credential_bindings?service_instance_guids=" + ups, null))
+                .path("resources").size()).isZero();
     }
 
     private String upsName() {
