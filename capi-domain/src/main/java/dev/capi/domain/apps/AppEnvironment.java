@@ -4,7 +4,6 @@ import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.organizations.OrganizationRepository;
-import dev.capi.domain.servicebindings.VcapServices;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.App;
 import dev.capi.model.Organization;
@@ -37,13 +36,13 @@ public final class AppEnvironment {
     private final AppSettings settings;
     private final Clock clock;
     private final java.util.function.Function<String, List<String>> routeUris;
-    private final VcapServices vcapServices;
+    private final AppServicesView services;
 
     public AppEnvironment(AppRepository apps, OrganizationRepository organizations, AppAccess access,
                           Transactions tx, AppEvents events, FeatureFlags flags, AppSettings settings, Clock clock,
-                          java.util.function.Function<String, List<String>> routeUris, VcapServices vcapServices) {
+                          java.util.function.Function<String, List<String>> routeUris, AppServicesView services) {
         this.routeUris = routeUris;
-        this.vcapServices = vcapServices;
+        this.services = services;
         this.apps = apps;
         this.organizations = organizations;
         this.access = access;
@@ -95,7 +94,7 @@ public final class AppEnvironment {
             vcap.put("process_type", process.type());
             vcap.put("application_version", process.version());
             env.put("VCAP_APPLICATION", dev.capi.domain.support.JsonText.write(vcap));
-            env.put("VCAP_SERVICES", dev.capi.domain.support.JsonText.write(vcapServices.of(app.guid())));
+            env.put("VCAP_SERVICES", dev.capi.domain.support.JsonText.write(services.vcapServices(app.guid())));
             env.put("MEMORY_LIMIT", process.memoryInMb() + "m");
             return env;
         });
@@ -160,7 +159,7 @@ public final class AppEnvironment {
         if (app.features().fileBasedVcapServices()) {
             return Map.of("VCAP_SERVICES_FILE_PATH", "/etc/cf-service-bindings/vcap_services");
         }
-        return Map.of("VCAP_SERVICES", vcapServices.of(app.guid()));
+        return Map.of("VCAP_SERVICES", services.vcapServices(app.guid()));
     }
 
     private Map<String, Object> vcapApplication(App app, Space space, String orgName) {

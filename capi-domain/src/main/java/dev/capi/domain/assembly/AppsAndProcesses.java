@@ -3,6 +3,8 @@ package dev.capi.domain.assembly;
 import dev.capi.domain.apps.AppAccess;
 import dev.capi.domain.apps.AppBlobCleanup;
 import dev.capi.domain.apps.AppBuildpackValidator;
+import dev.capi.domain.apps.AppCleanup;
+import dev.capi.domain.apps.AppServicesView;
 import dev.capi.domain.apps.AppDeletion;
 import dev.capi.domain.apps.AppEnvironment;
 import dev.capi.domain.apps.AppEvents;
@@ -22,7 +24,6 @@ import dev.capi.domain.processes.ProcessCrashes;
 import dev.capi.domain.processes.Processes;
 import dev.capi.domain.revisions.RevisionOnStart;
 import dev.capi.domain.revisions.Revisions;
-import dev.capi.domain.servicebindings.VcapServices;
 import dev.capi.domain.spaces.WritableSpaces;
 import dev.capi.domain.stacks.StackRepository;
 import dev.capi.domain.usage.AppUsageEventQueries;
@@ -44,7 +45,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
                                             LifecyclePorts lifecycle, StackRepository stacks,
                                             BuildpackRepository buildpacks,
                                             Foundation foundation, Platform platform, Routing routing,
-                                            VcapServices vcapServices) {
+                                            AppServicesView vcapServices, AppCleanup bindingsCleanup) {
         var tx = core.transactions();
         var clock = core.clock();
         var guids = core.guids();
@@ -67,7 +68,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
                 processCreate, tx, events, flags, metadata, foundation.jobs(), settings,
                 AppBuildpackValidator.over(buildpacks), clock, guids,
                 platform.locks()::requireUnlocked, List.of(routing.routeRemoval()::deleteAppDestinations,
-                new AppBlobCleanup(ports.contents(), core.blobs())));
+                new AppBlobCleanup(ports.contents(), core.blobs()), bindingsCleanup));
         var states = new AppStates(ports.apps(), ports.processes(), access, tx, events, usage, flags,
                 platform.quotaScopes(), platform.quotaGuard(), sync, clock, guids,
                 new RevisionOnStart(ports.processes(), revisions, clock));

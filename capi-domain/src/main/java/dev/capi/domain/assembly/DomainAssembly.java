@@ -3,6 +3,7 @@ package dev.capi.domain.assembly;
 import dev.capi.domain.Settings;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.organizations.OrganizationCleanup;
+import dev.capi.domain.servicebindings.AppBindingsCleanup;
 import dev.capi.domain.servicebindings.VcapServices;
 
 import java.util.ArrayList;
@@ -28,14 +29,15 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
                 ports.platform().buildpacks(), foundation, platform, routing,
-                new VcapServices(ports.serviceBindings().boundServices()));
-        var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
-                platform, routing, apps);
+                new VcapServices(ports.serviceBindings().boundServices()),
+                new AppBindingsCleanup(ports.serviceBindings().credentialBindings(), core.metadata()));
         var serviceCatalog = ServiceCatalog.assemble(core, tenancy, ports.serviceCatalog(), foundation);
         var serviceInstances = ServiceInstancesArea.assemble(core, tenancy, ports.serviceInstances(), foundation,
                 platform);
         var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
                 ports.routing(), foundation);
+        var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
+                platform, routing, apps, serviceBindings);
 
         List<OrganizationCleanup> cleanups = new ArrayList<>(platform.cleanups());
         cleanups.add(apps.deletion());

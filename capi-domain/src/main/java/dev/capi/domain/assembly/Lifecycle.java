@@ -27,7 +27,8 @@ public record Lifecycle(Packages packages, ResourcePool resourcePool, Droplets d
 
     public static Lifecycle assemble(CorePorts core, OrgsAndSpaces orgsAndSpaces, OrgsAndSpacesPorts tenancy,
                                      AppPorts appPorts, LifecyclePorts ports, Foundation foundation,
-                                     Platform platform, Routing routing, AppsAndProcesses apps) {
+                                     Platform platform, Routing routing, AppsAndProcesses apps,
+                                     ServiceBindingsArea serviceBindings) {
         var tx = core.transactions();
         var clock = core.clock();
         var guids = core.guids();
@@ -57,7 +58,8 @@ public record Lifecycle(Packages packages, ResourcePool resourcePool, Droplets d
         var manifestRoutes = new ManifestRoutes(routing.routes(), routing.routeCreate(), routing.routeDestinations(),
                 routing.domains(), new SecureRandom());
         var manifestUpdate = new ManifestAppUpdate(apps.apps(), apps.processes(), appPorts.processes(),
-                apps.processCreate(), apps.environment(), manifestRoutes, sidecars);
+                apps.processCreate(), apps.environment(), manifestRoutes, sidecars,
+                serviceBindings.credentialBindingCreate());
         var manifestApply = new ManifestApply(tenancy.spaces(), new WritableSpaces(tenancy.organizations()),
                 apps.apps(), apps.events(), jobs, ports.manifests(), tx, manifestUpdate, orgsAndSpaces.permissions()::of);
         handlers.add(manifestApply);

@@ -4,18 +4,18 @@ import dev.capi.domain.apps.AppCommands;
 import dev.capi.domain.apps.AppEnvironment;
 import dev.capi.domain.apps.Apps;
 import dev.capi.domain.auth.Permissions;
-import dev.capi.domain.errors.CfException;
 import dev.capi.domain.processes.ProcessCommands;
 import dev.capi.domain.apps.ProcessCreate;
 import dev.capi.domain.apps.ProcessRepository;
 import dev.capi.domain.processes.Processes;
+import dev.capi.domain.servicebindings.CredentialBindingCreate;
 import dev.capi.model.App;
 
 
 /**
  * Applies one manifest application to its app, in the reference's order: processes (created when missing, then
  * updated), scales, sidecars (created or updated by name), the app itself (lifecycle, metadata), routes ({@link ManifestRoutes}), environment variables,
- * service bindings.
+ * service bindings (existing instances only, as {@link CredentialBindingCreate#bindFromManifest}).
  */
 public final class ManifestAppUpdate {
     private final Apps apps;
@@ -25,11 +25,13 @@ public final class ManifestAppUpdate {
     private final AppEnvironment environment;
     private final ManifestRoutes routes;
     private final dev.capi.domain.sidecars.Sidecars sidecars;
+    private final CredentialBindingCreate bindings;
 
     public ManifestAppUpdate(Apps apps, Processes processes, ProcessRepository processRows,
                              ProcessCreate processCreate, AppEnvironment environment, ManifestRoutes routes,
-                             dev.capi.domain.sidecars.Sidecars sidecars) {
+                             dev.capi.domain.sidecars.Sidecars sidecars, CredentialBindingCreate bindings) {
         this.sidecars = sidecars;
+        this.bindings = bindings;
         this.apps = apps;
         this.processes = processes;
         this.processRows = processRows;
@@ -73,8 +75,10 @@ public final class ManifestAppUpdate {
         if (m.env() != null && !m.env().isEmpty()) {
             environment.updateEnvironmentVariables(perms, app.guid(), m::env);
         }
-        if (m.services() != null && !m.services().isEmpty()) {
-            throw CfException.unprocessable("Service instance '" + m.services().get(0) + "' not found");
+        if (m.services() != null) {
+            for (String service : m.services()) {
+                bindings.bindFromManifest(perms, app, service);
+            }
         }
     }
 

@@ -52,6 +52,31 @@ public final class CredentialBindingCreate {
         }, () -> CfException.unprocessable("The app is already bound to the service instance"));
     }
 
+    /**
+     * A manifest's {@code services:} entry: binds the app to the instance of that name in the app's space (or shared
+     * into it) unless it is bound already; never creates an instance ("Service instance 'x' not found").
+     */
+    public void bindFromManifest(Permissions perms, App app, String instanceName) {
+        c.tx().run(() -> {
+            BindableInstance instance = c.instances().named(app.spaceGuid(), instanceName)
+                    .filter(i -> i.allSpaceGuids().stream().anyMatch(s -> access.canRead(perms, s)))
+                    .orElseThrow(() -> CfException.unprocessable("Service instance '" + instanceName
+                            + "' not found"));
+            boolean bound = c.credentialBindings().appBindings(instance.guid(), app.guid()).stream()
+                    .anyMatch(b -> !b.lastOperation().is(BindingOperation.CREATE, BindingOperation.FAILED));
+            if (!bound) {
+                var request = new java.util.LinkedHashMap<String, Object>();
+                request.put("type", ServiceCredentialBinding.APP);
+                request.put("relationships", java.util.Map.of("service_instance", java.util.Map.of("data",
+                        java.util.Map.of("guid", instance.guid())), "app", java.util.Map.of("data",
+                        java.util.Map.of("guid", app.guid()))));
+                request.put("manifest_triggered", true);
+                appBinding(perms, new BindingCommands.CreateCredential(ServiceCredentialBinding.APP, null,
+                        instance.guid(), app.guid(), null, null, null, request), instance);
+            }
+        });
+    }
+
     private Created appBinding(Permissions perms, BindingCommands.CreateCredential cmd, BindableInstance instance) {
         App app = c.apps().find(cmd.appGuid()).filter(a -> access.canRead(perms, a.spaceGuid()))
                 .orElseThrow(() -> CfException.unprocessable("The app could not be found: '" + cmd.appGuid() + "'"));

@@ -13,7 +13,7 @@ import java.util.Set;
  * instance_name, binding_guid, binding_name, credentials, syslog_drain_url, volume_mounts). Volume mounts show only
  * container_dir, mode and device_type.
  */
-public final class VcapServices {
+public final class VcapServices implements dev.capi.domain.apps.AppServicesView {
     static final String USER_PROVIDED = "user-provided";
     private static final Set<String> VOLUME_FIELDS = Set.of("container_dir", "mode", "device_type");
 
@@ -21,6 +21,11 @@ public final class VcapServices {
 
     public VcapServices(AppBoundServices bound) {
         this.bound = bound;
+    }
+
+    @Override
+    public Map<String, Object> vcapServices(String appGuid) {
+        return of(appGuid);
     }
 
     public Map<String, Object> of(String appGuid) {

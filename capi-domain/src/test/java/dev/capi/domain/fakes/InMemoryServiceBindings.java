@@ -31,7 +31,18 @@ public final class InMemoryServiceBindings {
     public final Map<String, BindableInstance> instanceRows = new LinkedHashMap<>();
     public final Credentials credentials = new Credentials();
     public final Routes routes = new Routes();
-    public final BindableInstances instances = guid -> Optional.ofNullable(instanceRows.get(guid));
+    public final BindableInstances instances = new BindableInstances() {
+        @Override
+        public Optional<BindableInstance> find(String guid) {
+            return Optional.ofNullable(instanceRows.get(guid));
+        }
+
+        @Override
+        public Optional<BindableInstance> named(String spaceGuid, String name) {
+            return instanceRows.values().stream().filter(i -> i.name().equals(name)
+                    && i.allSpaceGuids().contains(spaceGuid)).findFirst();
+        }
+    };
 
     /** The instance as {@code VCAP_SERVICES} reads it. */
     public final AppBoundServices boundServices = appGuid -> {

@@ -22,6 +22,16 @@ public final class JdbiBindableInstances implements BindableInstances {
     }
 
     @Override
+    public Optional<BindableInstance> named(String spaceGuid, String name) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT si.guid FROM service_instances si WHERE si.name = :n AND (si.space_guid = :s
+                            OR si.guid IN (SELECT service_instance_guid FROM service_instance_shares
+                                           WHERE space_guid = :s))
+                        ORDER BY CASE WHEN si.space_guid = :s THEN 0 ELSE 1 END, si.id""")
+                .bind("n", name).bind("s", spaceGuid).mapTo(String.class).findFirst()).flatMap(this::find);
+    }
+
+    @Override
     public Optional<BindableInstance> find(String guid) {
         return jdbi.withHandle(h -> {
             List<String> shared = h.createQuery("SELECT space_guid FROM service_instance_shares "

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capi.domain.auth.Principal;
 import dev.capi.persistence.Database;
 import dev.capi.server.CloudController;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,13 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * route service URL; deletes answer 204; keys are refused for user-provided instances; audit events are recorded;
  * space auditors read bindings but neither their details nor change them.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceBindingsOverHttpTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Principal> tokens = new ConcurrentHashMap<>();
 
     @TempDir
-    Path blobs;
+    static Path blobs;
     private Database database;
     private CloudController cc;
     private String base;
@@ -50,7 +53,7 @@ class ServiceBindingsOverHttpTest {
     record Answer(int status, JsonNode body, String location) {
     }
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         tokens.put("admin", new Principal("admin", "admin", "uaa", "cf", Set.of(Principal.ADMIN)));
         for (String user : new String[] {"dev", "auditor"}) {
@@ -69,15 +72,21 @@ class ServiceBindingsOverHttpTest {
         org = ok(send("admin", "POST", "/v3/organizations", "{\"name\":\"bind-org\"}")).path("guid").asText();
         space = ok(send("admin", "POST", "/v3/spaces", "{\"name\":\"bind-space\",\"relationships\":{\"organization\":"
                 + "{\"data\":{\"guid\":\"" + org + "\"}}}}")).path("guid").asText();
-        app = ok(send("admin", "POST", "/v3/apps", "{\"name\":\"bound-app\",\"relationships\":{\"space\":{\"data\":"
-                + "{\"guid\":\"" + space + "\"}}}}")).path("guid").asText();
         grant("dev", "space_developer");
         grant("auditor", "space_auditor");
-        ups = insertUserProvided("my-db", "{\"uri\":\"postgres://db\",\"password\":\"s3cret\"}",
+    }
+
+    /** Each test has its own app and user-provided instance "my-db-N" (same credentials, drain and route service). */
+    @BeforeEach
+    void appAndInstance() {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        app = ok(send("admin", "POST", "/v3/apps", "{\"name\":\"app-" + n + "\",\"relationships\":{\"space\":"
+                + "{\"data\":{\"guid\":\"" + space + "\"}}}}")).path("guid").asText();
+        ups = insertUserProvided("my-db-" + n, "{\"uri\":\"postgres://db\",\"password\":\"s3cret\"}",
                 "syslog://logs.example.com:514", "https://route-service.example.com", "[\"pg\",\"sql\"]");
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         cc.close();
         database.close();
@@ -118,7 +127,7 @@ class ServiceBindingsOverHttpTest {
         JsonNode env = ok(send("dev", "GET", "/v3/apps/" + app + "/env", null));
         JsonNode vcap = env.path("system_env_json").path("VCAP_SERVICES");
         assertThat(vcap.toString()).isEqualTo("{\"user-provided\":[{\"label\":\"user-provided\",\"name\":\"db\","
-                + "\"tags\":[\"pg\",\"sql\"],\"instance_guid\":\"" + ups + "\",\"instance_name\":\"my-db\","
+                + "\"tags\":[\"pg\",\"sql\"],\"instance_guid\":\"" + ups + "\",\"instance_name\":\"" + upsName() + "\","
                 + "\"binding_guid\":\"" + guid + "\",\"binding_name\":\"db\",\"credentials\":{\"uri\":"
                 + "\"postgres://db\",\"password\":\"s3cret\"},\"syslog_drain_url\":\"syslog://logs.example.com:514\","
                 + "\"volume_mounts\":[]}]}");
@@ -169,8 +178,8 @@ class ServiceBindingsOverHttpTest {
                 + "{\"guid\":\"" + app + "\"}}}}");
         assertThat(auditor.status()).isEqualTo(403);
         assertThat(send("dev", "GET", "/v3/service_credential_bindings?type=other", null).status()).isEqualTo(400);
-        assertThat(ok(send("admin", "GET", "/v3/service_credential_bindings", null)).path("resources").size())
-                .isZero();
+        assertThat(ok(send("admin", "GET", "/v3/service_credential_bindings?app_guids=" + app, null))
+                .path("resources").size()).isZero();
     }
 
     @Test
@@ -221,6 +230,61 @@ class ServiceBindingsOverHttpTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().path("errors").get(0).path("detail").asText())
                 .isEqualTo("This service instance does not support route binding");
+    }
+
+    @Test
+    void aManifestBindsExistingInstancesOnlyOnce() throws Exception {
+        String appName = ok(send("admin", "GET", "/v3/apps/" + app, null)).path("name").asText();
+        String manifest = "applications:\n- name: " + appName + "\n  services:\n  - " + upsName() + "\n";
+        assertThat(applyManifest(manifest).path("state").asText()).isEqualTo("COMPLETE");
+        assertThat(applyManifest(manifest).path("state").asText()).as("already bound: nothing to do")
+                .isEqualTo("COMPLETE");
+        JsonNode list = ok(send("dev", "GET", "/v3/service_credential_bindings?app_guids=" + app, null));
+        assertThat(list.path("resources").size()).isEqualTo(1);
+        assertThat(list.path("resources").get(0).path("relationships").path("service_instance").path("data")
+                .path("guid").asText()).isEqualTo(ups);
+        JsonNode missing = applyManifest("applications:\n- name: " + appName + "\n  services: [nope]\n");
+        assertThat(missing.path("errors").get(0).path("detail").asText())
+                .isEqualTo("For application '" + appName + "': Service instance 'nope' not found");
+    }
+
+    private JsonNode applyManifest(String yaml) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v3/spaces/" + space
+                        + "/actions/apply_manifest")).header("Authorization", "bearer dev")
+                .header("Content-Type", "application/x-yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return awaitJob(r.headers().firstValue("Location").orElseThrow());
+    }
+
+    private JsonNode awaitJob(String location) throws InterruptedException {
+        String job = location.replaceAll(".*/v3/", "/v3/");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode state = ok(send("dev", "GET", job, null));
+            if (!"PROCESSING".equals(state.path("state").asText())) {
+                return state;
+            }
+            assertThat(System.nanoTime()).as("job finished within 30 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void deletingTheAppRemovesItsBindings() throws Exception {
+        ok(send("dev", "POST", "/v3/service_credential_bindings", "{\"type\":\"app\",\"relationships\":"
+                + "{\"service_instance\":{\"data\":{\"guid\":\"" + ups + "\"}},\"app\":{\"data\":{\"guid\":\""
+                + app + "\"}}}}"));
+        Answer deleted = send("dev", "DELETE", "/v3/apps/" + app, null);
+        assertThat(deleted.status()).isEqualTo(202);
+        assertThat(awaitJob(deleted.location()).path("state").asText()).isEqualTo("COMPLETE");
+        assertThat(ok(send("admin", "GET", "/v3/service_credential_bindings?service_instance_guids=" + ups, null))
+                .path("resources").size()).isZero();
+    }
+
+    private String upsName() {
+        return cc.database().jdbi().withHandle(h -> h.createQuery("SELECT name FROM service_instances WHERE guid = :g")
+                .bind("g", ups).mapTo(String.class).one());
     }
 
     private String insertUserProvided(String name, String credentials, String drain, String routeServiceUrl,

@@ -25,7 +25,7 @@ class EndpointCoverageTest {
             "Organization Quotas", "Space Quotas", "Info",
             "Isolation Segments", "Security Groups", "Stacks", "Registry Credentials", "Apps", "Processes", "Locks", "Environment Variable Groups",
             "Domains", "Routes", "Buildpacks", "Admin", "Service Usage Events", "App Usage Events", "Manifests", "Packages", "Resource Matches", "Droplets", "Tasks", "Sidecars", "Deployments", "Revisions",
-            "Service Brokers", "Service Instances");
+            "Service Brokers", "Service Instances", "Service Credential Bindings", "Service Route Bindings");
 
     /**
      * Routed rows that no test names yet, listed so that the report says "not covered" for them and a new routed
