@@ -82,13 +82,15 @@ final class JdbiAdapters {
                 new JdbiOrganizationRepository(jdbi, metadata, outside.defaultQuotaName()),
                 new JdbiSpaceRepository(jdbi, metadata), new JdbiUserRepository(jdbi, metadata),
                 new JdbiRoleRepository(jdbi), outside.userDirectory());
+        var serviceInstanceRows = new JdbiServiceInstanceRepository(jdbi, metadata,
+                new JdbiSpaceRepository(jdbi, metadata));
         var platform = new PlatformPorts(new JdbiOrganizationQuotaRepository(jdbi), new JdbiSpaceQuotaRepository(jdbi),
                 new JdbiQuotaUsageRepository(jdbi), new JdbiIsolationSegmentRepository(jdbi, metadata),
                 new JdbiSecurityGroupRepository(jdbi), new JdbiStackRepository(jdbi, metadata),
                 new JdbiBuildpackRepository(jdbi, metadata), outside.buildpackSettings(),
                 new JdbiEnvironmentVariableGroupRepository(jdbi), new JdbiRegistryCredentialRepository(jdbi, metadata),
                 new JdbiLockRepository(jdbi, metadata), new JdbiServiceUsageEventRepository(jdbi),
-                new JdbiRequestCounts(jdbi));
+                new JdbiRequestCounts(jdbi), serviceInstanceRows::snapshots);
         var routing = new RoutingPorts(new JdbiDomainRepository(jdbi, metadata), new JdbiRouteRepository(jdbi, metadata),
                 new JdbiRouteDestinationRepository(jdbi), outside.routerGroups());
         var apps = new AppPorts(new JdbiAppRepository(jdbi, metadata), new JdbiProcessRepository(jdbi, metadata),
@@ -99,9 +101,8 @@ final class JdbiAdapters {
                 new JdbiTaskRepository(jdbi, metadata), new JdbiSidecarRepository(jdbi),
                 new JdbiRevisionRepository(jdbi, metadata), new JdbiDeploymentRepository(jdbi, metadata),
                 new JdbiManifestStore(jdbi));
-        var serviceInstances = new ServiceInstancePorts(new JdbiServiceInstanceRepository(jdbi, metadata,
-                new JdbiSpaceRepository(jdbi, metadata)), new JdbiOfferedPlans(jdbi), outside.brokerClient(),
-                outside.brokerSettings());
+        var serviceInstances = new ServiceInstancePorts(serviceInstanceRows, new JdbiOfferedPlans(jdbi),
+                outside.brokerClient(), outside.brokerSettings());
         return new DomainPorts(core, tenancy, platform, routing, apps, lifecycle, serviceInstances);
     }
 
