@@ -155,7 +155,7 @@ class ManagedServiceInstancesTest {
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(admin.awaitJob(deleted).path("state").asText()).isEqualTo("COMPLETE");
         assertThat(admin.get("/v3/service_instances/" + guid).status()).isEqualTo(404);
-        assertThat(UserProvidedServiceInstancesTest.usageStates(guid)).containsExactly("CREATED", "DELETED");
+        assertThat(UserProvidedServiceInstancesTest.usageStates(admin, guid)).containsExactly("CREATED", "DELETED");
         assertThat(admin.get("/v3/audit_events?target_guids=" + guid).resourceValues("type"))
                 .contains("audit.service_instance.start_create", "audit.service_instance.create",
                         "audit.service_instance.delete");

@@ -49,7 +49,7 @@ final class TckServer {
             env.put("CAPI_ADMIN_PASSWORD", adminPassword);
             env.put("CAPI_BUILDPACK_MAX_UPLOAD_BYTES", Long.toString(EMBEDDED_BUILDPACK_MAX_BYTES));
             env.put("CAPI_BROKER_POLL_INTERVAL_SECONDS", "1");
-            env.put("CAPI_BROKER_TIMEOUT_SECONDS", "3");
+            env.put("CAPI_BROKER_TIMEOUT_SECONDS", "15");
             String pg = System.getenv(POSTGRES_URL_ENV);
             String databaseName = null;
             String databaseLabel = "H2";
