@@ -94,13 +94,15 @@ final class JdbiAdapters {
                 new JdbiOrganizationRepository(jdbi, metadata, outside.defaultQuotaName()),
                 new JdbiSpaceRepository(jdbi, metadata), new JdbiUserRepository(jdbi, metadata),
                 new JdbiRoleRepository(jdbi), outside.userDirectory());
+        var serviceInstanceRows = new JdbiServiceInstanceRepository(jdbi, metadata,
+                new JdbiSpaceRepository(jdbi, metadata));
         var platform = new PlatformPorts(new JdbiOrganizationQuotaRepository(jdbi), new JdbiSpaceQuotaRepository(jdbi),
                 new JdbiQuotaUsageRepository(jdbi), new JdbiIsolationSegmentRepository(jdbi, metadata),
                 new JdbiSecurityGroupRepository(jdbi), new JdbiStackRepository(jdbi, metadata),
                 new JdbiBuildpackRepository(jdbi, metadata), outside.buildpackSettings(),
                 new JdbiEnvironmentVariableGroupRepository(jdbi), new JdbiRegistryCredentialRepository(jdbi, metadata),
                 new JdbiLockRepository(jdbi, metadata), new JdbiServiceUsageEventRepository(jdbi),
-                new JdbiRequestCounts(jdbi));
+                new JdbiRequestCounts(jdbi), serviceInstanceRows::snapshots);
         var routing = new RoutingPorts(new JdbiDomainRepository(jdbi, metadata), new JdbiRouteRepository(jdbi, metadata),
                 new JdbiRouteDestinationRepository(jdbi), outside.routerGroups());
         var apps = new AppPorts(new JdbiAppRepository(jdbi, metadata), new JdbiProcessRepository(jdbi, metadata),
@@ -114,9 +116,8 @@ final class JdbiAdapters {
         var serviceCatalog = new ServiceCatalogPorts(new JdbiServiceBrokerRepository(jdbi, metadata),
                 new JdbiServiceOfferingRepository(jdbi, metadata), new JdbiServicePlanRepository(jdbi, metadata),
                 outside.brokerClient());
-        var serviceInstances = new ServiceInstancePorts(new JdbiServiceInstanceRepository(jdbi, metadata,
-                new JdbiSpaceRepository(jdbi, metadata)), new JdbiOfferedPlans(jdbi), outside.brokerClient(),
-                outside.brokerSettings());
+        var serviceInstances = new ServiceInstancePorts(serviceInstanceRows, new JdbiOfferedPlans(jdbi),
+                outside.brokerClient(), outside.brokerSettings());
         var serviceBindings = new ServiceBindingPorts(new JdbiCredentialBindingRepository(jdbi, metadata),
                 new JdbiRouteBindingRepository(jdbi, metadata), new JdbiBindableInstances(jdbi),
                 new JdbiAppBoundServices(jdbi), new JdbiSyslogDrains(jdbi), outside.brokerClient(),

@@ -28,7 +28,6 @@ import dev.capi.domain.securitygroups.SecurityGroupRules;
 import dev.capi.domain.securitygroups.SecurityGroups;
 import dev.capi.domain.spaces.WritableSpaces;
 import dev.capi.domain.stacks.Stacks;
-import dev.capi.domain.usage.ServiceInstanceSnapshots;
 import dev.capi.domain.usage.ServiceUsageEvents;
 
 import java.util.ArrayList;
@@ -105,6 +104,6 @@ public record Platform(OrganizationQuotas organizationQuotas, SpaceQuotas spaceQ
                 segments, entitlements, assignments, securityGroups, stacks, buildpacks, cacheClearing,
                 new EnvironmentVariableGroups(ports.environmentVariableGroups(), tx, clock), registryCredentials,
                 locks, new ServiceUsageEvents(ports.serviceUsageEvents(), tx, clock, guids,
-                ServiceInstanceSnapshots.none()), List.copyOf(handlers), List.copyOf(cleanups));
+                ports.serviceInstanceSnapshots()), List.copyOf(handlers), List.copyOf(cleanups));
     }
 }

@@ -12,6 +12,7 @@ import dev.capi.domain.ratelimit.RequestCounts;
 import dev.capi.domain.registrycredentials.RegistryCredentialRepository;
 import dev.capi.domain.securitygroups.SecurityGroupRepository;
 import dev.capi.domain.stacks.StackRepository;
+import dev.capi.domain.usage.ServiceInstanceSnapshots;
 import dev.capi.domain.usage.ServiceUsageEventRepository;
 
 /**
@@ -24,5 +25,19 @@ public record PlatformPorts(OrganizationQuotaRepository organizationQuotas, Spac
                             BuildpackRepository buildpacks, BuildpackSettings buildpackSettings,
                             EnvironmentVariableGroupRepository environmentVariableGroups,
                             RegistryCredentialRepository registryCredentials, LockRepository locks,
-                            ServiceUsageEventRepository serviceUsageEvents, RequestCounts requestCounts) {
+                            ServiceUsageEventRepository serviceUsageEvents, RequestCounts requestCounts,
+                            ServiceInstanceSnapshots serviceInstanceSnapshots) {
+
+    /** Without service instances to reseed usage events from (their purge-and-reseed writes none). */
+    public PlatformPorts(OrganizationQuotaRepository organizationQuotas, SpaceQuotaRepository spaceQuotas,
+                         QuotaUsageRepository quotaUsage, IsolationSegmentRepository isolationSegments,
+                         SecurityGroupRepository securityGroups, StackRepository stacks,
+                         BuildpackRepository buildpacks, BuildpackSettings buildpackSettings,
+                         EnvironmentVariableGroupRepository environmentVariableGroups,
+                         RegistryCredentialRepository registryCredentials, LockRepository locks,
+                         ServiceUsageEventRepository serviceUsageEvents, RequestCounts requestCounts) {
+        this(organizationQuotas, spaceQuotas, quotaUsage, isolationSegments, securityGroups, stacks, buildpacks,
+                buildpackSettings, environmentVariableGroups, registryCredentials, locks, serviceUsageEvents,
+                requestCounts, ServiceInstanceSnapshots.none());
+    }
 }

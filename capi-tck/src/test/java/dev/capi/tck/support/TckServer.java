@@ -48,6 +48,8 @@ final class TckServer {
             env.put("CAPI_DATA_DIR", dataDir.toString());
             env.put("CAPI_ADMIN_PASSWORD", adminPassword);
             env.put("CAPI_BUILDPACK_MAX_UPLOAD_BYTES", Long.toString(EMBEDDED_BUILDPACK_MAX_BYTES));
+            env.put("CAPI_BROKER_POLL_INTERVAL_SECONDS", "1");
+            env.put("CAPI_BROKER_TIMEOUT_SECONDS", "15");
             String pg = System.getenv(POSTGRES_URL_ENV);
             String databaseName = null;
             String databaseLabel = "H2";
