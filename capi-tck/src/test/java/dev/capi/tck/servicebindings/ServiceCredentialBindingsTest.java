@@ -1,5 +1,6 @@
 package dev.capi.tck.servicebindings;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.support.Actors;
 import dev.capi.tck.support.ApiResponse;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes nothing. Until the service instance endpoints land, the user-provided instances are seeded into the
  * embedded server's database (the tests are skipped against an external server).
  */
+@Checks({"DELETE /v3/service_credential_bindings/:guid", "DELETE /v3/service_route_bindings/:guid", "GET /v3/apps/:guid/env", "GET /v3/domains", "GET /v3/service_credential_bindings", "GET /v3/service_credential_bindings/:guid", "GET /v3/service_credential_bindings/:guid/details", "GET /v3/service_route_bindings", "GET /v3/service_route_bindings/:guid", "POST /v3/routes", "POST /v3/service_route_bindings"})
 class ServiceCredentialBindingsTest {
     static Tck tck;
     static Actors actors;

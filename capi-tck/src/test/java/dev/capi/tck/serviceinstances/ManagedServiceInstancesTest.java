@@ -1,5 +1,6 @@
 package dev.capi.tck.serviceinstances;
 
+import dev.capi.tck.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capi.tck.fixtures.broker.FixtureBroker;
 import dev.capi.tck.support.Actors;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code POST /v3/service_brokers}, the broker, its offering and plans are seeded in the embedded server's database
  * (so these tests need the embedded server).
  */
+@Checks({"DELETE /v3/service_instances/:guid", "DELETE /v3/service_instances/:guid/relationships/shared_spaces/:space_guid", "GET /v3/audit_events", "GET /v3/feature_flags/:name", "GET /v3/service_instances", "GET /v3/service_instances/:guid", "GET /v3/service_instances/:guid/relationships/shared_spaces", "GET /v3/service_instances/:guid/relationships/shared_spaces/usage_summary", "PATCH /v3/feature_flags/:name", "PATCH /v3/service_instances/:guid", "POST /v3/service_instances/:guid/relationships/shared_spaces"})
 class ManagedServiceInstancesTest {
     static Tck tck;
     static Cf admin;
