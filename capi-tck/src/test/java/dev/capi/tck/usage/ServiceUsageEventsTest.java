@@ -52,8 +52,12 @@ class ServiceUsageEventsTest {
         ApiResponse r = admin.post("/v3/service_usage_events/actions/destructively_purge_all_and_reseed", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().size()).isZero();
-        assertThat(admin.get("/v3/service_usage_events").body().path("pagination").path("total_results").asInt())
-                .as("no service instances exist to reseed from").isZero();
+        int instances = admin.get("/v3/service_instances?per_page=1").body().path("pagination")
+                .path("total_results").asInt();
+        var events = admin.get("/v3/service_usage_events?per_page=5000").body();
+        assertThat(events.path("pagination").path("total_results").asInt())
+                .as("one reseeded event per existing service instance").isEqualTo(instances);
+        events.path("resources").forEach(e -> assertThat(e.path("state").asText()).isEqualTo("CREATED"));
     }
 
     @Test
