@@ -42,7 +42,12 @@ class EndpointCoverageTest {
             "GET /staging/v3/buildpack_cache/:stack/:app_guid/download",
             "GET /internal/v2/droplets/:guid/:droplet_checksum/download",
             "GET /internal/v4/log_access/:app_guid",
-            "POST /internal/v4/metrics");
+            "POST /internal/v4/metrics",
+            "DELETE /v3/service_plans/:guid",
+            "PATCH /v3/service_credential_bindings/:guid",
+            "PATCH /v3/service_route_bindings/:guid",
+            "POST /v3/service_instances/:service_instance_guid/backups",
+            "POST /v3/service_instances/:service_instance_guid/actions/restore");
 
     @Test
     void reportsWhichInventoryRowsAreRouted() {

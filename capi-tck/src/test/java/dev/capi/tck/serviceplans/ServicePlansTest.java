@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code hide_marketplace_from_unauthenticated_users} flag), visibility changes, include and fields, metadata
  * updates, and deletes (plans in use and offerings with plans refused; purge).
  */
-@Checks({"DELETE /v3/service_offerings/:guid", "GET /v3/service_brokers", "GET /v3/service_offerings", "GET /v3/service_offerings/:guid", "GET /v3/service_plans", "GET /v3/service_plans/:guid", "GET /v3/service_plans/:guid/visibility", "PATCH /v3/feature_flags/:name", "PATCH /v3/service_offerings/:guid", "PATCH /v3/service_plans/:guid", "PATCH /v3/service_plans/:guid/visibility"})
+@Checks({"DELETE /v3/service_offerings/:guid", "GET /v3/service_brokers", "GET /v3/service_offerings", "GET /v3/service_offerings/:guid", "GET /v3/service_plans", "GET /v3/service_plans/:guid", "GET /v3/service_plans/:guid/visibility", "PATCH /v3/feature_flags/:name", "PATCH /v3/service_offerings/:guid", "PATCH /v3/service_plans/:guid", "PATCH /v3/service_plans/:guid/visibility",
+        "POST /v3/service_plans/:guid/visibility", "DELETE /v3/service_plans/:guid/visibility/:organization_guid"})
 class ServicePlansTest {
     static Tck tck;
     static Cf admin;
