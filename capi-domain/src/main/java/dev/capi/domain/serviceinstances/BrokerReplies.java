@@ -150,7 +150,7 @@ public final class BrokerReplies {
         if (r.malformed() || r.body().isEmpty()) {
             return r.malformed() ? "(not a JSON object)" : "";
         }
-        return ServiceInstanceJson.write(r.body());
+        return dev.capi.domain.support.JsonText.write(r.body());
     }
 
     private static String statusLine(int status) {
