@@ -6,13 +6,13 @@ import dev.capi.domain.support.JsonText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import static dev.capi.domain.servicebrokers.CatalogChecks.*;
 
 /**
  * Reads a broker's {@code GET /v2/catalog} body into a {@link BrokerCatalog}, validating it as the reference's
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 public final class CatalogReader {
     private static final Set<String> SUPPORTED_REQUIRES = Set.of("syslog_drain", "route_forwarding", "volume_mount");
     private static final Set<String> MAINTENANCE_INFO_KEYS = Set.of("version", "description");
-    private static final int MAX_SCHEMA_SIZE = 65_536;
     private static final Pattern SEMVER = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
             + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
@@ -310,114 +309,5 @@ public final class CatalogReader {
         if (!extra.isEmpty()) {
             errors.add("Maintenance info contains invalid key(s): " + String.join(", ", extra));
         }
-    }
-
-    /** {@code service_instance.create/update} and {@code service_binding.create}: each a hash of parameter schemas. */
-    private static void schemas(Map<String, Object> schemas, CatalogErrors errors) {
-        schemaGroup(errors, schemas, "service_instance", List.of("create", "update"));
-        schemaGroup(errors, schemas, "service_binding", List.of("create"));
-    }
-
-    private static void schemaGroup(CatalogErrors errors, Map<String, Object> schemas, String group,
-                                    List<String> operations) {
-        Object data = schemas.get(group);
-        if (data == null) {
-            return;
-        }
-        if (!(data instanceof Map<?, ?> m)) {
-            errors.add("Schemas " + group + " must be a hash, but has value " + RubyInspect.of(data));
-            return;
-        }
-        for (String op : operations) {
-            Object opData = m.get(op);
-            if (opData == null) {
-                continue;
-            }
-            String path = "Schemas " + group + "." + op;
-            if (!(opData instanceof Map<?, ?> opMap)) {
-                errors.add(path + " must be a hash, but has value " + RubyInspect.of(opData));
-                continue;
-            }
-            Object parameters = opMap.get("parameters");
-            if (parameters == null) {
-                continue;
-            }
-            if (!(parameters instanceof Map<?, ?> schema)) {
-                errors.add(path + ".parameters must be a hash, but has value " + RubyInspect.of(parameters));
-                continue;
-            }
-            if (JsonText.write(schema).length() > MAX_SCHEMA_SIZE) {
-                errors.add(path + ".parameters Must not be larger than 64KB");
-            } else if (schema.get("$schema") == null) {
-                errors.add(path + ".parameters Schema must have $schema key but was not present");
-            }
-        }
-    }
-
-    private static void string(CatalogErrors errors, String name, Object value, boolean required) {
-        if (value != null && !(value instanceof String)) {
-            errors.add(name + " must be a string, but has value " + RubyInspect.of(value));
-            return;
-        }
-        if (required && (value == null || ((String) value).isBlank())) {
-            errors.add(name + " is required");
-        }
-    }
-
-    private static void description(CatalogErrors errors, String name, Object value) {
-        string(errors, name, value, true);
-        if (value instanceof String s && s.length() > 10_000) {
-            errors.add(name + " may not have more than 10000 characters");
-        }
-    }
-
-    private static void bool(CatalogErrors errors, String name, Object value, boolean required) {
-        if (value != null && !(value instanceof Boolean)) {
-            errors.add(name + " must be a boolean, but has value " + RubyInspect.of(value));
-            return;
-        }
-        if (required && value == null) {
-            errors.add(name + " is required");
-        }
-    }
-
-    private static void hash(CatalogErrors errors, String name, Object value) {
-        if (!(value instanceof Map)) {
-            errors.add(name + " must be a hash, but has value " + RubyInspect.of(value));
-        }
-    }
-
-    /** True when the value is not an array of strings (and says so). */
-    private static boolean arrayOfStrings(CatalogErrors errors, String name, Object value) {
-        if (value instanceof List<?> l && l.stream().allMatch(v -> v instanceof String)) {
-            return false;
-        }
-        errors.add(name + " must be an array of strings, but has value " + RubyInspect.of(value));
-        return true;
-    }
-
-    private static boolean duplicates(List<?> values) {
-        return new HashSet<>(values).size() < values.size();
-    }
-
-    private static List<String> duplicateValues(List<String> values) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        values.forEach(v -> counts.merge(v, 1, Integer::sum));
-        return counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> m) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-        return copy;
-    }
-
-    private static List<String> strings(Object value) {
-        return value instanceof List<?> l && l.stream().allMatch(v -> v instanceof String)
-                ? l.stream().map(String.class::cast).toList() : List.of();
-    }
-
-    private static String str(Object value) {
-        return value instanceof String s ? s : null;
     }
 }
