@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Checks({
         "PATCH /v3/service_credential_bindings/:guid",
         "PATCH /v3/service_route_bindings/:guid",
-        "POST /v3/service_instances",
-        "POST /v3/service_credential_bindings",
         "POST /v3/service_route_bindings",
         "GET /v3/service_credential_bindings/:guid",
         "GET /v3/service_route_bindings/:guid",
