@@ -12,7 +12,6 @@ import java.util.Map;
  */
 public final class OsmapiFeatures {
     public static final String PLAN_DEFINITIONS = "plan_definitions";
-    public static final String BACKUP = "backup";
 
     private OsmapiFeatures() {
     }

@@ -60,9 +60,13 @@ public final class PlanDefinitions {
         });
     }
 
-    /** Replaces the whole definition (its {@code plan_id} is the plan's catalog id). */
+    /** Replaces the whole definition (its {@code plan_id}, when given, must be the plan's catalog id). */
     public ServicePlanDefinition replace(Permissions perms, String planGuid, Map<String, Object> definition) {
         Target target = tx.inTransaction(() -> target(perms, planGuid));
+        if (definition.get("plan_id") instanceof String id && !id.equals(target.plan().catalogId())) {
+            throw CfException.unprocessable("Definition plan_id must be the service plan's broker catalog id "
+                    + target.plan().catalogId() + ".");
+        }
         var sent = new LinkedHashMap<>(definition);
         sent.put("plan_id", target.plan().catalogId());
         Map<String, Object> kept = broker.put(PlanDefinitionAccess.endpoint(target.broker()),

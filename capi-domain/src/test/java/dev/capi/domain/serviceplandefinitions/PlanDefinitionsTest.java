@@ -133,6 +133,9 @@ class PlanDefinitionsTest {
         assertThatThrownBy(() -> definitions.replace(as("reader", Principal.ADMIN_READ_ONLY), plan.guid(),
                 Map.of("name", "x"))).isInstanceOfSatisfying(CfException.class,
                 e -> assertThat(e.kind()).isEqualTo(CfError.NotAuthorized));
+        assertThatThrownBy(() -> definitions.replace(admin(), plan.guid(), Map.of("plan_id", "other", "name", "gold",
+                "description", "d"))).hasMessageContaining("must be the service plan's broker catalog id");
+        assertThat(domain.brokerClient.count("putPlanDefinition")).isEqualTo(2);
         assertThatThrownBy(() -> definitions.replace(as("stranger"), plan.guid(), Map.of("name", "x")))
                 .isInstanceOfSatisfying(CfException.class, e -> assertThat(e.kind()).isEqualTo(CfError.ResourceNotFound));
     }
