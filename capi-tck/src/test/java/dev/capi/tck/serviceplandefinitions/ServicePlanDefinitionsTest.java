@@ -229,6 +229,10 @@ class ServicePlanDefinitionsTest {
         assertThat(badName.status()).isEqualTo(422);
         assertThat(badName.errorDetail()).contains("Definition name must be a string")
                 .contains("unknown field(s): 'size'");
+        ApiResponse otherPlanId = admin.patch(path, obj("definition", obj("plan_id", "someone-else", "name", "x",
+                "description", "x")));
+        assertThat(otherPlanId.status()).isEqualTo(422);
+        assertThat(otherPlanId.errorDetail()).contains("must be the service plan's broker catalog id");
         ApiResponse refused = admin.patch(path, obj("definition", definition("x", "x", "64")));
         assertThat(refused.status()).isEqualTo(502);
         ApiResponse unsupported = admin.patch("/v3/service_plans/" + osm.plan(admin, "standard") + "/definition",
