@@ -25,16 +25,14 @@ class EndpointCoverageTest {
             "Organization Quotas", "Space Quotas", "Info",
             "Isolation Segments", "Security Groups", "Stacks", "Registry Credentials", "Apps", "Processes", "Locks", "Environment Variable Groups",
             "Domains", "Routes", "Buildpacks", "Admin", "Service Usage Events", "App Usage Events", "Manifests", "Packages", "Resource Matches", "Droplets", "Tasks", "Sidecars", "Deployments", "Revisions",
-            "Service Brokers", "Service Instances", "Service Credential Bindings", "Service Route Bindings");
+            "Service Brokers", "Service Offerings", "Service Plans", "Service Instances", "Service Credential Bindings",
+            "Service Route Bindings");
 
     /**
      * Routed rows that no test names yet, listed so that the report says "not covered" for them and a new routed
      * row without a test still fails the build. Shrink it; never grow it.
      */
-    static final Set<String> NOT_COVERED_YET = Set.of(
-            "DELETE /v3/service_plans/:guid",
-            "POST /v3/service_instances/:service_instance_guid/backups",
-            "POST /v3/service_instances/:service_instance_guid/actions/restore");
+    static final Set<String> NOT_COVERED_YET = Set.of();
 
     @Test
     void reportsWhichInventoryRowsAreRouted() {
