@@ -70,8 +70,8 @@ final class ServiceInstancesFixture {
         managed = new ManagedInstances(ctx, userProvided, events);
         serviceInstances = new ServiceInstances(ctx, access, userProvided, managed, events);
         sharing = new ServiceInstanceSharing(ctx, access);
-        var operations = new BrokerOperations(ctx, events);
-        poller = new ServiceInstancePoller(ctx, operations);
+        var operations = new BrokerOperations(ctx, events, InstanceBindings.NONE);
+        poller = new ServiceInstancePoller(ctx, operations.polling());
         runner = new JobRunner(jobRows, app.tx, ServiceInstanceJobs.handlers(operations), clock);
     }
 

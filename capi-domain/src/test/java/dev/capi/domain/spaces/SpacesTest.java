@@ -266,7 +266,8 @@ class SpacesTest {
     @Test
     void theDeleteJobRunsTheOrganizationCascadeForTheSpaceAndToleratesAGoneSpace() {
         metadata.replace(space.guid(), "space", new Metadata(Map.of("a", "b"), Map.of()));
-        var cascade = new OrganizationDeletion(orgs, spaceRows, roles, metadata, List.of());
+        var cascade = new OrganizationDeletion(orgs, spaceRows, roles, metadata, List.of(),
+                new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet()));
         var handler = new SpaceDeletion(spaceRows, cascade);
         var job = spaces.delete(admin(), space.guid());
         handler.perform(job);
