@@ -38,7 +38,8 @@ public final class Jobs {
      * the worker leaves it so; whoever follows the work up finishes it with {@link #complete} or {@link #fail}.
      */
     public void markPolling(Job job) {
-        repository.update(withState(job, JobState.POLLING, List.of()));
+        Job current = repository.find(job.guid()).orElse(job);
+        repository.update(withState(current, JobState.POLLING, List.of()));
     }
 
     public void complete(String guid) {
