@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bindings, lists and gets, as the reference's binding decorators present them; other includes answer 400.
  */
 @Checks({"GET /v3/service_credential_bindings", "GET /v3/service_credential_bindings/:guid",
-        "GET /v3/service_route_bindings", "GET /v3/service_route_bindings/:guid", "POST /v3/service_instances",
-        "POST /v3/service_credential_bindings", "POST /v3/service_route_bindings", "POST /v3/routes"})
+        "GET /v3/service_route_bindings", "GET /v3/service_route_bindings/:guid",
+        "POST /v3/service_route_bindings", "POST /v3/routes"})
 class BindingIncludesTest {
     static Tck tck;
     static Actors actors;

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * not removed yet keeps its owner, with the reference's job errors.
  */
 @Checks({"DELETE /v3/service_instances/:guid", "DELETE /v3/apps/:guid", "DELETE /v3/spaces/:guid",
-        "DELETE /v3/organizations/:guid", "GET /v3/jobs/:guid", "POST /v3/service_credential_bindings",
+        "DELETE /v3/organizations/:guid", "GET /v3/jobs/:guid",
         "GET /v3/service_credential_bindings/:guid", "GET /v3/service_instances/:guid", "GET /v3/audit_events"})
 class ServiceDeletionsTest {
     static Tck tck;

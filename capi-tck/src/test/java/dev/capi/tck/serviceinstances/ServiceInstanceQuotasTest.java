@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ServiceInstanceQuotaExceeded, ServiceInstanceSpaceQuotaExceeded, ServiceInstanceServicePlanNotAllowed and
  * ServiceInstanceServicePlanNotAllowedBySpaceQuota, and nothing is created or changed.
  */
-@Checks({"POST /v3/service_instances", "PATCH /v3/service_instances/:guid", "POST /v3/organization_quotas",
+@Checks({"PATCH /v3/service_instances/:guid", "POST /v3/organization_quotas",
         "POST /v3/space_quotas", "GET /v3/service_instances"})
 class ServiceInstanceQuotasTest {
     static Tck tck;
