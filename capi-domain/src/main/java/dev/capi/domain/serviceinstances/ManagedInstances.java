@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Managed service instances: create, update and delete start {@code service_instance.*} jobs that talk to the
- * broker ({@link BrokerOperations}; a delete unbinds the instance's bindings first); an update that needs no broker (name without context updates, tags,
- * metadata) is synchronous. Plans are checked as the reference's controller does (exists and visible, active,
+ * broker ({@link BrokerOperations}; a delete unbinds the instance's bindings first); an update that needs no
+ * broker (name without context updates, tags, metadata) is synchronous. Plans are checked as the reference's controller does (exists and visible, active,
  * available in the space, same offering), then the space's and organization's quotas.
  */
 public final class ManagedInstances {
