@@ -27,7 +27,7 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var platform = Platform.assemble(core, tenancy, ports.platform(), ports.apps().apps(), foundation, settings);
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
         var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
-                ports.routing(), foundation);
+                ports.routing(), foundation, platform);
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
                 ports.platform().buildpacks(), foundation, platform, routing,
                 new VcapServices(ports.serviceBindings().boundServices()),

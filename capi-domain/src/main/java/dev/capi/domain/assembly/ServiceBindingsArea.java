@@ -28,11 +28,12 @@ public record ServiceBindingsArea(CredentialBindings credentialBindings, Credent
 
     public static ServiceBindingsArea assemble(CorePorts core, OrgsAndSpacesPorts tenancy, ServiceBindingPorts ports,
                                                AppPorts apps, dev.capi.domain.routes.RoutingPorts routing,
-                                               Foundation foundation) {
+                                               Foundation foundation, Platform platform) {
         var context = new BindingContext(ports.credentialBindings(), ports.routeBindings(), ports.instances(),
                 apps.apps(), routing.routes(), routing.domains(), tenancy.spaces(), tenancy.organizations(),
                 core.metadata(), foundation.metadataChanges(), foundation.auditEvents(), foundation.jobs(),
-                core.transactions(), core.clock(), core.guids(), ports.brokers(), ports.brokerSettings());
+                core.transactions(), core.clock(), core.guids(), ports.brokers(), ports.brokerSettings(),
+                platform.quotaGuard(), platform.quotaScopes());
         var removal = new BindingRemoval(context);
         return new ServiceBindingsArea(new CredentialBindings(context), new CredentialBindingCreate(context),
                 new RouteBindings(context, ports.routeServicesEnabled()), new BindingPoller(context),

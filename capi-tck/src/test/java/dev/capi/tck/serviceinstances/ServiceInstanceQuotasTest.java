@@ -18,10 +18,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Quotas on managed instances answer as the reference's create and update actions do: 400 with
  * ServiceInstanceQuotaExceeded, ServiceInstanceSpaceQuotaExceeded, ServiceInstanceServicePlanNotAllowed and
- * ServiceInstanceServicePlanNotAllowedBySpaceQuota, and nothing is created or changed.
+ * ServiceInstanceServicePlanNotAllowedBySpaceQuota, and nothing is created or changed; service keys are refused with
+ * the reference's 422.
  */
 @Checks({"PATCH /v3/service_instances/:guid", "POST /v3/organization_quotas",
-        "POST /v3/space_quotas", "GET /v3/service_instances"})
+        "POST /v3/space_quotas", "GET /v3/service_instances", "GET /v3/service_credential_bindings"})
 class ServiceInstanceQuotasTest {
     static Tck tck;
     static Cf admin;
@@ -57,7 +58,8 @@ class ServiceInstanceQuotasTest {
         String org = tck.createOrg().path("guid").asText();
         String space = tck.createSpace(org).path("guid").asText();
         ApiResponse quota = admin.post("/v3/organization_quotas", obj("name", Tck.unique("oq"),
-                "services", obj("paid_services_allowed", false, "total_service_instances", 1),
+                "services", obj("paid_services_allowed", false, "total_service_instances", 1,
+                        "total_service_keys", 0),
                 "relationships", obj("organizations", obj("data", List.of(obj("guid", org))))));
         assertThat(quota.status()).as(quota.toString()).isEqualTo(201);
 
@@ -70,6 +72,16 @@ class ServiceInstanceQuotasTest {
         refused(create(space, catalog.small()), 60005, "CF-ServiceInstanceQuotaExceeded",
                 "You have exceeded your organization's services limit.");
         assertThat(instancesIn(space)).isOne();
+        String created = admin.get("/v3/service_instances?space_guids=" + space).body().path("resources").get(0)
+                .path("guid").asText();
+        ApiResponse key = admin.post("/v3/service_credential_bindings", obj("type", "key", "name", "k",
+                "relationships", obj("service_instance", rel(created))));
+        assertThat(key.status()).as(key.toString()).isEqualTo(422);
+        assertThat(key.errorTitle()).isEqualTo("CF-UnprocessableEntity");
+        assertThat(key.errorDetail()).isEqualTo("You have exceeded your organization's limit for service binding of "
+                + "type key.");
+        assertThat(admin.get("/v3/service_credential_bindings?service_instance_guids=" + created).body()
+                .path("pagination").path("total_results").asInt()).as("no key was created").isZero();
 
         ApiResponse spaceQuota = admin.post("/v3/space_quotas", obj("name", Tck.unique("sq"),
                 "services", obj("paid_services_allowed", false, "total_service_instances", 0),
