@@ -49,7 +49,7 @@ public record ServiceCatalog(ServiceBrokers brokers, ServiceOfferings offerings,
         var sync = new CatalogSync(ports.offerings(), ports.plans(), audit, clock, core.guids());
         List<JobHandler> handlers = List.of(
                 new CatalogSynchronization(ports.brokers(), fetch, reader, sync, clock),
-                new BrokerUpdate(ports.brokers(), fetch, reader, sync, clock),
+                new BrokerUpdate(ports.brokers(), fetch, reader, sync, clock, foundation.jobs()),
                 new BrokerDeletion(ports.brokers(), audit, clock));
 
         var marketplace = new Marketplace(foundation.featureFlags());
