@@ -13,8 +13,12 @@ import java.util.Optional;
 public interface OfferedPlans {
     Optional<OfferedPlan> find(String planGuid);
 
-    /** Several plans by guid (those that exist); adapters read them in a constant number of statements. */
-    default java.util.Map<String, OfferedPlan> findAll(java.util.Collection<String> planGuids) {
+    /**
+     * Several plans by guid (those that exist), to present instances with: read without their visibility rows (a
+     * plan may be visible in 100,000 organizations), so {@code visibleInOrganizations} is empty; decide access with
+     * {@link #find}. Adapters read them in one statement.
+     */
+    default java.util.Map<String, OfferedPlan> findForPresenting(java.util.Collection<String> planGuids) {
         java.util.Map<String, OfferedPlan> out = new java.util.LinkedHashMap<>();
         for (String guid : planGuids) {
             find(guid).ifPresent(p -> out.put(p.guid(), p));

@@ -58,11 +58,11 @@ public final class ServiceInstances {
         });
     }
 
-    /** The plans (with offering and broker) of instances, by plan guid; one batched read. */
+    /** The plans (with offering and broker) of instances, by plan guid (a null guid maps to null); one batched read. */
     public Map<String, OfferedPlans.OfferedPlan> plansOf(List<ServiceInstance> instances) {
         var guids = instances.stream().map(ServiceInstance::servicePlanGuid).filter(java.util.Objects::nonNull)
                 .distinct().toList();
-        return guids.isEmpty() ? Map.of() : ctx.tx().inTransaction(() -> ctx.plans().findAll(guids));
+        return guids.isEmpty() ? new java.util.HashMap<>() : ctx.tx().inTransaction(() -> ctx.plans().findForPresenting(guids));
     }
 
     /** The organizations' names of spaces, by organization guid; one read. */

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalog as service instances see it: plans joined with their offering, broker and visibilities
- * (one or many at once). */
+/**
+ * The catalog as service instances see it: a plan joined with its offering, broker and visibilities, or several
+ * without their visibilities for presenting.
+ */
 public final class JdbiOfferedPlans implements OfferedPlans {
     private final Jdbi jdbi;
 
@@ -24,23 +26,26 @@ public final class JdbiOfferedPlans implements OfferedPlans {
 
     @Override
     public Optional<OfferedPlan> find(String planGuid) {
-        return Optional.ofNullable(findAll(List.of(planGuid)).get(planGuid));
+        return Optional.ofNullable(read(List.of(planGuid), true).get(planGuid));
     }
 
-    /** The plans with these guids in two statements (plans with offering and broker; their visibilities). */
+    /** The plans with these guids (offering and broker joined) in one statement, without their visibilities. */
     @Override
-    public Map<String, OfferedPlan> findAll(Collection<String> planGuids) {
-        if (planGuids.isEmpty()) {
-            return Map.of();
-        }
+    public Map<String, OfferedPlan> findForPresenting(Collection<String> planGuids) {
+        return planGuids.isEmpty() ? new HashMap<>() : read(planGuids, false);
+    }
+
+    private Map<String, OfferedPlan> read(Collection<String> planGuids, boolean withVisibilities) {
         List<String> guids = List.copyOf(new java.util.LinkedHashSet<>(planGuids));
         return jdbi.withHandle(h -> {
             Map<String, List<String>> orgs = new HashMap<>();
-            h.createQuery("SELECT service_plan_guid, organization_guid FROM service_plan_visibilities "
-                            + "WHERE service_plan_guid IN (<guids>) ORDER BY id")
-                    .bindList("guids", guids)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> orgs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            if (withVisibilities) {
+                h.createQuery("SELECT service_plan_guid, organization_guid FROM service_plan_visibilities "
+                                + "WHERE service_plan_guid IN (<guids>) ORDER BY id")
+                        .bindList("guids", guids)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .forEach(e -> orgs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            }
             Map<String, OfferedPlan> out = new LinkedHashMap<>();
             h.createQuery("""
                             SELECT sp.guid, sp.name, sp.broker_catalog_id, sp.free, sp.active, sp.public,
