@@ -43,13 +43,15 @@ final class InstanceSupervisor implements AutoCloseable {
     private final Path root;
     private final Duration stopTimeout;
     private final Clock clock;
+    private final InFlight inFlight;
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
             daemon("capi-instance-monitor"));
     private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("capi-instance-stop"));
 
     InstanceSupervisor(DropletCache droplets, AppLogs logs, ReportOutbox outbox, Path root, Duration stopTimeout,
-                       Clock clock) {
+                       Clock clock, InFlight inFlight) {
+        this.inFlight = inFlight;
         this.droplets = droplets;
         this.logs = logs;
         this.outbox = outbox;
@@ -254,6 +256,7 @@ final class InstanceSupervisor implements AutoCloseable {
                 throw new IllegalStateException("droplet " + d.dropletGuid() + " has no bits");
             }
             slot.port = freePort();
+            inFlight.open(slot.port);
             var env = Launcher.environment(d.environment(), new Launcher.Instance(slot.dir, slot.index,
                     slot.instanceGuid, slot.port, d.memoryInMb()));
             String source = "APP/PROC/" + d.type().toUpperCase(Locale.ROOT);
@@ -292,15 +295,26 @@ final class InstanceSupervisor implements AutoCloseable {
         outbox.post(new RuntimeReport.InstanceCrashed(d.processGuid(), payload));
     }
 
-    /** Marks the slot stopped and stops its process gracefully on another thread. */
+    /**
+     * Marks the slot stopped (no longer routable) and, on another thread, lets the requests the router has in flight
+     * there finish before it stops the process gracefully.
+     */
     private void stop(Slot slot) {
         synchronized (slot) {
             slot.stopped = true;
             slot.state = InstanceState.STOPPING;
             Process process = slot.process;
             Path dir = slot.dir;
+            int port = slot.port;
             if (process != null) {
                 stopper.execute(() -> {
+                    try {
+                        if (port > 0) {
+                            inFlight.drain(port, stopTimeout);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     ChildProcesses.kill(process.toHandle(), stopTimeout);
                     if (dir != null) {
                         Workspace.delete(dir);
