@@ -1,11 +1,13 @@
 package dev.capi.domain.apps;
 
 import dev.capi.domain.auth.Permissions;
+import dev.capi.domain.envgroups.EnvironmentVariableGroups;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.featureflags.FeatureFlags;
 import dev.capi.domain.organizations.OrganizationRepository;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.App;
+import dev.capi.model.EnvironmentVariableGroup;
 import dev.capi.model.Organization;
 import dev.capi.model.RoleType;
 import dev.capi.model.Space;
@@ -23,7 +25,7 @@ import java.util.Set;
  * {@code /environment_variables} (read and merge). Reading is gated by the flags {@code env_var_visibility} (everyone)
  * and {@code space_developer_env_var_visibility} (all but admins and read-only admins), and recorded as an audit event.
  */
-public final class AppEnvironment {
+public final class AppEnvironment implements LaunchEnvironment {
     /** Space roles that read an app's environment variables; supporters see the system environment redacted. */
     static final Set<RoleType> ENV_READERS = EnumSet.of(RoleType.SPACE_DEVELOPER, RoleType.SPACE_SUPPORTER);
 
@@ -37,10 +39,13 @@ public final class AppEnvironment {
     private final Clock clock;
     private final java.util.function.Function<String, List<String>> routeUris;
     private final AppServicesView services;
+    private final EnvironmentVariableGroups groups;
 
     public AppEnvironment(AppRepository apps, OrganizationRepository organizations, AppAccess access,
                           Transactions tx, AppEvents events, FeatureFlags flags, AppSettings settings, Clock clock,
-                          java.util.function.Function<String, List<String>> routeUris, AppServicesView services) {
+                          java.util.function.Function<String, List<String>> routeUris, AppServicesView services,
+                          EnvironmentVariableGroups groups) {
+        this.groups = groups;
         this.routeUris = routeUris;
         this.services = services;
         this.apps = apps;
@@ -72,32 +77,68 @@ public final class AppEnvironment {
             events.app("audit.app.environment.show", perms.principal(), app, Map.of());
             Space space = access.space(app.spaceGuid());
             String orgName = organizations.find(app.organizationGuid()).map(Organization::name).orElse("");
-            return new Env(app, app.environmentVariables(), Map.of(), Map.of(),
-                    showSystem ? systemEnv(app) : null, vcapApplication(app, space, orgName));
+            return new Env(app, app.environmentVariables(), group(EnvironmentVariableGroup.STAGING),
+                    group(EnvironmentVariableGroup.RUNNING), showSystem ? systemEnv(app) : null,
+                    vcapApplication(app, space, orgName));
         });
     }
 
     /**
-     * What a process runs with: the app's variables, {@code VCAP_APPLICATION} (with the process's guid and type and
-     * the mapped routes' URIs), {@code VCAP_SERVICES} and {@code MEMORY_LIMIT}; values that are not strings are
-     * written as JSON.
+     * What a process runs with (the reference's Diego environment): the running group's variables, the app's
+     * variables over them, then {@code VCAP_APPLICATION} (with the process's guid and type and the mapped routes'
+     * URIs), {@code MEMORY_LIMIT} and {@code VCAP_SERVICES}; values that are not strings are written as JSON.
      */
     public Map<String, String> runtimeEnvironment(App app, dev.capi.model.AppProcess process) {
         return tx.inTransaction(() -> {
-            Space space = access.space(app.spaceGuid());
-            String orgName = organizations.find(app.organizationGuid()).map(Organization::name).orElse("");
-            var env = new LinkedHashMap<String, String>();
-            app.environmentVariables().forEach((k, v) -> env.put(k, v instanceof String s ? s
-                    : dev.capi.domain.support.JsonText.write(v)));
-            var vcap = vcapApplication(app, space, orgName);
+            var vcap = vcapApplication(app);
             vcap.put("process_id", process.guid());
             vcap.put("process_type", process.type());
             vcap.put("application_version", process.version());
-            env.put("VCAP_APPLICATION", dev.capi.domain.support.JsonText.write(vcap));
-            env.put("VCAP_SERVICES", dev.capi.domain.support.JsonText.write(services.vcapServices(app.guid())));
-            env.put("MEMORY_LIMIT", process.memoryInMb() + "m");
-            return env;
+            return launchEnvironment(EnvironmentVariableGroup.RUNNING, app, vcap, process.memoryInMb());
         });
+    }
+
+    /** A task's: the running group, the app's variables over it, and the system variables (the reference's). */
+    @Override
+    public Map<String, String> forTask(String appGuid, long memoryInMb) {
+        return tx.inTransaction(() -> {
+            App app = access.existing(appGuid);
+            var vcap = vcapApplication(app);
+            vcap.put("limits", Map.of("fds", settings.fileDescriptorLimit(), "mem", memoryInMb));
+            return launchEnvironment(EnvironmentVariableGroup.RUNNING, app, vcap, memoryInMb);
+        });
+    }
+
+    /** A staging run's: the staging group, the app's variables over it, and the system variables. */
+    @Override
+    public Map<String, String> forStaging(String appGuid, long memoryInMb, long diskInMb) {
+        return tx.inTransaction(() -> {
+            App app = access.existing(appGuid);
+            var vcap = vcapApplication(app);
+            vcap.put("limits", Map.of("fds", settings.fileDescriptorLimit(), "mem", memoryInMb, "disk", diskInMb));
+            return launchEnvironment(EnvironmentVariableGroup.STAGING, app, vcap, memoryInMb);
+        });
+    }
+
+    private Map<String, String> launchEnvironment(String groupName, App app, Map<String, Object> vcap,
+                                                  long memoryInMb) {
+        var env = new LinkedHashMap<String, String>(groups.variables(groupName));
+        app.environmentVariables().forEach((k, v) -> env.put(k, v instanceof String s ? s
+                : dev.capi.domain.support.JsonText.write(v)));
+        env.put("VCAP_APPLICATION", dev.capi.domain.support.JsonText.write(vcap));
+        env.put("MEMORY_LIMIT", memoryInMb + "m");
+        env.put("VCAP_SERVICES", dev.capi.domain.support.JsonText.write(services.vcapServices(app.guid())));
+        return env;
+    }
+
+    private Map<String, Object> group(String name) {
+        return new LinkedHashMap<>(groups.variables(name));
+    }
+
+    private Map<String, Object> vcapApplication(App app) {
+        Space space = access.space(app.spaceGuid());
+        String orgName = organizations.find(app.organizationGuid()).map(Organization::name).orElse("");
+        return vcapApplication(app, space, orgName);
     }
 
     /** The app's own variables ({@code GET /environment_variables}); records the read. */

@@ -60,7 +60,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
         var usage = new AppUsageEvents(ports.usageEvents(), clock, guids);
         var revisions = new Revisions(lifecycle.revisions(), access, metadata, tx, clock, guids);
         var environment = new AppEnvironment(ports.apps(), tenancy.organizations(), access, tx, events, flags,
-                settings, clock, routing.routes()::uris, vcapServices);
+                settings, clock, routing.routes()::uris, vcapServices, platform.environmentVariableGroups());
         var sync = new ProcessSync(ports.runtime(), settings, environment::runtimeEnvironment,
                 new EffectiveProcessCommand(droplets));
         var processCreate = new ProcessCreate(ports.processes(), events, settings, clock, guids);

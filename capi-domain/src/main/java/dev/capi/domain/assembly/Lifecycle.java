@@ -2,6 +2,7 @@ package dev.capi.domain.assembly;
 
 import dev.capi.domain.builds.Builds;
 import dev.capi.domain.builds.StartStagedDroplet;
+import dev.capi.domain.deployments.DeploymentUpdater;
 import dev.capi.domain.deployments.Deployments;
 import dev.capi.domain.droplets.Droplets;
 import dev.capi.domain.droplets.StoredDropletLookup;
@@ -46,13 +47,14 @@ public record Lifecycle(Packages packages, ResourcePool resourcePool, Droplets d
         var builds = new Builds(ports.builds(), ports.droplets(), packages, apps.access(), apps.events(), apps.usage(),
                 platform.quotaScopes(), platform.quotaGuard(), apps.sync().runtime(), appPorts.settings(), metadata,
                 tx, clock, guids, droplets.retention()::expireOld, new StartStagedDroplet(appPorts.apps(),
-                appPorts.processes(), dropletLookup, apps.processCreate(), apps.states(), clock));
+                appPorts.processes(), dropletLookup, apps.processCreate(), apps.states(), clock), apps.environment());
         var tasks = new Tasks(ports.tasks(), appPorts.processes(), apps.access(), apps.events(),
                 foundation.featureFlags(), platform.quotaScopes(), platform.quotaGuard(), apps.sync().runtime(),
-                appPorts.settings(), metadata, tx, clock, guids, dropletLookup, apps.usage());
+                appPorts.settings(), metadata, tx, clock, guids, dropletLookup, apps.usage(), apps.environment());
         var deployments = new Deployments(ports.deployments(), appPorts.apps(), appPorts.processes(), apps.access(),
                 apps.events(), apps.revisions(), apps.sync(), jobs, metadata, tx, clock, guids, dropletLookup);
-        handlers.add(deployments);
+        handlers.add(new DeploymentUpdater(ports.deployments(), appPorts.apps(), appPorts.processes(), apps.sync(),
+                jobs, clock));
 
         var sidecars = new Sidecars(ports.sidecars(), appPorts.processes(), apps.access(), tx, clock, guids);
         var manifestRoutes = new ManifestRoutes(routing.routes(), routing.routeCreate(), routing.routeDestinations(),

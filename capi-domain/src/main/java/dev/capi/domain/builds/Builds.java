@@ -3,6 +3,7 @@ package dev.capi.domain.builds;
 import dev.capi.domain.apps.AppAccess;
 import dev.capi.domain.apps.AppEvents;
 import dev.capi.domain.apps.AppSettings;
+import dev.capi.domain.apps.LaunchEnvironment;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.droplets.DropletRepository;
 import dev.capi.domain.droplets.DropletStates;
@@ -67,11 +68,14 @@ public final class Builds {
     }
 
     private final StageAndStart stageAndStart;
+    private final LaunchEnvironment environment;
 
     public Builds(BuildRepository repository, DropletRepository droplets, PackageLookup packages, AppAccess access,
                   AppEvents events, AppUsageEvents usage, QuotaScopes quotaScopes, QuotaGuard quotaGuard,
                   Runtime runtime, AppSettings settings, MetadataChanges metadata, Transactions tx, Clock clock,
-                  Guids guids, java.util.function.Consumer<String> retention, StageAndStart stageAndStart) {
+                  Guids guids, java.util.function.Consumer<String> retention, StageAndStart stageAndStart,
+                  LaunchEnvironment environment) {
+        this.environment = environment;
         this.stageAndStart = stageAndStart;
         this.retention = retention;
         this.repository = repository;
@@ -169,7 +173,8 @@ public final class Builds {
         try {
             runtime.stage(new StagingRequest(build.guid(), build.appGuid(), build.packageGuid(),
                     build.lifecycleType(), build.buildpacks(), build.stack(), build.stagingMemoryInMb(),
-                    build.stagingDiskInMb(), build.stagingLogRateLimit(), Map.of()));
+                    build.stagingDiskInMb(), build.stagingLogRateLimit(), environment.forStaging(build.appGuid(),
+                    build.stagingMemoryInMb(), build.stagingDiskInMb())));
         } catch (RuntimeUnavailableException e) {
             completed(build.guid(), StagingResult.failure("stager unavailable"));
             throw CfException.of(CfError.StagerUnavailable, e.getMessage());

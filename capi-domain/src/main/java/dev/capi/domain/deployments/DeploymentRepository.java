@@ -14,6 +14,12 @@ import java.util.Optional;
 public interface DeploymentRepository {
     Optional<Deployment> find(String guid);
 
+    /**
+     * The deployment, its row locked until the caller's transaction ends ({@code SELECT ... FOR UPDATE}): one node at a
+     * time updates a deployment.
+     */
+    Optional<Deployment> findForUpdate(String guid);
+
     Page<Deployment> list(ListQuery query);
 
     /** The app's deployments whose status is ACTIVE. */

@@ -6,7 +6,6 @@ import dev.capi.domain.apps.AppRepository;
 import dev.capi.domain.apps.DropletLookup;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
-import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataChanges;
 import dev.capi.domain.apps.ProcessRepository;
@@ -14,14 +13,12 @@ import dev.capi.domain.apps.ProcessSync;
 import dev.capi.domain.query.ListQuery;
 import dev.capi.domain.query.Page;
 import dev.capi.domain.revisions.Revisions;
-import dev.capi.domain.runtime.InstanceState;
 import dev.capi.domain.support.Guids;
 import dev.capi.domain.support.Transactions;
 import dev.capi.model.App;
 import dev.capi.model.AppProcess;
 import dev.capi.model.Deployment;
 import dev.capi.model.DesiredState;
-import dev.capi.model.Job;
 import dev.capi.model.Metadata;
 import dev.capi.model.MetadataUpdate;
 import dev.capi.model.Revision;
@@ -35,10 +32,10 @@ import java.util.Optional;
 
 /**
  * Deployments: a new web process with the new droplet replaces the old one, {@code max_in_flight} instances at a time,
- * driven by the {@code deployment.update} job (claimed by one node at a time, re-enqueued until the deployment ends);
- * canary deployments pause after their first instance runs until continued; cancel restores the previous droplet.
+ * driven by the {@code deployment.update} job ({@link DeploymentUpdater}); canary deployments pause after their first
+ * instance runs until continued; cancel restores the previous droplet.
  */
-public final class Deployments implements JobHandler {
+public final class Deployments {
     public static final String UPDATE_JOB = "deployment.update";
     static final String NOT_FOUND = "Deployment";
 
@@ -103,6 +100,7 @@ public final class Deployments implements JobHandler {
     }
 
     public Deployment create(Permissions perms, Create cmd) {
+        List<String> interim = new java.util.ArrayList<>();
         Deployment created = tx.inTransaction(() -> {
             App app = access.visibleOrInvalid(perms, cmd.appGuid());
             access.requireWriter(perms, app);
@@ -130,6 +128,7 @@ public final class Deployments implements JobHandler {
             AppProcess old = webs.isEmpty() ? null : webs.get(0);
             for (int i = 1; i < webs.size(); i++) {
                 processes.delete(webs.get(i).guid());
+                interim.add(webs.get(i).guid());
             }
             String previousDroplet = app.dropletGuid();
             App updated = app.withDropletGuid(wanted, now).withState(DesiredState.STARTED, now);
@@ -162,6 +161,7 @@ public final class Deployments implements JobHandler {
             jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
             return d.withMetadata(metadata.apply(d.guid(), "deployment", Metadata.empty(), cmd.metadata()));
         });
+        interim.forEach(sync.runtime()::stop);
         converge(created.appGuid());
         return created;
     }
@@ -230,64 +230,6 @@ public final class Deployments implements JobHandler {
         });
         converge(proceeded.appGuid());
         return proceeded;
-    }
-
-    @Override
-    public String operation() {
-        return UPDATE_JOB;
-    }
-
-    /**
-     * One step of the updater: when every desired instance of the new process runs, a canary pauses after its first
-     * one; otherwise {@code max_in_flight} more new instances are desired and as many old ones released; when the old
-     * process has none left it is removed and the deployment is DEPLOYED. Until then the job enqueues its successor.
-     * Each step that finds the new instances running records the time as the last successful health check.
-     */
-    @Override
-    public void perform(Job job) {
-        Deployment d = repository.find(job.resourceGuid()).orElse(null);
-        if (d == null || !(Deployment.DEPLOYING.equals(d.state()) || Deployment.PREPAUSED.equals(d.state()))) {
-            return;
-        }
-        AppProcess fresh = processes.find(d.newProcessGuid()).orElse(null);
-        if (fresh == null) {
-            return;
-        }
-        long running = sync.runtime().instances(fresh.guid()).stream()
-                .filter(i -> i.state() == InstanceState.RUNNING).count();
-        if (running < fresh.instances()) {
-            jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
-            return;
-        }
-        Instant now = now();
-        d = d.healthyAt(now);
-        if (Deployment.PREPAUSED.equals(d.state())) {
-            repository.update(DeploymentStates.move(d, Deployment.PAUSED, Deployment.ACTIVE, Deployment.PAUSED, now));
-            return;
-        }
-        int next = Math.min(d.targetInstances(), fresh.instances() + d.maxInFlight());
-        processes.update(fresh.withScale(next, fresh.memoryInMb(), fresh.diskInMb(), fresh.logRateLimit(),
-                fresh.version(), now));
-        AppProcess old = d.oldProcessGuid() == null ? null : processes.find(d.oldProcessGuid()).orElse(null);
-        int oldLeft = old == null ? 0 : Math.max(0, old.instances() - d.maxInFlight());
-        boolean done = next == d.targetInstances() && (old == null || oldLeft == 0 || fresh.instances() == next);
-        if (old != null) {
-            if (done) {
-                processes.delete(old.guid());
-                sync.runtime().stop(old.guid());
-            } else {
-                processes.update(old.withScale(oldLeft, old.memoryInMb(), old.diskInMb(), old.logRateLimit(),
-                        old.version(), now));
-            }
-        }
-        if (done) {
-            repository.update(DeploymentStates.move(d, Deployment.DEPLOYED, Deployment.FINALIZED,
-                    Deployment.DEPLOYED, now));
-        } else {
-            repository.update(d);
-            jobs.enqueue(UPDATE_JOB, "deployments", d.guid());
-        }
-        converge(d.appGuid());
     }
 
     private void converge(String appGuid) {

@@ -33,6 +33,11 @@ public final class EnvironmentVariableGroups {
                 .orElse(new EnvironmentVariableGroup(name, Map.of(), null)));
     }
 
+    /** The group's variables (empty until first changed); {@code name} is {@code running} or {@code staging}. */
+    public Map<String, String> variables(String name) {
+        return get(name).variables();
+    }
+
     /** Merges the changes (a null value deletes the variable); admins only. */
     public EnvironmentVariableGroup update(Permissions perms, String name, Map<String, Object> changes) {
         requireKnown(name);

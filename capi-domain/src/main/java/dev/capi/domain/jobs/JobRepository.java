@@ -13,6 +13,15 @@ public interface JobRepository {
      */
     void insert(Job job);
 
+    /**
+     * As {@link #insert(Job)}, queued to run no earlier than {@code runAt} (a job that waits on something outside the
+     * database, such as a deployment waiting for its instances to become healthy). Stores that cannot delay run it
+     * as soon as they can.
+     */
+    default void insert(Job job, java.time.Instant runAt) {
+        insert(job);
+    }
+
     Optional<Job> find(String guid);
 
     void update(Job job);

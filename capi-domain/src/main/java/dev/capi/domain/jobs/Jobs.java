@@ -29,6 +29,15 @@ public final class Jobs {
         return job;
     }
 
+    /** Enqueues a job that runs no earlier than {@code delay} from now. */
+    public Job enqueueAfter(java.time.Duration delay, String operation, String resourceType, String resourceGuid) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Job job = new Job(guids.next(), now, now, operation, JobState.PROCESSING, resourceType, resourceGuid,
+                List.of(), List.of());
+        repository.insert(job, now.plus(delay));
+        return job;
+    }
+
     public Optional<Job> find(String guid) {
         return repository.find(guid);
     }

@@ -4,6 +4,7 @@ import dev.capi.domain.apps.AppAccess;
 import dev.capi.domain.apps.AppEvents;
 import dev.capi.domain.apps.AppSettings;
 import dev.capi.domain.apps.DropletLookup;
+import dev.capi.domain.apps.LaunchEnvironment;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.featureflags.FeatureFlags;
@@ -57,6 +58,7 @@ public final class Tasks {
     private final dev.capi.domain.apps.AppScopedReads<Task> reads;
     private final DropletLookup droplets;
     private final dev.capi.domain.usage.AppUsageEvents usage;
+    private final LaunchEnvironment environment;
 
     private void recordUsage(Task t, boolean started) {
         if (usage == null) {
@@ -71,7 +73,8 @@ public final class Tasks {
     public Tasks(TaskRepository repository, ProcessRepository processes, AppAccess access, AppEvents events,
                  FeatureFlags flags, QuotaScopes quotaScopes, QuotaGuard quotaGuard, Runtime runtime,
                  AppSettings settings, MetadataChanges metadata, Transactions tx, Clock clock, Guids guids,
-                 DropletLookup droplets, dev.capi.domain.usage.AppUsageEvents usage) {
+                 DropletLookup droplets, dev.capi.domain.usage.AppUsageEvents usage, LaunchEnvironment environment) {
+        this.environment = environment;
         this.usage = usage;
         this.droplets = droplets;
         this.repository = repository;
@@ -173,7 +176,8 @@ public final class Tasks {
         });
         try {
             runtime.runTask(new TaskRequest(task.guid(), task.appGuid(), task.dropletGuid(), task.command(),
-                    task.memoryInMb(), task.diskInMb(), task.logRateLimit(), Map.of()));
+                    task.memoryInMb(), task.diskInMb(), task.logRateLimit(),
+                    environment.forTask(task.appGuid(), task.memoryInMb())));
         } catch (RuntimeUnavailableException e) {
             completed(task.guid(), true, "Unable to request task to be run");
             throw CfException.of(dev.capi.domain.errors.CfError.RunnerUnavailable, e.getMessage());

@@ -64,6 +64,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The app and process state machine and rules, on in-memory ports. */
 class AppLifecycleTest {
+    private dev.capi.domain.envgroups.EnvironmentVariableGroups envGroups;
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private final AtomicInteger ids = new AtomicInteger();
     private final InMemoryOrganizations orgs = new InMemoryOrganizations();
@@ -103,8 +104,10 @@ class AppLifecycleTest {
                 new AppBuildpackValidator((names, type) -> adminBuildpacks.stream()
                         .filter(b -> names.contains(b.name()) && b.lifecycle().equals(type)).toList()),
                 clock, guids, (guid, name) -> { }, List.of());
+        envGroups = new dev.capi.domain.envgroups.EnvironmentVariableGroups(new InMemoryEnvGroups(), tx, clock);
         environment = new AppEnvironment(appRows, orgs, access, tx, events, flags, settings, clock,
-                appGuid -> List.of(), new dev.capi.domain.servicebindings.VcapServices(appGuid -> List.of()));
+                appGuid -> List.of(), new dev.capi.domain.servicebindings.VcapServices(appGuid -> List.of()),
+                envGroups);
         DropletLookup dropletLookup = guid -> Optional.ofNullable(droplets.get(guid));
         var sync = new ProcessSync(runtime, settings, environment::runtimeEnvironment,
                 new dev.capi.domain.apps.EffectiveProcessCommand(dropletLookup));
@@ -409,5 +412,42 @@ class AppLifecycleTest {
         assertCf(() -> environment.env(as("auditor"), app.guid()), CfError.NotAuthorized, null);
         flagRows.save(new dev.capi.model.FeatureFlag("env_var_visibility", false, null, clock.instant()));
         assertCf(() -> environment.env(admin(), "unknown"), CfError.FeatureDisabled, null);
+    }
+
+    @Test
+    void launchEnvironmentsMergeTheGroupUnderTheAppsVariablesAndShowTheGroupsInEnv() {
+        App app = create("web");
+        environment.updateEnvironmentVariables(admin(), app.guid(), () -> Map.of("SHARED", "app", "OWN", 1));
+        envGroups.update(admin(), "running", Map.of("SHARED", "running", "RUN_ONLY", "r"));
+        envGroups.update(admin(), "staging", Map.of("SHARED", "staging", "STAGE_ONLY", "s"));
+        var process = processRows.forApp(app.guid()).get(0);
+
+        Map<String, String> running = environment.runtimeEnvironment(appRows.find(app.guid()).orElseThrow(), process);
+        assertThat(running).containsEntry("SHARED", "app").containsEntry("OWN", "1")
+                .containsEntry("RUN_ONLY", "r").doesNotContainKey("STAGE_ONLY")
+                .containsKeys("VCAP_APPLICATION", "VCAP_SERVICES", "MEMORY_LIMIT");
+        assertThat(environment.forTask(app.guid(), 256)).containsEntry("SHARED", "app")
+                .containsEntry("RUN_ONLY", "r").containsEntry("MEMORY_LIMIT", "256m").doesNotContainKey("STAGE_ONLY");
+        assertThat(environment.forStaging(app.guid(), 1024, 2048)).containsEntry("SHARED", "app")
+                .containsEntry("STAGE_ONLY", "s").containsEntry("MEMORY_LIMIT", "1024m")
+                .doesNotContainKey("RUN_ONLY");
+        var env = environment.env(admin(), app.guid());
+        assertThat(env.runningEnv()).containsOnly(Map.entry("SHARED", "running"), Map.entry("RUN_ONLY", "r"));
+        assertThat(env.stagingEnv()).containsEntry("STAGE_ONLY", "s");
+    }
+
+    /** The groups in memory. */
+    private static final class InMemoryEnvGroups implements dev.capi.domain.envgroups.EnvironmentVariableGroupRepository {
+        private final Map<String, dev.capi.model.EnvironmentVariableGroup> rows = new java.util.HashMap<>();
+
+        @Override
+        public Optional<dev.capi.model.EnvironmentVariableGroup> find(String name) {
+            return Optional.ofNullable(rows.get(name));
+        }
+
+        @Override
+        public void save(dev.capi.model.EnvironmentVariableGroup group) {
+            rows.put(group.name(), group);
+        }
     }
 }

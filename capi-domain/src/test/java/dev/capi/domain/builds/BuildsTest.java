@@ -35,7 +35,8 @@ class BuildsTest {
     void setUp() {
         builds = new Builds(rows, droplets, guid -> Optional.ofNullable(packages.get(guid)), f.access, f.events,
                 f.appUsage, f.quotaScopes, f.quotaGuard, f.runtime, f.settings, f.metadata, f.tx, f.clock, f.guids,
-                appGuid -> { }, (app, droplet, creator) -> started.add(app + ":" + droplet));
+                appGuid -> { }, (app, droplet, creator) -> started.add(app + ":" + droplet),
+                dev.capi.domain.apps.LaunchEnvironment.NONE);
         f.app("app", null);
         pkg("ready", AppPackage.READY);
         pkg("uploading", AppPackage.AWAITING_UPLOAD);

@@ -33,6 +33,7 @@ class DeploymentsTest {
     private final InMemoryJobs jobRows = new InMemoryJobs();
     private Jobs jobs;
     private Deployments deployments;
+    private DeploymentUpdater updater;
 
     @BeforeEach
     void setUp() {
@@ -44,6 +45,9 @@ class DeploymentsTest {
         deployments = new Deployments(rows, f.apps, f.processes, f.access, f.events, revisions,
                 new ProcessSync(f.runtime, f.settings, (app, process) -> Map.of(), (app, process) -> process.command()),
                 jobs, f.metadata, f.tx, f.clock, f.guids, droplets);
+        updater = new DeploymentUpdater(rows, f.apps, f.processes,
+                new ProcessSync(f.runtime, f.settings, (app, process) -> Map.of(), (app, process) -> process.command()),
+                jobs, f.clock);
         f.app("app", "d1");
         f.processes.insert(new AppProcess("old-web", f.now, f.now, "app", "space", "org", "web", "serve", null, 2,
                 256, 1024, -1, AppProcess.HealthCheck.of("port"), AppProcess.HealthCheck.of("process"),
@@ -56,7 +60,7 @@ class DeploymentsTest {
     }
 
     private void step(Deployment d) {
-        deployments.perform(jobs.enqueue(Deployments.UPDATE_JOB, "deployments", d.guid()));
+        updater.perform(jobs.enqueue(Deployments.UPDATE_JOB, "deployments", d.guid()));
     }
 
     private static void refused(ThrowingCallable call, CfError kind, String detail) {

@@ -21,6 +21,11 @@ public final class InMemoryDeployments implements DeploymentRepository {
     }
 
     @Override
+    public Optional<Deployment> findForUpdate(String guid) {
+        return find(guid);
+    }
+
+    @Override
     public Page<Deployment> list(ListQuery query) {
         return new Page<>(List.copyOf(rows.values()), rows.size());
     }

@@ -29,7 +29,8 @@ class TasksTest {
     void setUp() {
         tasks = new Tasks(rows, f.processes, f.access, f.events, f.flags, f.quotaScopes, f.quotaGuard, f.runtime,
                 f.settings, f.metadata, f.tx, f.clock, f.guids, guid -> Optional.of(new DropletLookup.Droplet(guid,
-                f.now, f.now, guid.startsWith("other") ? "other-app" : "app", "STAGED", Map.of())), f.appUsage);
+                f.now, f.now, guid.startsWith("other") ? "other-app" : "app", "STAGED", Map.of())), f.appUsage,
+                dev.capi.domain.apps.LaunchEnvironment.NONE);
         f.app("app", "d1");
     }
 

@@ -63,6 +63,14 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
     }
 
     @Override
+    public Optional<Deployment> findForUpdate(String guid) {
+        Optional<String> locked = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT guid FROM deployments WHERE guid = :g FOR UPDATE")
+                .bind("g", guid).mapTo(String.class).findOne());
+        return locked.flatMap(rows::find);
+    }
+
+    @Override
     public Page<Deployment> list(ListQuery query) {
         return rows.page(query);
     }

@@ -54,6 +54,11 @@ public final class JdbiJobRepository implements JobRepository {
 
     @Override
     public void insert(Job job) {
+        insert(job, job.createdAt());
+    }
+
+    @Override
+    public void insert(Job job, Instant runAt) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO jobs (" + COLUMNS + ") VALUES (:guid, :createdAt, :updatedAt, "
                             + ":operation, :state, :resourceType, :resourceGuid, :errors, :warnings)")
@@ -62,7 +67,7 @@ public final class JdbiJobRepository implements JobRepository {
                     .bind("resourceType", job.resourceType()).bind("resourceGuid", job.resourceGuid())
                     .bind("errors", Json.write(job.errors())).bind("warnings", Json.write(job.warnings()))
                     .execute();
-            queue.scheduleIfNotExists(TASK.instance(job.guid()).build(), job.createdAt());
+            queue.scheduleIfNotExists(TASK.instance(job.guid()).build(), runAt);
             h.afterCommit(onEnqueued);
         });
     }

@@ -131,4 +131,31 @@ class JdbiDeploymentRepositoryTest {
         assertThat(guids(deployments.list(query(Map.of()).withVisibility(visible)))).containsExactly("x1", "x2");
         assertThat(guids(deployments.list(query(Map.of()).withVisibility(Visibility.nothing())))).isEmpty();
     }
+
+    @Test
+    void findForUpdateHoldsTheRowLockUntilTheTransactionEnds() throws Exception {
+        var jdbi = db.database().jdbi();
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            new dev.capi.persistence.JdbiTransactions(jdbi).run(() -> {
+                assertThat(deployments.findForUpdate("x3")).map(Deployment::guid).contains("x3");
+                var other = executor.submit(() -> jdbi.inTransaction(h -> h.createQuery(
+                        "SELECT guid FROM deployments WHERE guid IN ('x2', 'x3') FOR UPDATE SKIP LOCKED")
+                        .mapTo(String.class).list()));
+                try {
+                    assertThat(other.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("x3 is locked")
+                            .containsExactly("x2");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            var after = executor.submit(() -> jdbi.inTransaction(h -> h.createQuery(
+                    "SELECT guid FROM deployments WHERE guid = 'x3' FOR UPDATE SKIP LOCKED").mapTo(String.class)
+                    .list()));
+            assertThat(after.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsExactly("x3");
+            assertThat(deployments.findForUpdate("nope")).isEmpty();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

@@ -21,6 +21,7 @@ public final class LocalRuntime implements Runtime, AutoCloseable {
     private final LocalRuntimeSettings settings;
     private final AppLogs logs;
     private final ReportOutbox outbox = new ReportOutbox();
+    private final InFlight inFlight = new InFlight();
     private final Stager stager;
     private final InstanceSupervisor instances;
     private final TaskRunner tasks;
@@ -40,7 +41,7 @@ public final class LocalRuntime implements Runtime, AutoCloseable {
         DropletCache droplets = new DropletCache(bits, root.resolve("droplets"));
         this.stager = new Stager(bits, logs, root.resolve("staging"), settings.stagingTimeout());
         this.instances = new InstanceSupervisor(droplets, logs, outbox, root.resolve("instances"),
-                settings.stopTimeout(), clock);
+                settings.stopTimeout(), clock, inFlight);
         this.tasks = new TaskRunner(droplets, logs, outbox, root.resolve("tasks"), settings.stopTimeout());
     }
 
@@ -51,6 +52,11 @@ public final class LocalRuntime implements Runtime, AutoCloseable {
     /** The staging and instance output kept per app. */
     public AppLogs logs() {
         return logs;
+    }
+
+    /** The router's requests in flight per instance port (instances drain them before they stop). */
+    InFlight inFlight() {
+        return inFlight;
     }
 
     ReportOutbox outbox() {

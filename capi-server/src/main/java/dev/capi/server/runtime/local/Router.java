@@ -53,12 +53,14 @@ public final class Router implements AutoCloseable {
     private final NetworkListener listener;
     private final RouteTable routes;
     private final LocalRuntime runtime;
+    private final InFlight inFlight;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final boolean hostHeaderAllowed = hostHeaderAllowed();
 
     public Router(LocalRuntime runtime, Jdbi jdbi) {
         this.runtime = runtime;
+        this.inFlight = runtime.inFlight();
         this.routes = new RouteTable(jdbi);
         var settings = runtime.settings();
         this.listener = new NetworkListener("capi-router", settings.routerBind(), settings.routerPort());
@@ -106,7 +108,7 @@ public final class Router implements AutoCloseable {
                         + "') has no available endpoints.");
                 return;
             }
-            forward(request, response, hostHeader, ports);
+            forward(request, response, hostHeader, route.get(), ports);
         }
     }
 
@@ -128,8 +130,8 @@ public final class Router implements AutoCloseable {
         return ordered;
     }
 
-    private void forward(Request request, Response response, String hostHeader, List<Integer> ports)
-            throws IOException {
+    private void forward(Request request, Response response, String hostHeader, RouteTable.Route route,
+                         List<Integer> ports) throws IOException {
         String requestId = request.getHeader("X-Vcap-Request-Id");
         if (requestId == null || requestId.isBlank()) {
             requestId = UUID.randomUUID().toString();
@@ -137,25 +139,43 @@ public final class Router implements AutoCloseable {
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?"
                 + request.getQueryString());
-        int attempts = hasBody ? 1 : Math.min(3, ports.size());
-        for (int attempt = 0; attempt < attempts; attempt++) {
-            HttpRequest outbound = outbound(request, hostHeader, requestId, hasBody, URI.create("http://127.0.0.1:"
-                    + ports.get(attempt) + target));
-            HttpResponse<InputStream> answer;
-            try {
-                answer = client.send(outbound, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (ConnectException e) {
-                continue;
-            } catch (IOException e) {
-                LOG.debug("router: endpoint failed: {}", e.toString());
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        int attempts = hasBody ? 1 : 3;
+        List<Integer> tried = new ArrayList<>();
+        List<Integer> candidates = ports;
+        for (int round = 0; round < 2 && tried.size() < attempts; round++) {
+            for (Integer port : candidates) {
+                if (tried.size() >= attempts || tried.contains(port) || !inFlight.enter(port)) {
+                    continue;
+                }
+                tried.add(port);
+                try {
+                    HttpResponse<InputStream> answer;
+                    try {
+                        answer = client.send(outbound(request, hostHeader, requestId, hasBody, URI.create(
+                                "http://127.0.0.1:" + port + target)), HttpResponse.BodyHandlers.ofInputStream());
+                    } catch (ConnectException e) {
+                        continue;
+                    } catch (IOException | InterruptedException e) {
+                        LOG.debug("router: endpoint failed: {}", e.toString());
+                        if (e instanceof InterruptedException) {
+                            Thread.currentThread().interrupt();
+                        }
+                        endpointFailure(response);
+                        return;
+                    }
+                    relay(answer, response, requestId);
+                    return;
+                } finally {
+                    inFlight.exit(port);
+                }
             }
-            relay(answer, response, requestId);
-            return;
+            // the instances may have changed meanwhile (a deployment's new instance became routable): look once more
+            candidates = candidates(route);
         }
+        endpointFailure(response);
+    }
+
+    private static void endpointFailure(Response response) throws IOException {
         error(response, 502, "endpoint_failure", "502 Bad Gateway: Registered endpoint failed to handle the "
                 + "request.");
     }

@@ -193,11 +193,16 @@ final class LocalApi implements AutoCloseable {
         return out.toByteArray();
     }
 
-    /** The tiny web app every test runs: answers its instance index, the request id and path; /crash halts it. */
+    /**
+     * The tiny web app every test runs: answers its instance index, the request id and path, {@code GREETING} and the
+     * content of {@code version.txt}; {@code /env/NAME} answers that variable's value; /crash halts it.
+     */
     static final String SERVER_SOURCE = """
             import com.sun.net.httpserver.HttpServer;
             import java.net.InetSocketAddress;
             import java.nio.charset.StandardCharsets;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
 
             public class Server {
                 public static void main(String[] args) throws Exception {
@@ -207,10 +212,15 @@ final class LocalApi implements AutoCloseable {
                         if (exchange.getRequestURI().getPath().equals("/crash")) {
                             Runtime.getRuntime().halt(7);
                         }
-                        byte[] body = ("hello from " + System.getenv("CF_INSTANCE_INDEX") + " id="
-                                + exchange.getRequestHeaders().getFirst("X-Vcap-Request-Id") + " path="
-                                + exchange.getRequestURI().getPath() + " greeting=" + System.getenv("GREETING"))
-                                .getBytes(StandardCharsets.UTF_8);
+                        String path = exchange.getRequestURI().getPath();
+                        Path version = Path.of("version.txt");
+                        String text = path.startsWith("/env/")
+                                ? String.valueOf(System.getenv(path.substring("/env/".length())))
+                                : "hello from " + System.getenv("CF_INSTANCE_INDEX") + " id="
+                                + exchange.getRequestHeaders().getFirst("X-Vcap-Request-Id") + " path=" + path
+                                + " greeting=" + System.getenv("GREETING") + " version="
+                                + (Files.exists(version) ? Files.readString(version).trim() : "none");
+                        byte[] body = text.getBytes(StandardCharsets.UTF_8);
                         exchange.sendResponseHeaders(200, body.length);
                         exchange.getResponseBody().write(body);
                         exchange.close();

@@ -177,15 +177,63 @@ class LocalRuntimeOverHttpTest {
                         + "no Docker daemon").getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Test
+    void instancesAndTasksGetTheRunningGroupUnderTheAppsVariablesAndStagingGetsTheStagingGroup() throws Exception {
+        api.call("PATCH", "/v3/environment_variable_groups/running", "{\"var\":{\"SHARED\":\"running-group\","
+                + "\"RUN_ONLY\":\"r\"}}", 200);
+        api.call("PATCH", "/v3/environment_variable_groups/staging", "{\"var\":{\"SHARED\":\"staging-group\","
+                + "\"STAGE_ONLY\":\"s\"}}", 200);
+        uploadBuildpack("env_buildpack", "exit 1", "#!/bin/sh\necho \"staging sees STAGE_ONLY=$STAGE_ONLY"
+                + " RUN_ONLY=[$RUN_ONLY] SHARED=$SHARED\"\n", "#!/bin/sh\necho '---'\necho 'default_process_types:'\necho '  web: " + JAVA
+                + " -cp . Server'\n");
+        String[] spaceAndApp = api.spaceAndApp("envapp", "env_buildpack");
+        String app = spaceAndApp[1];
+        api.call("PATCH", "/v3/apps/" + app + "/environment_variables", "{\"var\":{\"SHARED\":\"app\"}}", 200);
+        JsonNode build = api.pushAndStage(app, LocalApi.zip(Map.of("Server.class", serverClass)));
+        assertThat(build.path("state").asText()).as(build.toString()).isEqualTo("STAGED");
+        assertThat(logText(app)).contains("staging sees STAGE_ONLY=s RUN_ONLY=[] SHARED=app");
+
+        api.call("PATCH", "/v3/apps/" + app + "/relationships/current_droplet", "{\"data\":{\"guid\":\""
+                + build.path("droplet").path("guid").asText() + "\"}}", 200);
+        mapRoute(spaceAndApp[0], app, "envapp");
+        api.call("POST", "/v3/apps/" + app + "/actions/start", null, 200);
+        api.awaitRouter("envapp.apps.localhost", "/", r -> r.statusCode() == 200);
+        assertThat(api.viaRouter("envapp.apps.localhost", "/env/SHARED").body()).as("the app's variable wins")
+                .isEqualTo("app");
+        assertThat(api.viaRouter("envapp.apps.localhost", "/env/RUN_ONLY").body()).isEqualTo("r");
+        assertThat(api.viaRouter("envapp.apps.localhost", "/env/STAGE_ONLY").body()).isEqualTo("null");
+
+        String ok = task(app, "test \\\"$RUN_ONLY/$SHARED/$STAGE_ONLY\\\" = r/app/");
+        JsonNode ran = api.await("/v3/tasks/" + ok, t -> !t.path("state").asText().equals("RUNNING"));
+        assertThat(ran.path("state").asText()).as(ran.toString()).isEqualTo("SUCCEEDED");
+        JsonNode env = api.get("/v3/apps/" + app + "/env");
+        assertThat(env.path("running_env_json").path("RUN_ONLY").asText()).isEqualTo("r");
+        assertThat(env.path("staging_env_json").path("STAGE_ONLY").asText()).isEqualTo("s");
+    }
+
+    private String logText(String app) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode e : api.get("/api/v1/read/" + app + "?envelope_types=LOG&limit=1000").path("envelopes")
+                .path("batch")) {
+            text.append(new String(Base64.getDecoder().decode(e.path("log").path("payload").asText()),
+                    StandardCharsets.UTF_8)).append('\n');
+        }
+        return text.toString();
+    }
+
     private String task(String app, String command) throws Exception {
         return api.call("POST", "/v3/apps/" + app + "/tasks", "{\"command\":\"" + command + "\"}", 202)
                 .path("guid").asText();
     }
 
     private void uploadBuildpack(String name, String compile, String release) throws Exception {
+        uploadBuildpack(name, "exit 0", compile, release);
+    }
+
+    private void uploadBuildpack(String name, String detect, String compile, String release) throws Exception {
         String guid = api.create("/v3/buildpacks", "{\"name\":\"" + name + "\"}");
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("bin/detect", "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8));
+        files.put("bin/detect", ("#!/bin/sh\n" + detect + "\n").getBytes(StandardCharsets.UTF_8));
         files.put("bin/compile", compile.getBytes(StandardCharsets.UTF_8));
         files.put("bin/release", release.getBytes(StandardCharsets.UTF_8));
         var accepted = api.upload("/v3/buildpacks/" + guid + "/upload", LocalApi.zip(files));
