@@ -147,6 +147,28 @@ class BadInputTest {
         }
 
         @Test
+        @Checks({"POST /v3/apps/:guid/actions/stop", "POST /v3/admin/actions/clear_buildpack_cache"})
+        void aMalformedOrTooDeepBodyIsAParseErrorEvenWhereTheEndpointReadsNoBody() {
+            String space = tck.createSpace(tck.createOrg().path("guid").asText()).path("guid").asText();
+            ApiResponse app = admin.post("/v3/apps", "{\"name\": \"" + Tck.unique("app") + "\", \"relationships\": "
+                    + "{\"space\": {\"data\": {\"guid\": \"" + space + "\"}}}}");
+            String guid = app.body().path("guid").asText();
+            String updated = app.body().path("updated_at").asText();
+            String deep = "{\"a\": " + "[".repeat(101) + "]".repeat(101) + "}";
+            for (String body : new String[]{"{\"state\": ", deep, "{} {}"}) {
+                assertError(admin.post("/v3/apps/" + guid + "/actions/stop", body), 400, "CF-MessageParseError",
+                        "Request invalid due to parse error: invalid request body");
+                assertError(admin.post("/v3/admin/actions/clear_buildpack_cache", body), 400,
+                        "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+                assertError(admin.post("/v3/apps/00000000-0000-0000-0000-000000000000/actions/stop", body), 400,
+                        "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            }
+            assertThat(admin.get("/v3/apps/" + guid).body().path("updated_at").asText()).isEqualTo(updated);
+            String shallow = "{\"metadata\": {\"labels\": {}, \"annotations\": {\"a\": \"" + "[".repeat(200) + "\"}}}";
+            assertThat(admin.patch("/v3/apps/" + guid, shallow).status()).isEqualTo(200);
+        }
+
+        @Test
         void aLoneSurrogateIsAParseError() {
             var before = organizations();
             assertError(admin.post("/v3/organizations", "{\"name\": \"lone\\ud800\"}"), 400, "CF-MessageParseError",

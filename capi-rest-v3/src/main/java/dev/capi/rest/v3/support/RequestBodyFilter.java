@@ -1,5 +1,8 @@
 package dev.capi.rest.v3.support;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.capi.domain.support.ControlCharacters;
 import dev.capi.domain.errors.CfError;
 import jakarta.annotation.Priority;
@@ -31,6 +34,10 @@ import java.util.Set;
 public final class RequestBodyFilter implements ContainerRequestFilter {
     private static final Set<String> YAML = Set.of("application/x-yaml", "application/yaml", "text/yaml",
             "text/x-yaml");
+
+    /** The reference's JSON nesting limit (Ruby's JSON.parse {@code max_nesting}). */
+    static final int MAX_JSON_DEPTH = 100;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final long maxBytes;
 
@@ -69,6 +76,10 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
                     yaml ? "Invalid UTF-8 encoding in YAML data" : "invalid request body");
             return;
         }
+        if (!yaml && !wellFormedJson(body)) {
+            refuse(request, CfError.MessageParseError, "invalid request body");
+            return;
+        }
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
@@ -92,6 +103,30 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
             return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether a JSON body parses, nested at most {@link #MAX_JSON_DEPTH} deep. The reference parses every JSON body
+     * before any action runs (Rails' parameter parsing, whose JSON parser stops at 100 levels), so a body an endpoint
+     * never reads (an action such as {@code /actions/start}) is refused as malformed all the same, and before a 404.
+     */
+    static boolean wellFormedJson(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            int depth = 0;
+            boolean complete = false;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (complete || token.isStructStart() && ++depth > MAX_JSON_DEPTH) {
+                    return false;
+                }
+                if (token.isStructEnd()) {
+                    depth--;
+                }
+                complete = depth == 0;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
