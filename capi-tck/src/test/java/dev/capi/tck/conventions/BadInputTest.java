@@ -169,6 +169,23 @@ class BadInputTest {
         }
 
         @Test
+        @Checks({"POST /internal/v4/apps/:process_guid/crashed"})
+        void theInternalApiRefusesJsonThatIsNotUtf8OrMalformedAndRecordsNothing() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(tck.internal() != null, "no internal listener given");
+            String space = tck.createSpace(tck.createOrg().path("guid").asText()).path("guid").asText();
+            String app = admin.post("/v3/apps", "{\"name\": \"" + Tck.unique("app") + "\", \"relationships\": "
+                    + "{\"space\": {\"data\": {\"guid\": \"" + space + "\"}}}}").body().path("guid").asText();
+            byte[] notUtf8 = {'{', '"', 'r', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+            ApiResponse r = tck.internal().sendBytes("POST", "/internal/v4/apps/" + app + "/crashed", notUtf8,
+                    "application/json");
+            assertError(r, 400, "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            assertError(tck.internal().send("POST", "/internal/v4/apps/" + app + "/crashed", "{\"reason\": ",
+                    "application/json"), 400, "CF-MessageParseError", null);
+            assertThat(admin.get("/v3/audit_events?types=audit.app.process.crash&target_guids=" + app).body()
+                    .path("resources")).isEmpty();
+        }
+
+        @Test
         void aLoneSurrogateIsAParseError() {
             var before = organizations();
             assertError(admin.post("/v3/organizations", "{\"name\": \"lone\\ud800\"}"), 400, "CF-MessageParseError",

@@ -41,8 +41,24 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
 
     private final long maxBytes;
 
+    /** Whether a body of another content type is hidden from the endpoint (public API) or passed on (internal). */
+    private final boolean dropsOtherBodies;
+
     public RequestBodyFilter(long maxBytes) {
+        this(maxBytes, true);
+    }
+
+    private RequestBodyFilter(long maxBytes, boolean dropsOtherBodies) {
         this.maxBytes = maxBytes;
+        this.dropsOtherBodies = dropsOtherBodies;
+    }
+
+    /**
+     * The same checks for the internal API, whose platform callers may send JSON under another content type: their
+     * bodies are passed on as sent, and only JSON-typed bodies are checked for UTF-8 and syntax.
+     */
+    public static RequestBodyFilter forInternalApi(long maxBytes) {
+        return new RequestBodyFilter(maxBytes, false);
     }
 
     @Override
@@ -67,8 +83,12 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
         }
         boolean yaml = type != null && YAML.contains(type.getType() + "/" + type.getSubtype());
         if (!yaml && !isJson(type)) {
-            request.setEntityStream(InputStream.nullInputStream());
-            request.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            if (dropsOtherBodies) {
+                request.setEntityStream(InputStream.nullInputStream());
+                request.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            } else {
+                request.setEntityStream(new ByteArrayInputStream(body));
+            }
             return;
         }
         if (!validUtf8(body)) {
