@@ -186,6 +186,20 @@ class BadInputTest {
         }
 
         @Test
+        @Checks({"GET /v3/organizations", "DELETE /v3/organizations/:guid"})
+        void aGetOrDeleteWithABodyIsReadAsTheReferenceDoes() {
+            byte[] malformed = "{\"name\": ".getBytes(StandardCharsets.UTF_8);
+            assertError(admin.sendBytes("GET", "/v3/organizations", malformed, "application/json"), 400,
+                    "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            String org = tck.createOrg().path("guid").asText();
+            assertError(admin.sendBytes("DELETE", "/v3/organizations/" + org, malformed, "application/json"), 400,
+                    "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            assertThat(admin.get("/v3/organizations/" + org).status()).isEqualTo(200);
+            assertThat(admin.sendBytes("GET", "/v3/organizations/" + org, "{}".getBytes(StandardCharsets.UTF_8),
+                    "application/json").status()).isEqualTo(200);
+        }
+
+        @Test
         void aLoneSurrogateIsAParseError() {
             var before = organizations();
             assertError(admin.post("/v3/organizations", "{\"name\": \"lone\\ud800\"}"), 400, "CF-MessageParseError",
