@@ -62,6 +62,7 @@ class BadInputCorpusTest {
     static List<String> families;
     static StateSnapshot last;
     static final AtomicInteger cases = new AtomicInteger();
+    static final Map<String, LongAdder> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final Map<BadInputKind, LongAdder> nanosByKind = new java.util.concurrent.ConcurrentHashMap<>();
     static List<String> rows = new ArrayList<>();
 
@@ -80,7 +81,7 @@ class BadInputCorpusTest {
     static void summary() {
         System.out.println("bad-input corpus: " + rows.size() + " rows, " + cases + " cases; ms spent per kind: "
                 + nanosByKind.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().sum() / 1_000_000)
-                .toList());
+                .toList() + "; answers: " + answers);
     }
 
     @TestFactory
@@ -202,6 +203,11 @@ class BadInputCorpusTest {
             }
         });
         nanosByKind.computeIfAbsent(kind, k -> new LongAdder()).add(System.nanoTime() - start);
+        answers.computeIfAbsent(kind.group + " " + r.status() + " " + r.errorTitle(), k -> new LongAdder()).increment();
+        if (kind.group == BadInputKind.Group.FIELDS && r.status() != 422 && r.status() != 404 || kind.group
+                == BadInputKind.Group.QUERY && t.list() && r.status() != 400) {
+            System.out.println("bad-input corpus: " + kind + " " + t.row() + " -> " + abbreviated(r));
+        }
         return r;
     }
 
