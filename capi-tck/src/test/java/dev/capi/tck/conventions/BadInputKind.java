@@ -122,14 +122,26 @@ enum BadInputKind {
         };
     }
 
+    /**
+     * Rows whose answer to a bad body is not 422, as in the reference: plan visibility validates its message with
+     * {@code bad_request!} (400), a manifest is YAML only (400 before any field is read), route sharing checks its
+     * feature flag (off by default) before the body, and the fixture app has no build for the spec-only
+     * {@code PATCH /v3/apps/:guid/builds} to update (its target is unknown, as for a fixture the corpus lacks).
+     */
+    static final java.util.Map<String, String> OTHER_FIELD_ERRORS = java.util.Map.of(
+            "POST /v3/service_plans/:guid/visibility", "400 CF-BadRequest",
+            "PATCH /v3/service_plans/:guid/visibility", "400 CF-BadRequest",
+            "POST /v3/spaces/:guid/actions/apply_manifest", "400 CF-BadRequest",
+            "POST /v3/routes/:guid/relationships/shared_spaces", "403 CF-FeatureDisabled",
+            "PATCH /v3/apps/:guid/builds", "404 CF-ResourceNotFound");
+
     private static String fieldsError(Target t, ApiResponse r) {
-        if (r.status() == 422 && "CF-UnprocessableEntity".equals(r.errorTitle())) {
+        String answer = r.status() + " " + r.errorTitle();
+        if (answer.equals("422 CF-UnprocessableEntity") || answer.equals(OTHER_FIELD_ERRORS.get(t.row()))
+                || !t.knownTarget() && answer.equals("404 CF-ResourceNotFound")) {
             return null;
         }
-        if (!t.knownTarget() && r.status() == 404) {
-            return null;
-        }
-        return expect4xx(r);
+        return "expected 422 CF-UnprocessableEntity, got " + answer;
     }
 
     private static String uploadError(Target t, ApiResponse r) {
