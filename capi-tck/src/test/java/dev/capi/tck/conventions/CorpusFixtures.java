@@ -117,6 +117,13 @@ final class CorpusFixtures {
         bySegment.put(segment, bySegment.get(to));
     }
 
+    /** Every value the fixtures fill parameters with (their guids, and a few names). */
+    java.util.Set<String> guids() {
+        java.util.Set<String> guids = new java.util.TreeSet<>(bySegment.values());
+        guids.addAll(freshPackages);
+        return guids;
+    }
+
     /** The row's path with each parameter filled (unknown guid where no fixture fits). */
     String fill(Inventory.Row row) {
         Matcher m = PARAM.matcher(row.path());

@@ -53,9 +53,11 @@ final class StateSnapshot {
                 "/v3/stacks?order_by=-created_at&per_page=20", "/v3/buildpacks?order_by=-created_at&per_page=20",
                 "/v3/feature_flags", "/v3/environment_variable_groups/running",
                 "/v3/environment_variable_groups/staging", "/v3/locks", "/v3/registry_credentials?" + inSpace,
-                "/v3/audit_events?order_by=-created_at&per_page=3",
-                "/v3/app_usage_events?order_by=-created_at&per_page=3",
-                "/v3/service_usage_events?order_by=-created_at&per_page=3");
+                "/v3/audit_events?order_by=-created_at&per_page=20&" + inOrg,
+                "/v3/audit_events?order_by=-created_at&per_page=20&target_guids="
+                        + String.join(",", f.guids().stream().filter(g -> g.length() == 36).toList()),
+                "/v3/app_usage_events?order_by=-created_at&per_page=50",
+                "/v3/service_usage_events?order_by=-created_at&per_page=50");
     }
 
     private static String serviceInstanceOf(CorpusFixtures f) {
@@ -63,7 +65,11 @@ final class StateSnapshot {
                 .substring("/v3/service_instances/".length());
     }
 
-    static StateSnapshot take(Cf admin, List<String> families) {
+    /**
+     * Reads the families. Usage events are kept when they are the fixtures' space's; in the newest few of a global
+     * family, only a fixture or a resource unknown before counts (another test's resource may still be going away).
+     */
+    static StateSnapshot take(Cf admin, List<String> families, CorpusFixtures f) {
         Map<String, String> resources = new TreeMap<>();
         List<java.util.concurrent.Future<ApiResponse>> answers = new ArrayList<>();
         for (String family : families) {
@@ -72,7 +78,8 @@ final class StateSnapshot {
         for (int i = 0; i < families.size(); i++) {
             String family = families.get(i);
             ApiResponse r = answer(answers.get(i));
-            String key = family.replaceAll("\\?.*", "");
+            String key = family.replaceAll("\\?.*", "") + (family.contains("order_by=-created_at") ? " newest" : "");
+            boolean usage = family.contains("_usage_events");
             if (r.status() != 200) {
                 resources.put(key + " (status)", Integer.toString(r.status()));
                 continue;
@@ -83,7 +90,8 @@ final class StateSnapshot {
                 continue;
             }
             for (JsonNode resource : list) {
-                if (resource.path("type").asText().endsWith(".show")) {
+                if (resource.path("type").asText().endsWith(".show")
+                        || usage && !f.space.equals(resource.path("space").path("guid").asText())) {
                     continue;
                 }
                 String id = resource.has("guid") ? resource.path("guid").asText() : resource.path("name").asText();
@@ -114,18 +122,25 @@ final class StateSnapshot {
     }
 
     /** Every difference from {@code before}: "created", "deleted" or "changed", with the resource. */
-    List<String> changesSince(StateSnapshot before) {
+    List<String> changesSince(StateSnapshot before, java.util.Set<String> fixtures) {
         List<String> changes = new ArrayList<>();
         resources.forEach((id, json) -> {
             String old = before.resources.get(id);
             if (old == null) {
                 changes.add("created " + id + ": " + json);
-            } else if (!old.equals(json)) {
+            } else if (!old.equals(json) && watched(id, fixtures)) {
                 changes.add("changed " + id + ": " + old + " -> " + json);
             }
         });
-        before.resources.keySet().stream().filter(id -> !resources.containsKey(id) && !id.contains("_events "))
+        before.resources.keySet().stream().filter(id -> !resources.containsKey(id) && !id.contains(" newest ")
+                        || id.contains(" newest ") && !id.contains("_events ") && watched(id, fixtures)
+                        && !resources.containsKey(id))
                 .forEach(id -> changes.add("deleted " + id));
         return changes;
+    }
+
+    /** A resource of a scoped family, or a fixture among the newest of a global one. */
+    private static boolean watched(String id, java.util.Set<String> fixtures) {
+        return !id.contains(" newest ") || fixtures.contains(id.substring(id.lastIndexOf(' ') + 1));
     }
 }
