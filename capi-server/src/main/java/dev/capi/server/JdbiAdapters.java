@@ -56,6 +56,7 @@ import dev.capi.persistence.routes.JdbiRouteRepository;
 import dev.capi.persistence.securitygroups.JdbiSecurityGroupRepository;
 import dev.capi.persistence.servicebrokers.JdbiServiceBrokerRepository;
 import dev.capi.persistence.serviceofferings.JdbiServiceOfferingRepository;
+import dev.capi.persistence.serviceplandefinitions.JdbiServicePlanDefinitionRepository;
 import dev.capi.persistence.serviceplans.JdbiServicePlanRepository;
 import dev.capi.persistence.servicebindings.JdbiAppBoundServices;
 import dev.capi.persistence.servicebindings.JdbiBindableInstances;
@@ -115,6 +116,7 @@ final class JdbiAdapters {
                 new JdbiManifestStore(jdbi));
         var serviceCatalog = new ServiceCatalogPorts(new JdbiServiceBrokerRepository(jdbi, metadata),
                 new JdbiServiceOfferingRepository(jdbi, metadata), new JdbiServicePlanRepository(jdbi, metadata),
+                new JdbiServicePlanDefinitionRepository(jdbi),
                 outside.brokerClient());
         var serviceInstances = new ServiceInstancePorts(serviceInstanceRows, new JdbiOfferedPlans(jdbi),
                 outside.brokerClient(), outside.brokerSettings());

@@ -68,6 +68,9 @@ final class UseCaseBinder extends AbstractBinder {
         bind(catalog.offerings()).to(dev.capi.domain.serviceofferings.ServiceOfferings.class);
         bind(catalog.plans()).to(dev.capi.domain.serviceplans.ServicePlans.class);
         bind(catalog.visibilities()).to(dev.capi.domain.serviceplans.ServicePlanVisibilities.class);
+        bind(catalog.planDefinitionSchemas()).to(dev.capi.domain.serviceplandefinitions.PlanDefinitionSchemas.class);
+        bind(catalog.planDefinitions()).to(dev.capi.domain.serviceplandefinitions.PlanDefinitions.class);
+        bind(catalog.planCreate()).to(dev.capi.domain.serviceplandefinitions.ServicePlanCreate.class);
         var l = domain.lifecycle();
         bind(l.packages()).to(dev.capi.domain.packages.Packages.class);
         bind(l.resourcePool()).to(dev.capi.domain.packages.ResourcePool.class);

@@ -81,7 +81,19 @@ class ConstantStatementsTest {
                     "d" + i + ".example.com", false, null, org, List.of(), false, null, labels));
             var route = new dev.capi.domain.routes.RouteCommands.Create("h" + i, null, null, false, space,
                     privateDomain.guid(), null, labels, Map.of());
-            domain.routing().routeCreate().create(admin, () -> route);
+            var created = domain.routing().routeCreate().create(admin, () -> route);
+            var instance = domain.serviceInstances().userProvided().create(admin,
+                    new dev.capi.domain.serviceinstances.ServiceInstanceCommands.CreateUserProvided("ups-" + i, space,
+                            List.of("t"), Map.of("user", "u"), null, "https://rs" + i + ".example.com", labels,
+                            Map.of()));
+            var app = domain.apps().apps().create(admin, new dev.capi.domain.apps.AppCommands.Create("app-" + i,
+                    space, null, null, null));
+            domain.serviceBindings().credentialBindingCreate().create(admin,
+                    new dev.capi.domain.servicebindings.BindingCommands.CreateCredential("app", null, instance.guid(),
+                            app.guid(), null, null, null, Map.of()));
+            domain.serviceBindings().routeBindings().create(admin,
+                    new dev.capi.domain.servicebindings.BindingCommands.CreateRoute(instance.guid(),
+                            created.route().guid(), null, null, Map.of()));
         }
     }
 
@@ -154,6 +166,39 @@ class ConstantStatementsTest {
             assertConstant("isolation segments", n -> domain.platform().isolationSegments().list(p, page(n)));
             domain.platform().securityGroups().list(p, page(1)); // loads the user's roles once (bound spaces it may read)
             assertConstant("security groups", n -> domain.platform().securityGroups().list(p, page(n)));
+        }
+    }
+
+    @Test
+    void serviceInstanceListsWithTheirPlansSpacesAndOrganizationsAreConstant() {
+        var instances = domain.serviceInstances().serviceInstances();
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("service instances with plans, spaces and organizations", n -> {
+                var page = instances.list(p, page(n)).resources();
+                instances.plansOf(page);
+                return instances.organizationNames(instances.spacesOf(page).values());
+            });
+        }
+    }
+
+    @Test
+    void bindingListsWithEveryIncludeAreConstant() {
+        var credentials = domain.serviceBindings().credentialBindings();
+        var routeBindings = domain.serviceBindings().routeBindings();
+        var instances = domain.serviceInstances().serviceInstances();
+        for (Permissions p : List.of(admin, user)) {
+            assertConstant("credential bindings with app and service_instance", n -> {
+                var page = credentials.list(p, page(n)).resources();
+                credentials.appsOf(page);
+                var found = instances.byGuids(page.stream().map(b -> b.serviceInstanceGuid()).toList());
+                return instances.plansOf(found);
+            });
+            assertConstant("route bindings with route and service_instance", n -> {
+                var page = routeBindings.list(p, page(n)).resources();
+                domain.routing().routes().list(p, ListQuery.all().withFilter("guids",
+                        page.stream().map(b -> b.routeGuid()).toList()));
+                return instances.byGuids(page.stream().map(b -> b.serviceInstanceGuid()).toList());
+            });
         }
     }
 

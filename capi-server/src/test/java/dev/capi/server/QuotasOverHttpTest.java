@@ -1,6 +1,8 @@
 package dev.capi.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capi.server.support.ApiCalls;
+import dev.capi.server.support.ApiCalls.Answer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capi.domain.auth.Principal;
 import dev.capi.domain.errors.CfError;
@@ -21,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,21 +54,6 @@ class QuotasOverHttpTest {
     private static String org;
     private static String otherOrg;
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String detail() {
-            return body.path("errors").path(0).path("detail").asText();
-        }
-
-        String title() {
-            return body.path("errors").path(0).path("title").asText();
-        }
-
-        List<String> values(String field) {
-            List<String> values = new ArrayList<>();
-            body.path("resources").forEach(r -> values.add(r.path(field).asText()));
-            return values;
-        }
-    }
 
     @BeforeAll
     static void start() {
@@ -122,18 +108,7 @@ class QuotasOverHttpTest {
     }
 
     private static Answer send(String token, String method, String path, String body) {
-        var b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "bearer " + token);
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body()), r);
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiCalls.send(base, token, method, path, body);
     }
 
     private static Answer get(String token, String path) {

@@ -49,7 +49,7 @@ class RateLimitOverHttpTest {
         unlimitedBase = "http://127.0.0.1:" + unlimited.start("127.0.0.1", 0);
     }
 
-    private static CloudController.Builder controller(Database db) {
+    private static CloudControllerBuilder controller(Database db) {
         return CloudController.builder().database(db).blobDirectory(blobs).externalUrl("https://api.example.org")
                 .tokenVerifier(token -> {
                     if (token.equals("bad")) {

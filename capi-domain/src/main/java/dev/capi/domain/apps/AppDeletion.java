@@ -1,6 +1,8 @@
 package dev.capi.domain.apps;
 
+import dev.capi.domain.errors.CfError;
 import dev.capi.domain.jobs.JobHandler;
+import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.metadata.MetadataRepository;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.spaces.SpaceRepository;
@@ -14,7 +16,9 @@ import java.util.List;
 /**
  * The {@code app.delete} job, and the removal of every app of a deleted space: what other resources hold of the app
  * ({@link AppCleanup}s), its processes (a STOPPED usage event for each started one, and the runtime told to stop
- * them), its metadata, then the app. An app already gone completes the job.
+ * them), its metadata, then the app. An app already gone completes the job. When something the app holds cannot go
+ * now (a service binding its broker unbinds asynchronously or refuses to unbind), the app stays and the job fails
+ * with one {@code UnprocessableEntity} per such resource, as the reference's app delete job reports them.
  */
 public final class AppDeletion implements JobHandler, OrganizationCleanup {
     private final AppRepository apps;
@@ -24,10 +28,11 @@ public final class AppDeletion implements JobHandler, OrganizationCleanup {
     private final AppUsageEvents usage;
     private final ProcessSync sync;
     private final List<AppCleanup> cleanups;
+    private final Jobs jobs;
 
     public AppDeletion(AppRepository apps, ProcessRepository processes, SpaceRepository spaces,
                        MetadataRepository metadata, AppUsageEvents usage, ProcessSync sync,
-                       List<AppCleanup> cleanups) {
+                       List<AppCleanup> cleanups, Jobs jobs) {
         this.apps = apps;
         this.processes = processes;
         this.spaces = spaces;
@@ -35,6 +40,7 @@ public final class AppDeletion implements JobHandler, OrganizationCleanup {
         this.usage = usage;
         this.sync = sync;
         this.cleanups = cleanups;
+        this.jobs = jobs;
     }
 
     @Override
@@ -44,7 +50,17 @@ public final class AppDeletion implements JobHandler, OrganizationCleanup {
 
     @Override
     public void perform(Job job) {
-        apps.find(job.resourceGuid()).ifPresent(this::delete);
+        App app = apps.find(job.resourceGuid()).orElse(null);
+        if (app == null) {
+            return;
+        }
+        List<String> failures = cleanups.stream().flatMap(c -> c.releaseAppContents(app.guid()).stream()).toList();
+        if (!failures.isEmpty()) {
+            jobs.fail(job.guid(), failures.stream().map(m -> new Job.JobError(CfError.UnprocessableEntity.code(),
+                    CfError.UnprocessableEntity.title(), m)).toList());
+            return;
+        }
+        delete(app);
     }
 
     @Override

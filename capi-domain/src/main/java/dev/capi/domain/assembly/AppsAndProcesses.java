@@ -77,7 +77,7 @@ public record AppsAndProcesses(AppAccess access, AppEvents events, AppUsageEvent
         var processes = new Processes(ports.processes(), ports.apps(), access, tx, events, usage, flags, metadata,
                 platform.quotaScopes(), platform.quotaGuard(), sync, clock, deploying);
         var deletion = new AppDeletion(ports.apps(), ports.processes(), tenancy.spaces(), core.metadata(), usage,
-                sync, apps.cleanups());
+                sync, apps.cleanups(), foundation.jobs());
         return new AppsAndProcesses(access, events, usage,
                 new AppUsageEventQueries(ports.usageEvents(), tx, clock, guids), processCreate, sync, apps, states,
                 environment, new AppFeatures(ports.apps(), ports.processes(), access, tx, settings, clock),

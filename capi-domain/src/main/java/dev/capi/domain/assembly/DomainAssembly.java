@@ -3,7 +3,6 @@ package dev.capi.domain.assembly;
 import dev.capi.domain.Settings;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.organizations.OrganizationCleanup;
-import dev.capi.domain.servicebindings.AppBindingsCleanup;
 import dev.capi.domain.servicebindings.VcapServices;
 
 import java.util.ArrayList;
@@ -27,15 +26,15 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         var orgsAndSpaces = OrgsAndSpaces.assemble(core, tenancy, foundation, settings);
         var platform = Platform.assemble(core, tenancy, ports.platform(), ports.apps().apps(), foundation, settings);
         var routing = Routing.assemble(core, tenancy, ports.routing(), ports.apps(), foundation, platform, settings);
+        var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
+                ports.routing(), foundation, platform);
         var apps = AppsAndProcesses.assemble(core, tenancy, ports.apps(), ports.lifecycle(), ports.platform().stacks(),
                 ports.platform().buildpacks(), foundation, platform, routing,
                 new VcapServices(ports.serviceBindings().boundServices()),
-                new AppBindingsCleanup(ports.serviceBindings().credentialBindings(), core.metadata()));
+                serviceBindings.appCleanup());
         var serviceCatalog = ServiceCatalog.assemble(core, tenancy, ports.serviceCatalog(), foundation);
         var serviceInstances = ServiceInstancesArea.assemble(core, tenancy, ports.serviceInstances(), foundation,
-                platform);
-        var serviceBindings = ServiceBindingsArea.assemble(core, tenancy, ports.serviceBindings(), ports.apps(),
-                ports.routing(), foundation);
+                platform, serviceBindings.removal());
         var lifecycle = Lifecycle.assemble(core, orgsAndSpaces, tenancy, ports.apps(), ports.lifecycle(), foundation,
                 platform, routing, apps, serviceBindings);
 
@@ -45,7 +44,7 @@ public record DomainAssembly(Foundation foundation, OrgsAndSpaces orgsAndSpaces,
         cleanups.addAll(serviceBindings.cleanups());
         cleanups.add(serviceInstances.cleanup());
         cleanups.add(serviceCatalog.cleanup());
-        List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups));
+        List<JobHandler> handlers = new ArrayList<>(OrgsAndSpaces.deletions(core, tenancy, cleanups, foundation));
         handlers.addAll(orgsAndSpaces.jobHandlers());
         handlers.addAll(platform.jobHandlers());
         handlers.addAll(routing.jobHandlers());

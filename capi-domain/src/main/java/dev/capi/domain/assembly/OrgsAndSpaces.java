@@ -53,9 +53,9 @@ public record OrgsAndSpaces(PermissionsFactory permissions, UserRegistry userReg
      * organization ({@code cleanups}).
      */
     public static List<JobHandler> deletions(CorePorts core, OrgsAndSpacesPorts ports,
-                                             List<OrganizationCleanup> cleanups) {
+                                             List<OrganizationCleanup> cleanups, Foundation foundation) {
         var organizationDeletion = new OrganizationDeletion(ports.organizations(), ports.spaces(), ports.roles(),
-                core.metadata(), List.copyOf(cleanups));
+                core.metadata(), List.copyOf(cleanups), foundation.jobs());
         return List.of(organizationDeletion, new SpaceDeletion(ports.spaces(), organizationDeletion));
     }
 }

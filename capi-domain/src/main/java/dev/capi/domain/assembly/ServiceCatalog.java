@@ -11,6 +11,12 @@ import dev.capi.domain.servicebrokers.CatalogSynchronization;
 import dev.capi.domain.servicebrokers.ServiceBrokerCleanup;
 import dev.capi.domain.servicebrokers.ServiceBrokers;
 import dev.capi.domain.serviceofferings.ServiceOfferings;
+import dev.capi.domain.serviceplandefinitions.CatalogResync;
+import dev.capi.domain.serviceplandefinitions.PlanDefinitionAccess;
+import dev.capi.domain.serviceplandefinitions.PlanDefinitionBroker;
+import dev.capi.domain.serviceplandefinitions.PlanDefinitionSchemas;
+import dev.capi.domain.serviceplandefinitions.PlanDefinitions;
+import dev.capi.domain.serviceplandefinitions.ServicePlanCreate;
 import dev.capi.domain.serviceplans.CatalogWriters;
 import dev.capi.domain.serviceplans.Marketplace;
 import dev.capi.domain.serviceplans.ServicePlanVisibilities;
@@ -21,12 +27,14 @@ import java.util.List;
 
 /**
  * The service catalog: brokers (registration, update and deletion as jobs that fetch and sync their catalogs),
- * offerings, plans and plan visibility, with the marketplace's visibility rules. Route and volume services are
- * supported, so catalogs that require them are compatible.
+ * offerings, plans and plan visibility, with the marketplace's visibility rules, and the OSMAPI plan definitions
+ * (schemas, plans created from definitions, definition changes, each followed by a catalog sync). Route and volume
+ * services are supported, so catalogs that require them are compatible.
  */
 public record ServiceCatalog(ServiceBrokers brokers, ServiceOfferings offerings, ServicePlans plans,
-                             ServicePlanVisibilities visibilities, List<JobHandler> jobHandlers,
-                             OrganizationCleanup cleanup) {
+                             ServicePlanVisibilities visibilities, PlanDefinitionSchemas planDefinitionSchemas,
+                             PlanDefinitions planDefinitions, ServicePlanCreate planCreate,
+                             List<JobHandler> jobHandlers, OrganizationCleanup cleanup) {
 
     public static ServiceCatalog assemble(CorePorts core, OrgsAndSpacesPorts tenancy, ServiceCatalogPorts ports,
                                           Foundation foundation) {
@@ -41,7 +49,7 @@ public record ServiceCatalog(ServiceBrokers brokers, ServiceOfferings offerings,
         var sync = new CatalogSync(ports.offerings(), ports.plans(), audit, clock, core.guids());
         List<JobHandler> handlers = List.of(
                 new CatalogSynchronization(ports.brokers(), fetch, reader, sync, clock),
-                new BrokerUpdate(ports.brokers(), fetch, reader, sync, clock),
+                new BrokerUpdate(ports.brokers(), fetch, reader, sync, clock, foundation.jobs()),
                 new BrokerDeletion(ports.brokers(), audit, clock));
 
         var marketplace = new Marketplace(foundation.featureFlags());
@@ -51,7 +59,16 @@ public record ServiceCatalog(ServiceBrokers brokers, ServiceOfferings offerings,
                 tenancy.organizations());
         var visibilities = new ServicePlanVisibilities(ports.plans(), plans, marketplace, writers,
                 tenancy.organizations(), tenancy.spaces(), tx, audit, clock);
-        return new ServiceCatalog(brokers, offerings, plans, visibilities, handlers,
+
+        var access = new PlanDefinitionAccess(ports.plans(), ports.offerings(), ports.brokers(), marketplace);
+        var definitionBroker = new PlanDefinitionBroker(ports.brokerClient());
+        var resync = new CatalogResync(fetch, reader, sync, tx);
+        var schemas = new PlanDefinitionSchemas(ports.offerings(), access, definitionBroker, tx);
+        var definitions = new PlanDefinitions(ports.planDefinitions(), ports.plans(), access, definitionBroker,
+                resync, tx, audit, clock);
+        var create = new ServicePlanCreate(ports.offerings(), ports.plans(), ports.planDefinitions(), access,
+                definitionBroker, resync, tx, clock, core.guids());
+        return new ServiceCatalog(brokers, offerings, plans, visibilities, schemas, definitions, create, handlers,
                 new ServiceBrokerCleanup(ports.brokers(), ports.plans()));
     }
 }

@@ -3,6 +3,7 @@ package dev.capi.domain.assembly;
 import dev.capi.domain.jobs.JobHandler;
 import dev.capi.domain.organizations.OrganizationCleanup;
 import dev.capi.domain.serviceinstances.BrokerOperations;
+import dev.capi.domain.serviceinstances.InstanceBindings;
 import dev.capi.domain.serviceinstances.ManagedInstances;
 import dev.capi.domain.serviceinstances.ServiceInstanceBackups;
 import dev.capi.domain.serviceinstances.ServiceInstanceAccess;
@@ -29,7 +30,7 @@ public record ServiceInstancesArea(ServiceInstances serviceInstances, UserProvid
 
     public static ServiceInstancesArea assemble(CorePorts core, OrgsAndSpacesPorts tenancy,
                                                 ServiceInstancePorts ports, Foundation foundation,
-                                                Platform platform) {
+                                                Platform platform, InstanceBindings bindings) {
         var ctx = new ServiceInstanceContext(ports.instances(), ports.plans(), ports.brokers(), tenancy.spaces(),
                 tenancy.organizations(), foundation.metadataChanges(), foundation.auditEvents(),
                 platform.serviceUsageEvents(), foundation.featureFlags(), foundation.jobs(), platform.quotaGuard(),
@@ -39,10 +40,10 @@ public record ServiceInstancesArea(ServiceInstances serviceInstances, UserProvid
                 tenancy.organizations(), ports.plans());
         var userProvided = new UserProvidedInstances(ctx, access, events);
         var managed = new ManagedInstances(ctx, userProvided, events);
-        var operations = new BrokerOperations(ctx, events);
+        var operations = new BrokerOperations(ctx, events, bindings);
         return new ServiceInstancesArea(new ServiceInstances(ctx, access, userProvided, managed, events),
                 userProvided, managed, new ServiceInstanceSharing(ctx, access), new ServiceInstanceBackups(ctx, access),
-                new ServiceInstancePoller(ctx, operations), ServiceInstanceJobs.handlers(operations),
-                new ServiceInstanceCleanup(ports.instances(), tenancy.spaces(), events));
+                new ServiceInstancePoller(ctx, operations.polling()), ServiceInstanceJobs.handlers(operations),
+                new ServiceInstanceCleanup(ports.instances(), tenancy.spaces(), events, operations));
     }
 }

@@ -89,7 +89,10 @@ public final class JobRunner {
 
     private void finish(Job job, JobState state, List<Job.JobError> errors) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        transactions.run(() -> repository.update(new Job(job.guid(), job.createdAt(), now, job.operation(), state,
-                job.resourceType(), job.resourceGuid(), errors, job.warnings())));
+        transactions.run(() -> {
+            List<String> warnings = repository.find(job.guid()).map(Job::warnings).orElse(job.warnings());
+            repository.update(new Job(job.guid(), job.createdAt(), now, job.operation(), state, job.resourceType(),
+                    job.resourceGuid(), errors, warnings));
+        });
     }
 }

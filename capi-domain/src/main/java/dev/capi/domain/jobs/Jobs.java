@@ -38,7 +38,8 @@ public final class Jobs {
      * the worker leaves it so; whoever follows the work up finishes it with {@link #complete} or {@link #fail}.
      */
     public void markPolling(Job job) {
-        repository.update(withState(job, JobState.POLLING, List.of()));
+        Job current = repository.find(job.guid()).orElse(job);
+        repository.update(withState(current, JobState.POLLING, List.of()));
     }
 
     public void complete(String guid) {
@@ -46,7 +47,22 @@ public final class Jobs {
     }
 
     public void fail(String guid, Job.JobError error) {
-        repository.find(guid).ifPresent(job -> repository.update(withState(job, JobState.FAILED, List.of(error))));
+        fail(guid, List.of(error));
+    }
+
+    /** Fails the job with several errors (the reference's compound error). */
+    public void fail(String guid, List<Job.JobError> errors) {
+        repository.find(guid).ifPresent(job -> repository.update(withState(job, JobState.FAILED, errors)));
+    }
+
+    /** Adds a warning to the job (shown in its {@code warnings}); a warning it already carries is not repeated. */
+    public void warn(String guid, String detail) {
+        repository.find(guid).filter(job -> !job.warnings().contains(detail)).ifPresent(job -> {
+            var warnings = new java.util.ArrayList<>(job.warnings());
+            warnings.add(detail);
+            repository.update(new Job(job.guid(), job.createdAt(), job.updatedAt(), job.operation(), job.state(),
+                    job.resourceType(), job.resourceGuid(), job.errors(), List.copyOf(warnings)));
+        });
     }
 
     private Job withState(Job job, JobState state, List<Job.JobError> errors) {

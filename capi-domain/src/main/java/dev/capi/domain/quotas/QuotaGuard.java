@@ -1,5 +1,6 @@
 package dev.capi.domain.quotas;
 
+import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
 import dev.capi.model.QuotaLimits;
 
@@ -158,15 +159,16 @@ public final class QuotaGuard {
 
     /**
      * One managed service instance is created on a plan that is free or paid: the space's and the organization's
-     * number of instances, then whether the space's and the organization's quotas allow paid plans.
+     * number of instances, then whether the space's and the organization's quotas allow paid plans (400 with the
+     * reference's own error kinds, as its create and update actions answer them).
      */
     public void checkServiceInstance(QuotaScope scope, boolean paidPlan) {
         if (exceeds(scope.spaceQuota(), QuotaLimits::totalServiceInstances, scope.spaceUsage().serviceInstances() + 1)) {
-            throw CfException.unprocessable("You have exceeded your space's services limit.");
+            throw CfException.of(CfError.ServiceInstanceSpaceQuotaExceeded);
         }
         if (exceeds(scope.organizationQuota(), QuotaLimits::totalServiceInstances,
                 scope.organizationUsage().serviceInstances() + 1)) {
-            throw CfException.unprocessable("You have exceeded your organization's services limit.");
+            throw CfException.of(CfError.ServiceInstanceQuotaExceeded);
         }
         checkPaidPlan(scope, paidPlan);
     }
@@ -174,12 +176,10 @@ public final class QuotaGuard {
     /** A managed service instance moves to a plan (paid or free): whether the space's and org's quotas allow it. */
     public void checkPaidPlan(QuotaScope scope, boolean paidPlan) {
         if (paidPlan && scope.spaceQuota() != null && !scope.spaceQuota().paidServicesAllowed()) {
-            throw CfException.unprocessable(
-                    "The service instance cannot be created because paid service plans are not allowed for your space.");
+            throw CfException.of(CfError.ServiceInstanceServicePlanNotAllowedBySpaceQuota);
         }
         if (paidPlan && scope.organizationQuota() != null && !scope.organizationQuota().paidServicesAllowed()) {
-            throw CfException.unprocessable(
-                    "The service instance cannot be created because paid service plans are not allowed.");
+            throw CfException.of(CfError.ServiceInstanceServicePlanNotAllowed);
         }
     }
 

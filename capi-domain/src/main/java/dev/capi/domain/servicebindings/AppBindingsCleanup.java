@@ -1,26 +1,32 @@
 package dev.capi.domain.servicebindings;
 
 import dev.capi.domain.apps.AppCleanup;
-import dev.capi.domain.metadata.MetadataRepository;
+
+import java.util.List;
 
 /**
- * An app's credential bindings (and their metadata) go with the app. Bindings of managed instances are removed here
- * without an unbind request to their broker (the reference sends one): see the area's notes.
+ * An app's credential bindings go with the app: bindings of managed instances are first unbound through their broker
+ * ({@link BindingRemoval#unbindApp}; one not gone yet keeps the app), then what is left (and its metadata) is removed.
  */
 public final class AppBindingsCleanup implements AppCleanup {
-    private final CredentialBindingRepository bindings;
-    private final MetadataRepository metadata;
+    private final BindingContext c;
+    private final BindingRemoval removal;
 
-    public AppBindingsCleanup(CredentialBindingRepository bindings, MetadataRepository metadata) {
-        this.bindings = bindings;
-        this.metadata = metadata;
+    public AppBindingsCleanup(BindingContext c, BindingRemoval removal) {
+        this.c = c;
+        this.removal = removal;
+    }
+
+    @Override
+    public List<String> releaseAppContents(String appGuid) {
+        return removal.unbindApp(appGuid, null, null);
     }
 
     @Override
     public void deleteAppContents(String appGuid) {
-        for (String guid : bindings.ofApp(appGuid)) {
-            metadata.delete(guid);
-            bindings.delete(guid);
+        for (String guid : c.credentialBindings().ofApp(appGuid)) {
+            c.metadataStore().delete(guid);
+            c.credentialBindings().delete(guid);
         }
     }
 }

@@ -141,6 +141,7 @@ public final class CredentialBindingCreate {
             }
             remove(existing.get().guid());
         }
+        c.quotaGuard().checkServiceKey(c.quotaScopes().forSpace(instance.spaceGuid()));
         ServiceCredentialBinding key = precursor(perms, cmd, instance, null, instance.spaceGuid());
         return new Created(key, c.jobs().enqueue(KEY_JOB, RESOURCE_TYPE, key.guid()));
     }

@@ -50,6 +50,18 @@ public final class CredentialBindings {
         return c.tx().inTransaction(() -> c.instances().find(guid));
     }
 
+    /** The apps of bindings, oldest first (for {@code include=app}); one read. */
+    public java.util.List<dev.capi.model.App> appsOf(java.util.List<ServiceCredentialBinding> bindings) {
+        var guids = bindings.stream().map(ServiceCredentialBinding::appGuid).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (guids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return c.tx().inTransaction(() -> c.apps().findAll(guids).stream()
+                .sorted(java.util.Comparator.comparing(dev.capi.model.App::createdAt)
+                        .thenComparing(dev.capi.model.App::guid)).toList());
+    }
+
     ServiceCredentialBinding visible(Permissions perms, String guid) {
         return c.credentialBindings().find(guid).filter(b -> access.canRead(perms, b.spaceGuid()))
                 .orElseThrow(() -> CfException.notFound("Service credential binding"));

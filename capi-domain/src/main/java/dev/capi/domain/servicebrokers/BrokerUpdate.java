@@ -3,6 +3,7 @@ package dev.capi.domain.servicebrokers;
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
 import dev.capi.domain.jobs.JobHandler;
+import dev.capi.domain.jobs.Jobs;
 import dev.capi.domain.osbapi.BrokerEndpoint;
 import dev.capi.model.Job;
 import dev.capi.model.ServiceBroker;
@@ -15,7 +16,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * The {@code service_broker.update} job: asks the broker at its new URL and credentials for its catalog, validates
  * and syncs it, then stores the new name, URL and credentials and makes the broker AVAILABLE. A failure keeps the
- * old values and returns the broker to the state it had before the update, as the reference's UpdateBrokerJob.
+ * old values and returns the broker to the state it had before the update, as the reference's UpdateBrokerJob. Plans
+ * the catalog dropped that instances still use are deactivated and named in the job's {@code warnings}.
  */
 public final class BrokerUpdate implements JobHandler {
     private final ServiceBrokerRepository brokers;
@@ -23,14 +25,16 @@ public final class BrokerUpdate implements JobHandler {
     private final CatalogReader reader;
     private final CatalogSync sync;
     private final Clock clock;
+    private final Jobs jobs;
 
     public BrokerUpdate(ServiceBrokerRepository brokers, CatalogFetch fetch, CatalogReader reader, CatalogSync sync,
-                        Clock clock) {
+                        Clock clock, Jobs jobs) {
         this.brokers = brokers;
         this.fetch = fetch;
         this.reader = reader;
         this.sync = sync;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Override
@@ -54,7 +58,7 @@ public final class BrokerUpdate implements JobHandler {
         var body = fetch.fetch(new BrokerEndpoint(updated.url(), updated.username(), updated.password()));
         BrokerCatalog catalog = reader.read(body, sync.existing(updated));
         brokers.update(updated);
-        sync.apply(updated, catalog);
+        sync.apply(updated, catalog).forEach(warning -> jobs.warn(job.guid(), warning));
         brokers.deleteUpdateRequest(broker.guid());
     }
 

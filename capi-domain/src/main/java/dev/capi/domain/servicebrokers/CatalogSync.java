@@ -70,7 +70,9 @@ public final class CatalogSync {
         };
     }
 
-    public void apply(ServiceBroker broker, BrokerCatalog catalog) {
+    /** Applies the catalog; returns the reference's warnings (plans deactivated because instances still use them). */
+    public List<String> apply(ServiceBroker broker, BrokerCatalog catalog) {
+        DeactivatedPlansWarning warning = new DeactivatedPlansWarning(broker.url());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AuditEvent.Actor actor = new AuditEvent.Actor(broker.guid(), "service_broker", broker.name());
         Map<String, ServiceOffering> currentOfferings = new HashMap<>();
@@ -103,6 +105,7 @@ public final class CatalogSync {
         for (ServicePlan dropped : currentPlans.values()) {
             if (plans.hasInstances(dropped.guid())) {
                 plans.update(deactivated(dropped, now));
+                warning.add(dropped.offeringName(), dropped.name());
             } else {
                 plans.delete(dropped.guid());
                 audit.record("audit.service_plan.delete", actor, planTarget(dropped), null, null, Map.of());
@@ -120,6 +123,7 @@ public final class CatalogSync {
                 audit.record("audit.service.delete", actor, target(dropped), null, null, Map.of());
             }
         }
+        return warning.message().map(List::of).orElse(List.of());
     }
 
     private ServiceOffering offering(ServiceBroker broker, BrokerCatalog.Offering entry, ServiceOffering existing,

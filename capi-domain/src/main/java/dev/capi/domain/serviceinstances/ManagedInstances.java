@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Managed service instances: create, update and delete start {@code service_instance.*} jobs that talk to the
- * broker ({@link BrokerOperations}); an update that needs no broker (name without context updates, tags,
- * metadata) is synchronous. Plans are checked as the reference's controller does (exists and visible, active,
+ * broker ({@link BrokerOperations}; a delete unbinds the instance's bindings first); an update that needs no
+ * broker (name without context updates, tags, metadata) is synchronous. Plans are checked as the reference's controller does (exists and visible, active,
  * available in the space, same offering), then the space's and organization's quotas.
  */
 public final class ManagedInstances {
@@ -155,15 +155,14 @@ public final class ManagedInstances {
         return new Updated(null, job);
     }
 
-    /** Starts the delete job (refused while another operation is in progress or bindings remain). */
+    /**
+     * Starts the delete job (refused while another operation is in progress); the job unbinds the instance's bindings
+     * through the broker, then deprovisions it.
+     */
     Job delete(Permissions perms, ServiceInstanceAccess.Located located) {
         ServiceInstance si = located.instance();
         if (si.lastOperation() != null && si.lastOperation().inProgress()) {
             throw CfException.unprocessable(IN_PROGRESS);
-        }
-        if (ctx.instances().hasBindings(si.guid())) {
-            throw CfException.of(CfError.AssociationNotEmpty, "service_bindings, service_keys, and routes",
-                    "service_instances");
         }
         Instant now = ctx.now();
         Job job = ctx.jobs().enqueue(ServiceInstanceJobs.DELETE, "service_instances", si.guid());

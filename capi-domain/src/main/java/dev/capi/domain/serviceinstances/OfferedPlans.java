@@ -13,6 +13,15 @@ import java.util.Optional;
 public interface OfferedPlans {
     Optional<OfferedPlan> find(String planGuid);
 
+    /** Several plans by guid (those that exist); adapters read them in a constant number of statements. */
+    default java.util.Map<String, OfferedPlan> findAll(java.util.Collection<String> planGuids) {
+        java.util.Map<String, OfferedPlan> out = new java.util.LinkedHashMap<>();
+        for (String guid : planGuids) {
+            find(guid).ifPresent(p -> out.put(p.guid(), p));
+        }
+        return out;
+    }
+
     /**
      * A plan with its offering and broker. {@code visibleInOrganizations} lists the organizations a plan
      * visibility row names; {@code brokerSpaceGuid} is set for a space-scoped broker.

@@ -18,9 +18,9 @@ public final class ServiceInstanceJobs {
     }
 
     public static List<JobHandler> handlers(BrokerOperations operations) {
-        return List.of(new Handler(CREATE, BrokerOperations.CREATE, operations),
-                new Handler(UPDATE, BrokerOperations.UPDATE, operations),
-                new Handler(DELETE, BrokerOperations.DELETE, operations));
+        return List.of(new Handler(CREATE, OperationResults.CREATE, operations),
+                new Handler(UPDATE, OperationResults.UPDATE, operations),
+                new Handler(DELETE, OperationResults.DELETE, operations));
     }
 
     private record Handler(String operation, String type, BrokerOperations operations) implements JobHandler {

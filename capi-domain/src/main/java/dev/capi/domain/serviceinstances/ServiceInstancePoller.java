@@ -15,9 +15,9 @@ public final class ServiceInstancePoller {
     static final int BATCH = 20;
 
     private final ServiceInstanceContext ctx;
-    private final BrokerOperations operations;
+    private final OperationPolling operations;
 
-    public ServiceInstancePoller(ServiceInstanceContext ctx, BrokerOperations operations) {
+    public ServiceInstancePoller(ServiceInstanceContext ctx, OperationPolling operations) {
         this.ctx = ctx;
         this.operations = operations;
     }

@@ -48,40 +48,45 @@ public final class ServiceInstances {
         return ctx.tx().inTransaction(() -> access.visible(perms, guid).instance());
     }
 
-    /** The spaces of instances (for {@code fields[space]}), by guid. */
+    /** The spaces of instances (for {@code fields[space]}), by guid; one read. */
     public Map<String, Space> spacesOf(List<ServiceInstance> instances) {
         return ctx.tx().inTransaction(() -> {
             Map<String, Space> out = new LinkedHashMap<>();
-            for (ServiceInstance si : instances) {
-                out.computeIfAbsent(si.spaceGuid(), g -> ctx.spaces().find(g).orElse(null));
-            }
-            out.values().removeIf(java.util.Objects::isNull);
+            var guids = instances.stream().map(ServiceInstance::spaceGuid).distinct().toList();
+            ctx.spaces().findAll(guids).forEach(s -> out.put(s.guid(), s));
             return out;
         });
     }
 
-    /** The plans (with offering and broker) of instances, by plan guid. */
+    /** The plans (with offering and broker) of instances, by plan guid; one batched read. */
     public Map<String, OfferedPlans.OfferedPlan> plansOf(List<ServiceInstance> instances) {
-        return ctx.tx().inTransaction(() -> {
-            Map<String, OfferedPlans.OfferedPlan> out = new LinkedHashMap<>();
-            for (ServiceInstance si : instances) {
-                if (si.servicePlanGuid() != null && !out.containsKey(si.servicePlanGuid())) {
-                    ctx.plans().find(si.servicePlanGuid()).ifPresent(p -> out.put(p.guid(), p));
-                }
-            }
-            return out;
-        });
+        var guids = instances.stream().map(ServiceInstance::servicePlanGuid).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        return guids.isEmpty() ? Map.of() : ctx.tx().inTransaction(() -> ctx.plans().findAll(guids));
     }
 
-    /** The organizations' names of spaces, by organization guid. */
+    /** The organizations' names of spaces, by organization guid; one read. */
     public Map<String, String> organizationNames(java.util.Collection<Space> spaces) {
         return ctx.tx().inTransaction(() -> {
             Map<String, String> out = new LinkedHashMap<>();
-            for (Space s : spaces) {
-                ctx.organizations().find(s.organizationGuid()).ifPresent(o -> out.put(o.guid(), o.name()));
-            }
+            var guids = spaces.stream().map(Space::organizationGuid).distinct().toList();
+            ctx.organizations().findAll(guids).forEach(o -> out.put(o.guid(), o.name()));
             return out;
         });
+    }
+
+    /**
+     * Instances by guid, oldest first (for {@code include=service_instance} of bindings, whose visibility the caller
+     * has checked); one list read.
+     */
+    public List<ServiceInstance> byGuids(java.util.Collection<String> guids) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        return ctx.tx().inTransaction(() -> ctx.instances().list(ListQuery.all().withFilter(
+                        ServiceInstanceFilter.GUIDS.key(), List.copyOf(new java.util.LinkedHashSet<>(guids))))
+                .resources().stream().sorted(java.util.Comparator.comparing(ServiceInstance::createdAt)
+                        .thenComparing(ServiceInstance::guid)).toList());
     }
 
     /** Updates an instance: synchronously (the instance) or through a job (the job). */

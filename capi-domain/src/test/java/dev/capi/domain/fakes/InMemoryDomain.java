@@ -90,7 +90,7 @@ public final class InMemoryDomain {
                 UnusedPort.of(RevisionRepository.class), UnusedPort.of(DeploymentRepository.class),
                 UnusedPort.of(ManifestStore.class));
         var catalog = new ServiceCatalogPorts(serviceCatalog.brokers, serviceCatalog.offerings, serviceCatalog.plans,
-                brokerClient);
+                serviceCatalog.definitions, brokerClient);
         var serviceInstances = new ServiceInstancePorts(UnusedPort.of(ServiceInstanceRepository.class),
                 UnusedPort.of(OfferedPlans.class), UnusedPort.of(ServiceBrokerClient.class),
                 dev.capi.domain.osbapi.BrokerSettings.defaults());

@@ -18,6 +18,11 @@ public final class InMemoryJobs implements JobRepository {
         return rows.size();
     }
 
+    /** Every job, oldest first. */
+    public java.util.List<Job> all() {
+        return java.util.List.copyOf(rows.values());
+    }
+
     @Override
     public void insert(Job job) {
         rows.put(job.guid(), job);

@@ -7,12 +7,15 @@ import dev.capi.domain.query.Visibility;
 import dev.capi.domain.servicebrokers.BrokerUpdateRequest;
 import dev.capi.domain.servicebrokers.ServiceBrokerRepository;
 import dev.capi.domain.serviceofferings.ServiceOfferingRepository;
+import dev.capi.domain.serviceplandefinitions.ServicePlanDefinitionFilter;
+import dev.capi.domain.serviceplandefinitions.ServicePlanDefinitionRepository;
 import dev.capi.domain.serviceplans.ServicePlanRepository;
 import dev.capi.model.Role;
 import dev.capi.model.ServiceBroker;
 import dev.capi.model.ServiceBrokerState;
 import dev.capi.model.ServiceOffering;
 import dev.capi.model.ServicePlan;
+import dev.capi.model.ServicePlanDefinition;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ public final class InMemoryServiceCatalog {
     public final Map<String, Set<String>> planOrganizations = new HashMap<>();
     public final Map<String, BrokerUpdateRequest> updateRequests = new HashMap<>();
     public final Set<String> plansWithInstances = new HashSet<>();
+    public final Map<String, Map<String, Object>> definitionRows = new LinkedHashMap<>();
     private final RoleSource roles;
 
     public InMemoryServiceCatalog(RoleSource roles) {
@@ -220,6 +224,7 @@ public final class InMemoryServiceCatalog {
         public void delete(String guid) {
             planRows.remove(guid);
             planOrganizations.remove(guid);
+            definitionRows.remove(guid);
         }
 
         @Override
@@ -246,6 +251,40 @@ public final class InMemoryServiceCatalog {
         @Override
         public void removeOrganizationEverywhere(String organizationGuid) {
             planOrganizations.values().forEach(s -> s.remove(organizationGuid));
+        }
+    };
+
+    /** Plan definitions keyed by plan; the list filters by plan name and offering/broker guid. */
+    public final ServicePlanDefinitionRepository definitions = new ServicePlanDefinitionRepository() {
+        @Override
+        public Optional<Map<String, Object>> find(String planGuid) {
+            return Optional.ofNullable(definitionRows.get(planGuid));
+        }
+
+        @Override
+        public Page<ServicePlanDefinition> list(ListQuery query) {
+            List<ServicePlanDefinition> found = planRows.values().stream().map(InMemoryServiceCatalog.this::joined)
+                    .filter(p -> matches(query, ServicePlanDefinitionFilter.NAMES, p.name())
+                            && matches(query, ServicePlanDefinitionFilter.SERVICE_OFFERING_GUIDS, p.offeringGuid())
+                            && matches(query, ServicePlanDefinitionFilter.SERVICE_BROKER_GUIDS, p.brokerGuid())
+                            && matches(query, ServicePlanDefinitionFilter.SERVICE_BROKER_NAMES, p.brokerName()))
+                    .map(p -> new ServicePlanDefinition(p.guid(), definitionRows.get(p.guid()))).toList();
+            return new Page<>(found, found.size());
+        }
+
+        private boolean matches(ListQuery query, ServicePlanDefinitionFilter filter, String value) {
+            List<String> wanted = query.filter(filter.key());
+            return wanted == null || wanted.contains(value);
+        }
+
+        @Override
+        public void save(String planGuid, Map<String, Object> definition, Instant at) {
+            definitionRows.put(planGuid, definition);
+        }
+
+        @Override
+        public void delete(String planGuid) {
+            definitionRows.remove(planGuid);
         }
     };
 

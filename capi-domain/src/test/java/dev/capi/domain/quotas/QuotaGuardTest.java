@@ -71,6 +71,14 @@ class QuotaGuardTest {
         });
     }
 
+    private static void refused(Runnable check, CfError kind, String detail) {
+        assertThatThrownBy(check::run).isInstanceOfSatisfying(CfException.class, e -> {
+            assertThat(e.kind()).isEqualTo(kind);
+            assertThat(e.kind().httpStatus()).isEqualTo(400);
+            assertThat(e.detail()).isEqualTo(detail);
+        });
+    }
+
     private static void allowed(Runnable check) {
         assertThatCode(check::run).doesNotThrowAnyException();
     }
@@ -335,9 +343,9 @@ class QuotaGuardTest {
         QuotaUsage two = usage(0, 0, 0, 0, 0, 0, 0, 2, 0, 0);
         allowed(() -> guard.checkServiceInstance(scope(org.get(), one, space.get(), QuotaUsage.none()), false));
         refused(() -> guard.checkServiceInstance(scope(org.get(), two, space.get(), one), false),
-                "You have exceeded your space's services limit.");
+                CfError.ServiceInstanceSpaceQuotaExceeded, "You have exceeded your space's services limit.");
         refused(() -> guard.checkServiceInstance(orgOnly(org.get(), two), false),
-                "You have exceeded your organization's services limit.");
+                CfError.ServiceInstanceQuotaExceeded, "You have exceeded your organization's services limit.");
     }
 
     @Test
@@ -348,8 +356,10 @@ class QuotaGuardTest {
         space.paid = false;
         allowed(() -> guard.checkServiceInstance(scope(org.get(), null, space.get(), null), false));
         refused(() -> guard.checkServiceInstance(scope(org.get(), null, space.get(), null), true),
+                CfError.ServiceInstanceServicePlanNotAllowedBySpaceQuota,
                 "The service instance cannot be created because paid service plans are not allowed for your space.");
         refused(() -> guard.checkServiceInstance(orgOnly(org.get(), null), true),
+                CfError.ServiceInstanceServicePlanNotAllowed,
                 "The service instance cannot be created because paid service plans are not allowed.");
         allowed(() -> guard.checkServiceInstance(scope(limits().get(), null, limits().get(), null), true));
     }

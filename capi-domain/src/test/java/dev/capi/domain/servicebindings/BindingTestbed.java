@@ -63,7 +63,8 @@ final class BindingTestbed {
     final InMemoryRoutes routes = new InMemoryRoutes(domains, f.spaces, new InMemoryRouteDestinations());
     final BindingContext context = new BindingContext(rows.credentials, rows.routes, rows.instances, f.apps, routes,
             domains, f.spaces, f.orgs, f.metadataRows, f.metadata, new AuditEvents(f.audit, clock, f.guids), jobs,
-            f.tx, clock, f.guids, broker, BrokerSettings.defaults().withPollInterval(Duration.ofSeconds(5)));
+            f.tx, clock, f.guids, broker, BrokerSettings.defaults().withPollInterval(Duration.ofSeconds(5)),
+            f.quotaGuard, f.quotaScopes);
     final CredentialBindingCreate create = new CredentialBindingCreate(context);
     final CredentialBindings bindings = new CredentialBindings(context);
     final RouteBindings routeBindings = new RouteBindings(context, true);

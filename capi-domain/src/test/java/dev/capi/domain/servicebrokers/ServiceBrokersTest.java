@@ -119,6 +119,13 @@ class ServiceBrokersTest {
         assertThat(plans()).extracting(ServicePlan::name).containsExactly("small", "xl");
         assertThat(plans().get(0).available()).isFalse();
         assertThat(brokers.get(admin(), guid).state()).isEqualTo(ServiceBrokerState.AVAILABLE);
+        var job = domain.jobs.find(outcome.job().guid()).orElseThrow();
+        assertThat(job.state()).isEqualTo(JobState.COMPLETE);
+        assertThat(job.warnings()).containsExactly("Warning: Service plans are missing from the broker's catalog ("
+                + URL + "/v2/catalog) but can not be removed from Cloud Foundry while instances exist. The plans have "
+                + "been deactivated to prevent users from attempting to provision new instances of these plans. The "
+                + "broker should continue to support bind, unbind, and delete for existing instances; if these "
+                + "operations fail contact your broker provider.\n\nService Offering: db\nPlans deactivated: small\n");
     }
 
     @Test

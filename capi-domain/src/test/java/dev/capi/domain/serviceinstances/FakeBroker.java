@@ -106,4 +106,21 @@ final class FakeBroker implements ServiceBrokerClient {
                                     Optional<String> userGuid) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public BrokerReply planDefinitionSchema(BrokerEndpoint broker, String serviceId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public BrokerReply putPlanDefinition(BrokerEndpoint broker, String serviceId, String planId,
+                                         Map<String, Object> definition, Optional<String> userGuid) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public BrokerReply deletePlanDefinition(BrokerEndpoint broker, String serviceId, String planId,
+                                            Optional<String> userGuid) {
+        throw new UnsupportedOperationException();
+    }
 }

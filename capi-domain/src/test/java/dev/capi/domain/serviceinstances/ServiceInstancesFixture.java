@@ -51,6 +51,10 @@ final class ServiceInstancesFixture {
     final ServiceInstanceSharing sharing;
     final ServiceInstancePoller poller;
     final JobRunner runner;
+    final ServiceInstanceCleanup cleanup;
+    /** What the instance's bindings answer when a delete unbinds them (empty: all gone), and who asked. */
+    final List<String> unbindFailures = new ArrayList<>();
+    final List<String> unbound = new ArrayList<>();
 
     ServiceInstancesFixture() {
         app.spaces.insert(new Space("other", app.now, app.now, "other", "org", false, true, null, null,
@@ -70,8 +74,13 @@ final class ServiceInstancesFixture {
         managed = new ManagedInstances(ctx, userProvided, events);
         serviceInstances = new ServiceInstances(ctx, access, userProvided, managed, events);
         sharing = new ServiceInstanceSharing(ctx, access);
-        var operations = new BrokerOperations(ctx, events);
-        poller = new ServiceInstancePoller(ctx, operations);
+        InstanceBindings bindings = (instance, actorGuid, actorName) -> {
+            unbound.add(instance + " by " + actorGuid);
+            return List.copyOf(unbindFailures);
+        };
+        var operations = new BrokerOperations(ctx, events, bindings);
+        cleanup = new ServiceInstanceCleanup(instances, app.spaces, events, operations);
+        poller = new ServiceInstancePoller(ctx, operations.polling());
         runner = new JobRunner(jobRows, app.tx, ServiceInstanceJobs.handlers(operations), clock);
     }
 

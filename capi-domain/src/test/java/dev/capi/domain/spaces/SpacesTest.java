@@ -266,7 +266,8 @@ class SpacesTest {
     @Test
     void theDeleteJobRunsTheOrganizationCascadeForTheSpaceAndToleratesAGoneSpace() {
         metadata.replace(space.guid(), "space", new Metadata(Map.of("a", "b"), Map.of()));
-        var cascade = new OrganizationDeletion(orgs, spaceRows, roles, metadata, List.of());
+        var cascade = new OrganizationDeletion(orgs, spaceRows, roles, metadata, List.of(),
+                new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet()));
         var handler = new SpaceDeletion(spaceRows, cascade);
         var job = spaces.delete(admin(), space.guid());
         handler.perform(job);
@@ -276,6 +277,49 @@ class SpacesTest {
         assertThat(roles.forUser("manager")).hasSize(1);
         assertThat(orgs.find("org")).isPresent();
         handler.perform(job);
+    }
+
+    @Test
+    void contentsThatCannotGoYetKeepTheSpaceAndFailTheJobWithTheReferencesErrors() {
+        Space other = spaces.create(admin(), new SpaceCommands.Create("qa", "org", null));
+        dev.capi.domain.organizations.OrganizationCleanup brokers = new dev.capi.domain.organizations
+                .OrganizationCleanup() {
+            @Override
+            public List<String> releaseSpaceContents(String spaceGuid) {
+                return spaceGuid.equals(space.guid()) ? List.of("An operation for service instance db is in progress.",
+                        "Service instance mq: Service broker error: boom") : List.of();
+            }
+        };
+        var jobs = new Jobs(jobRows, clock, () -> "j" + ids.incrementAndGet());
+        var cascade = new OrganizationDeletion(orgs, spaceRows, roles, metadata, List.of(brokers), jobs);
+        String spaceText = "Deletion of space dev failed because one or more resources within could not be deleted."
+                + "\n\n\tAn operation for service instance db is in progress.\n\n\tService instance mq: Service "
+                + "broker error: boom";
+
+        var spaceJob = spaces.delete(admin(), space.guid());
+        jobRows.update(spaceJob);
+        new SpaceDeletion(spaceRows, cascade).perform(spaceJob);
+        var failedSpace = jobRows.find(spaceJob.guid()).orElseThrow();
+        assertThat(failedSpace.state()).isEqualTo(dev.capi.model.JobState.FAILED);
+        assertThat(failedSpace.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(290008);
+            assertThat(e.title()).isEqualTo("CF-SpaceDeletionFailed");
+            assertThat(e.detail()).isEqualTo(spaceText);
+        });
+        assertThat(spaceRows.find(space.guid())).isPresent();
+
+        var orgJob = jobs.enqueue("organization.delete", "organization", "org");
+        cascade.perform(orgJob);
+        var failedOrg = jobRows.find(orgJob.guid()).orElseThrow();
+        assertThat(failedOrg.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(290010);
+            assertThat(e.title()).isEqualTo("CF-OrganizationDeletionFailed");
+            assertThat(e.detail()).isEqualTo("Deletion of organization Boardgames failed because one or more "
+                    + "resources within could not be deleted.\n\n" + spaceText);
+        });
+        assertThat(spaceRows.find(space.guid())).as("the space that could not go stays").isPresent();
+        assertThat(spaceRows.find(other.guid())).as("the space that could go is gone").isEmpty();
+        assertThat(orgs.find("org")).isPresent();
     }
 
     @Test

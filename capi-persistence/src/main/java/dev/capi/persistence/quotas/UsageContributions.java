@@ -42,6 +42,11 @@ public final class UsageContributions {
                 new UsageContribution(Metric.RESERVED_PORTS, Level.SPACE, "SELECT r.space_guid, 1 AS amount"
                         + " FROM routes r JOIN domains d ON d.guid = r.domain_guid"
                         + " WHERE r.port <> 0 AND d.router_group_guid IS NOT NULL"),
+                new UsageContribution(Metric.SERVICE_INSTANCES, Level.SPACE, "SELECT si.space_guid, 1 AS amount"
+                        + " FROM service_instances si WHERE si.type = 'managed'"),
+                new UsageContribution(Metric.SERVICE_KEYS, Level.SPACE, "SELECT si.space_guid, 1 AS amount"
+                        + " FROM service_credential_bindings b"
+                        + " JOIN service_instances si ON si.guid = b.service_instance_guid WHERE b.type = 'key'"),
                 new UsageContribution(Metric.PRIVATE_DOMAINS, Level.ORGANIZATION,
                         "SELECT d.owning_organization_guid AS organization_guid, 1 AS amount FROM domains d"
                                 + " WHERE d.owning_organization_guid IS NOT NULL"));

@@ -29,9 +29,9 @@ public final class CatalogRows {
         }
         String user = binds.add(v.userGuid());
         return "(" + publicPlans
-                + " OR " + plan + ".guid IN (SELECT spv.service_plan_guid FROM service_plan_visibilities spv"
-                + " WHERE spv.organization_guid IN (SELECT vr.organization_guid FROM roles vr WHERE vr.user_guid = "
-                + user + " AND vr.type IN (" + types(v.orgRoles(), binds) + ")))"
+                + " OR EXISTS (SELECT 1 FROM service_plan_visibilities spv JOIN roles vr"
+                + " ON vr.organization_guid = spv.organization_guid WHERE spv.service_plan_guid = " + plan + ".guid"
+                + " AND vr.user_guid = " + user + " AND vr.type IN (" + types(v.orgRoles(), binds) + "))"
                 + " OR " + brokerSpace + " IN (SELECT vr.space_guid FROM roles vr WHERE vr.user_guid = " + user
                 + " AND vr.type IN (" + types(v.spaceRoles(), binds) + ")))";
     }

@@ -32,7 +32,7 @@ public final class JdbiServicePlanRepository implements ServicePlanRepository {
             + "COALESCE(sp.bindable, so.bindable) AS bindable, "
             + "COALESCE(sp.plan_updateable, so.plan_updateable) AS plan_updateable, sp.maximum_polling_duration, "
             + "sp.maintenance_info, sp.extra, sp.schemas, sp.public, sp.active, "
-            + "(SELECT COUNT(*) FROM service_plan_visibilities ov WHERE ov.service_plan_guid = sp.guid) AS org_count";
+            + "EXISTS (SELECT 1 FROM service_plan_visibilities ov WHERE ov.service_plan_guid = sp.guid) AS org_restricted";
     private static final RowMapper<ServicePlan> MAPPER = (rs, ctx) -> {
         Object polling = rs.getObject("maximum_polling_duration");
         return new ServicePlan(rs.getString("guid"), TimeColumns.read(rs, "created_at"),
@@ -43,7 +43,7 @@ public final class JdbiServicePlanRepository implements ServicePlanRepository {
                 rs.getBoolean("plan_updateable"), polling instanceof Number n ? n.intValue() : null,
                 Json.readMap(rs.getString("maintenance_info")), Json.readMap(rs.getString("extra")),
                 Json.readMap(rs.getString("schemas")), rs.getBoolean("public"), rs.getBoolean("active"),
-                rs.getLong("org_count") > 0, Metadata.empty());
+                rs.getBoolean("org_restricted"), Metadata.empty());
     };
     private static final ListSql LIST = new ListSql(FROM, "sp")
             .inFilter(ServicePlanFilter.NAMES, "sp.name")

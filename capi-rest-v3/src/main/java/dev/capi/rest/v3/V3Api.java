@@ -28,6 +28,10 @@ import dev.capi.rest.v3.routes.SpaceRoutesResource;
 import dev.capi.rest.v3.spaces.SpacesResource;
 import dev.capi.rest.v3.servicebrokers.ServiceBrokersResource;
 import dev.capi.rest.v3.serviceofferings.ServiceOfferingsResource;
+import dev.capi.rest.v3.serviceplandefinitions.OfferingPlanDefinitionSchemaResource;
+import dev.capi.rest.v3.serviceplandefinitions.PlanDefinitionSchemasResource;
+import dev.capi.rest.v3.serviceplandefinitions.ServicePlanDefinitionResource;
+import dev.capi.rest.v3.serviceplandefinitions.ServicePlanDefinitionsResource;
 import dev.capi.rest.v3.serviceplans.ServicePlanVisibilityResource;
 import dev.capi.rest.v3.serviceplans.ServicePlansResource;
 import dev.capi.rest.v3.stacks.StacksResource;
@@ -49,6 +53,10 @@ public final class V3Api {
                 RegistryCredentialsResource.class, StacksResource.class, LocksResource.class,
                 ServiceBrokersResource.class, ServiceOfferingsResource.class, ServicePlansResource.class,
                 ServicePlanVisibilityResource.class,
+                ServicePlanDefinitionResource.class,
+                ServicePlanDefinitionsResource.class,
+                PlanDefinitionSchemasResource.class,
+                OfferingPlanDefinitionSchemaResource.class,
                 dev.capi.rest.v3.envgroups.EnvironmentVariableGroupsResource.class,
                 dev.capi.rest.v3.usage.AppUsageEventsResource.class,
                 dev.capi.rest.v3.usage.ServiceUsageEventsResource.class, JobsResource.class,

@@ -29,6 +29,15 @@ final class BrokerPath {
         return instance(instanceId).then("/service_bindings/" + encode(bindingId));
     }
 
+    /** OSMAPI: an offering's extension endpoints live under {@code /v2/service_offerings/:service_id}. */
+    static BrokerPath offering(String serviceId) {
+        return of("/v2/service_offerings/" + encode(serviceId));
+    }
+
+    static BrokerPath planDefinition(String serviceId, String planId) {
+        return offering(serviceId).then("/plan_definitions/" + encode(planId));
+    }
+
     BrokerPath then(String more) {
         return new BrokerPath(path + more, new LinkedHashMap<>(query));
     }

@@ -111,6 +111,24 @@ public final class HttpServiceBrokerClient implements ServiceBrokerClient {
         return send(broker, "GET", BrokerPath.binding(instanceId, bindingId), null, userGuid);
     }
 
+    @Override
+    public BrokerReply planDefinitionSchema(BrokerEndpoint broker, String serviceId) {
+        return send(broker, "GET", BrokerPath.offering(serviceId).then("/plan_definition_schema"), null,
+                Optional.empty());
+    }
+
+    @Override
+    public BrokerReply putPlanDefinition(BrokerEndpoint broker, String serviceId, String planId,
+                                         Map<String, Object> definition, Optional<String> userGuid) {
+        return send(broker, "PUT", BrokerPath.planDefinition(serviceId, planId), definition, userGuid);
+    }
+
+    @Override
+    public BrokerReply deletePlanDefinition(BrokerEndpoint broker, String serviceId, String planId,
+                                            Optional<String> userGuid) {
+        return send(broker, "DELETE", BrokerPath.planDefinition(serviceId, planId), null, userGuid);
+    }
+
     private BrokerReply send(BrokerEndpoint broker, String method, BrokerPath path, Map<String, Object> body,
                              Optional<String> userGuid) {
         URI uri = path.resolveAgainst(broker.url());

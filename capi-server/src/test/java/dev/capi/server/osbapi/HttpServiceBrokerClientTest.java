@@ -127,6 +127,21 @@ class HttpServiceBrokerClientTest {
     }
 
     @Test
+    void sendsTheOsmapiPlanDefinitionCallsUnderTheOffering() {
+        client.planDefinitionSchema(broker, "svc 1");
+        client.putPlanDefinition(broker, "svc 1", "plan/1", Map.of("name", "gold"), Optional.of("user-guid-1"));
+        client.deletePlanDefinition(broker, "svc 1", "plan/1", Optional.empty());
+
+        assertThat(seen).extracting(s -> s.method() + " " + s.uri()).containsExactly(
+                "GET /broker/v2/service_offerings/svc%201/plan_definition_schema",
+                "PUT /broker/v2/service_offerings/svc%201/plan_definitions/plan%2F1",
+                "DELETE /broker/v2/service_offerings/svc%201/plan_definitions/plan%2F1");
+        assertThat(seen.get(1).body()).isEqualTo("{\"name\":\"gold\"}");
+        assertThat(seen.get(1).header("X-Broker-API-Originating-Identity")).startsWith("cloudfoundry ");
+        assertThat(seen.get(2).header("X-Broker-API-Version")).isEqualTo("2.15");
+    }
+
+    @Test
     void returnsEveryStatusWithItsParsedBodyAndRetryAfter() {
         status = 202;
         answer = "{\"operation\":\"op-1\",\"dashboard_url\":\"http://dash\"}";

@@ -73,7 +73,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "seeded %d orgs/spaces and %d routes in %.1f s (%s)%n", orgs, routes,
                 (System.nanoTime() - seedStart) / 1e9, bulk ? "bulk" : "over HTTP");
         measureOrgCreates(pool, admin, orgs);
-        String[] endpoints = {"/v3/organizations?per_page=50", "/v3/spaces?per_page=50&include=organization",
+        String[] endpoints = {"/v3/info", "/v3/organizations?per_page=50",
+                "/v3/organizations?per_page=50&page=200", "/v3/organizations?per_page=50&page=2000", "/v3/spaces?per_page=50&include=organization",
                 "/v3/roles?per_page=50", "/v3/users?per_page=50", "/v3/audit_events?per_page=50",
                 "/v3/organizations?per_page=500&order_by=name", "/v3/organization_quotas?per_page=50",
                 "/v3/isolation_segments?per_page=500", "/v3/security_groups?per_page=500",

@@ -116,11 +116,11 @@ final class BulkDataset {
     }
 
     @FunctionalInterface
-    private interface Row {
+    interface Row {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
-    private static void batch(Connection c, String sql, int count, Row row) throws SQLException {
+    static void batch(Connection c, String sql, int count, Row row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < count; i++) {
                 row.bind(ps, i);
@@ -133,7 +133,7 @@ final class BulkDataset {
         }
     }
 
-    private static List<String> guids(int count) {
+    static List<String> guids(int count) {
         List<String> guids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             guids.add(UUID.randomUUID().toString());

@@ -25,29 +25,14 @@ class EndpointCoverageTest {
             "Organization Quotas", "Space Quotas", "Info",
             "Isolation Segments", "Security Groups", "Stacks", "Registry Credentials", "Apps", "Processes", "Locks", "Environment Variable Groups",
             "Domains", "Routes", "Buildpacks", "Admin", "Service Usage Events", "App Usage Events", "Manifests", "Packages", "Resource Matches", "Droplets", "Tasks", "Sidecars", "Deployments", "Revisions",
-            "Service Brokers", "Service Instances", "Service Credential Bindings", "Service Route Bindings");
+            "Service Brokers", "Service Offerings", "Service Plans", "Service Instances", "Service Credential Bindings",
+            "Service Route Bindings");
 
     /**
      * Routed rows that no test names yet, listed so that the report says "not covered" for them and a new routed
      * row without a test still fails the build. Shrink it; never grow it.
      */
-    static final Set<String> NOT_COVERED_YET = Set.of(
-            "POST /v3/apps/:guid/actions/clear_buildpack_cache",
-            "PATCH /v3/deployments/:guid",
-            "PATCH /v3/droplets/:guid",
-            "PATCH /v3/revisions/:guid",
-            "DELETE /v3/security_groups/:guid/relationships/running_spaces/:space_guid",
-            "POST /internal/v3/staging/:staging_guid/droplet_completed",
-            "GET /internal/apps/:guid/ssh_access/:index",
-            "GET /staging/v3/buildpack_cache/:stack/:app_guid/download",
-            "GET /internal/v2/droplets/:guid/:droplet_checksum/download",
-            "GET /internal/v4/log_access/:app_guid",
-            "POST /internal/v4/metrics",
-            "DELETE /v3/service_plans/:guid",
-            "PATCH /v3/service_credential_bindings/:guid",
-            "PATCH /v3/service_route_bindings/:guid",
-            "POST /v3/service_instances/:service_instance_guid/backups",
-            "POST /v3/service_instances/:service_instance_guid/actions/restore");
+    static final Set<String> NOT_COVERED_YET = Set.of();
 
     @Test
     void reportsWhichInventoryRowsAreRouted() {

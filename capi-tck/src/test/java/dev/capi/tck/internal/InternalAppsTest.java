@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The internal app rows: crash reports (audit events, no state change) and the SSH proxy's access check. */
 @Checks({
+        "GET /internal/apps/:guid/ssh_access/:index",
         "GET /v3/apps/:guid",
         "GET /v3/apps/:guid/processes/:type",
         "GET /v3/audit_events",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -298,6 +299,7 @@ class SecurityGroupsTest {
             "PATCH /v3/organizations/:guid",
             "POST /v3/security_groups/:guid/relationships/running_spaces",
             "POST /v3/security_groups/:guid/relationships/staging_spaces",
+            "DELETE /v3/security_groups/:guid/relationships/running_spaces/:space_guid",
             "DELETE /v3/security_groups/:guid/relationships/staging_spaces/:space_guid"})
     class Binding {
         @Test
@@ -314,10 +316,11 @@ class SecurityGroupsTest {
             assertThat(r.body().path("links").has("related")).isFalse();
         }
 
-        @Test
-        void bindsAndUnbinds() {
+        @ParameterizedTest
+        @ValueSource(strings = {"running_spaces", "staging_spaces"})
+        void bindsAndUnbinds(String kind) {
             String guid = plain();
-            String staging = path(guid) + "/relationships/staging_spaces";
+            String staging = path(guid) + "/relationships/" + kind;
             ApiResponse r = actors.as(SPACE_MANAGER).post(staging, data(actors.spaceGuid()));
             assertThat(r.status()).as("a space manager cannot see an unbound group").isEqualTo(404);
             assertThat(dataGuids(admin.post(staging, data(actors.spaceGuid())).body()))

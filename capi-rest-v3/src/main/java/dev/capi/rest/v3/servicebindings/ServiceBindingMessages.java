@@ -20,8 +20,9 @@ import java.util.Map;
 /** Parses and validates binding requests: list parameters, create bodies and metadata updates. */
 final class ServiceBindingMessages {
     static final ListSpec CREDENTIAL_LIST = ListSpec.of(CredentialBindingFilter.LIST).orderBy("name")
-            .labelSelector();
-    static final ListSpec ROUTE_LIST = ListSpec.of(RouteBindingFilter.LIST).labelSelector();
+            .labelSelector().include(BindingIncludes.CREDENTIAL);
+    static final ListSpec ROUTE_LIST = ListSpec.of(RouteBindingFilter.LIST).labelSelector()
+            .include(BindingIncludes.ROUTE);
     private static final String HIDDEN = "[PRIVATE DATA HIDDEN]";
 
     private ServiceBindingMessages() {

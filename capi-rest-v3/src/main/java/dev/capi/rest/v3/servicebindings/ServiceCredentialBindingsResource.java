@@ -2,6 +2,8 @@ package dev.capi.rest.v3.servicebindings;
 
 import dev.capi.domain.servicebindings.CredentialBindingCreate;
 import dev.capi.domain.servicebindings.CredentialBindings;
+import dev.capi.domain.serviceinstances.ServiceInstances;
+import dev.capi.rest.v3.support.ListParams;
 import dev.capi.rest.v3.support.JsonSupport;
 import dev.capi.rest.v3.support.Pagination;
 import dev.capi.rest.v3.support.V3Resource;
@@ -16,17 +18,21 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /v3/service_credential_bindings}: list, create (201 for a user-provided instance's app binding, 202 with a job
- * for managed instances), get, update (metadata), delete (204 or 202 with a job), details and parameters.
+ * for managed instances), get, update (metadata), delete (204 or 202 with a job), details and parameters; lists and
+ * gets take {@code include=app,service_instance}.
  */
 @Path("/v3/service_credential_bindings")
 public final class ServiceCredentialBindingsResource extends V3Resource {
     private final CredentialBindings bindings;
     private final CredentialBindingCreate create;
+    private final ServiceInstances instances;
 
     @Inject
-    public ServiceCredentialBindingsResource(CredentialBindings bindings, CredentialBindingCreate create) {
+    public ServiceCredentialBindingsResource(CredentialBindings bindings, CredentialBindingCreate create,
+                                             ServiceInstances instances) {
         this.bindings = bindings;
         this.create = create;
+        this.instances = instances;
     }
 
     @GET
@@ -35,7 +41,12 @@ public final class ServiceCredentialBindingsResource extends V3Resource {
         var page = bindings.list(permissions(), params.query());
         var resources = page.resources().stream()
                 .map(b -> ServiceCredentialBindingPresenter.present(b, links)).toList();
-        return ok(Pagination.document(page, resources, params, "/v3/service_credential_bindings", links));
+        var doc = Pagination.document(page, resources, params, "/v3/service_credential_bindings", links);
+        if (!params.includes().isEmpty()) {
+            doc.set("included", BindingIncludes.credential(page.resources(), params.includes(), bindings, instances,
+                    links));
+        }
+        return ok(doc);
     }
 
     @POST
@@ -50,7 +61,14 @@ public final class ServiceCredentialBindingsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(ServiceCredentialBindingPresenter.present(bindings.get(permissions(), guid), links));
+        var includes = ListParams.singleInclude(uri, BindingIncludes.CREDENTIAL);
+        var binding = bindings.get(permissions(), guid);
+        var node = ServiceCredentialBindingPresenter.present(binding, links);
+        if (!includes.isEmpty()) {
+            node.set("included", BindingIncludes.credential(java.util.List.of(binding), includes, bindings, instances,
+                    links));
+        }
+        return ok(node);
     }
 
     @PATCH

@@ -1,6 +1,8 @@
 package dev.capi.rest.v3.servicebindings;
 
+import dev.capi.domain.routes.Routes;
 import dev.capi.domain.servicebindings.RouteBindings;
+import dev.capi.domain.serviceinstances.ServiceInstances;
 import dev.capi.rest.v3.support.JsonSupport;
 import dev.capi.rest.v3.support.ListParams;
 import dev.capi.rest.v3.support.Pagination;
@@ -16,15 +18,20 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /v3/service_route_bindings}: list, create (201 for a user-provided instance, 202 with a job for managed
- * ones), get, update (metadata), delete (204 or 202 with a job) and parameters.
+ * ones), get, update (metadata), delete (204 or 202 with a job) and parameters; lists and gets take
+ * {@code include=route,service_instance}.
  */
 @Path("/v3/service_route_bindings")
 public final class ServiceRouteBindingsResource extends V3Resource {
     private final RouteBindings bindings;
+    private final Routes routes;
+    private final ServiceInstances instances;
 
     @Inject
-    public ServiceRouteBindingsResource(RouteBindings bindings) {
+    public ServiceRouteBindingsResource(RouteBindings bindings, Routes routes, ServiceInstances instances) {
         this.bindings = bindings;
+        this.routes = routes;
+        this.instances = instances;
     }
 
     @GET
@@ -32,7 +39,12 @@ public final class ServiceRouteBindingsResource extends V3Resource {
         var params = ListParams.parse(uri, ServiceBindingMessages.ROUTE_LIST);
         var page = bindings.list(permissions(), params.query());
         var resources = page.resources().stream().map(b -> ServiceRouteBindingPresenter.present(b, links)).toList();
-        return ok(Pagination.document(page, resources, params, "/v3/service_route_bindings", links));
+        var doc = Pagination.document(page, resources, params, "/v3/service_route_bindings", links);
+        if (!params.includes().isEmpty()) {
+            doc.set("included", BindingIncludes.route(permissions(), page.resources(), params.includes(), routes,
+                    instances, links));
+        }
+        return ok(doc);
     }
 
     @POST
@@ -47,7 +59,14 @@ public final class ServiceRouteBindingsResource extends V3Resource {
     @GET
     @Path("/{guid}")
     public Response get(@PathParam("guid") String guid) {
-        return ok(ServiceRouteBindingPresenter.present(bindings.get(permissions(), guid), links));
+        var includes = ListParams.singleInclude(uri, BindingIncludes.ROUTE);
+        var binding = bindings.get(permissions(), guid);
+        var node = ServiceRouteBindingPresenter.present(binding, links);
+        if (!includes.isEmpty()) {
+            node.set("included", BindingIncludes.route(permissions(), java.util.List.of(binding), includes, routes,
+                    instances, links));
+        }
+        return ok(node);
     }
 
     @PATCH

@@ -3,6 +3,7 @@ package dev.capi.rest.v3.serviceplans;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capi.domain.auth.Permissions;
 import dev.capi.domain.serviceofferings.ServiceOfferings;
+import dev.capi.domain.serviceplandefinitions.ServicePlanCreate;
 import dev.capi.domain.serviceplans.ServicePlanFilter;
 import dev.capi.domain.serviceplans.ServicePlans;
 import dev.capi.domain.query.ListQuery;
@@ -12,6 +13,7 @@ import dev.capi.model.Space;
 import dev.capi.rest.v3.organizations.OrganizationPresenter;
 import dev.capi.rest.v3.serviceofferings.CatalogFields;
 import dev.capi.rest.v3.serviceofferings.ServiceOfferingPresenter;
+import dev.capi.rest.v3.serviceplandefinitions.PlanDefinitionMessages;
 import dev.capi.rest.v3.spaces.SpacePresenter;
 import dev.capi.rest.v3.support.Body;
 import dev.capi.rest.v3.support.JsonSupport;
@@ -24,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +38,8 @@ import java.util.Set;
 /**
  * {@code /v3/service_plans}: list and get (the marketplace: also unauthenticated unless
  * {@code hide_marketplace_from_unauthenticated_users}; {@code include=space.organization,service_offering},
- * {@code fields[service_offering.service_broker]}), metadata update and delete.
+ * {@code fields[service_offering.service_broker]}), create from an OSMAPI plan definition, metadata update and
+ * delete.
  */
 @Path("/v3/service_plans")
 public final class ServicePlansResource extends V3Resource {
@@ -46,11 +50,13 @@ public final class ServicePlansResource extends V3Resource {
 
     private final ServicePlans plans;
     private final ServiceOfferings offerings;
+    private final ServicePlanCreate create;
 
     @Inject
-    public ServicePlansResource(ServicePlans plans, ServiceOfferings offerings) {
+    public ServicePlansResource(ServicePlans plans, ServiceOfferings offerings, ServicePlanCreate create) {
         this.plans = plans;
         this.offerings = offerings;
+        this.create = create;
     }
 
     private Permissions caller() {
@@ -70,6 +76,12 @@ public final class ServicePlansResource extends V3Resource {
             doc.set("included", included);
         }
         return ok(doc);
+    }
+
+    @POST
+    public Response create(String raw) {
+        var command = PlanDefinitionMessages.create(raw);
+        return created(ServicePlanPresenter.present(create.create(permissions(), command), links));
     }
 
     @GET
