@@ -105,6 +105,7 @@ public final class CloudController implements AutoCloseable {
             });
         }
         this.internalConfig = application(b, InternalApi.resources(), InternalApi.providers());
+        internalConfig.register(RequestBodyFilter.forInternalApi(b.maxJsonBodyBytes));
     }
 
     /** The embedder's broker client, or the OSBAPI-over-HTTP one with the configured timeout. */

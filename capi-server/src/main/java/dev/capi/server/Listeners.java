@@ -29,6 +29,9 @@ final class Listeners implements AutoCloseable {
 
     private static int start(HttpServer server, String bind, int port) {
         server.getListeners().forEach(l -> l.registerAddOn(new PlainHttpOnly()));
+        // A GET or DELETE with a body reaches the API (as in the reference, whose Rails parses it: a malformed one is
+        // 400 CF-MessageParseError) instead of Grizzly's bare 400 without an error document.
+        server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         try {
             server.start();
         } catch (IOException e) {

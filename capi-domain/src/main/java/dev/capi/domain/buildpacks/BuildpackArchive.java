@@ -2,6 +2,7 @@ package dev.capi.domain.buildpacks;
 
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
+import dev.capi.domain.packages.ZipSymlinks;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,7 @@ import java.util.zip.ZipInputStream;
 /**
  * Checks uploaded buildpack bits as the reference does, and more: not empty; a zip for the {@code buildpack}
  * lifecycle, a gzip or cnb (tar) archive for {@code cnb}; for zips, every entry readable and inside the archive (no
- * {@code ..} segment, no absolute or drive path); and the {@code stack} of a top-level {@code manifest.yml}, if
+ * {@code ..} segment, no absolute or drive path, no symbolic link pointing out of it); and the {@code stack} of a top-level {@code manifest.yml}, if
  * there is one. Refusals are the reference's 422s.
  */
 final class BuildpackArchive {
@@ -71,16 +72,40 @@ final class BuildpackArchive {
         }
     }
 
+    /** Spools the zip to a temporary file: symbolic links are marked in its central directory, at its end. */
     private static Optional<String> readZip(InputStream in, String filename) throws IOException {
+        java.nio.file.Path spooled = java.nio.file.Files.createTempFile("capi-buildpack-", ".zip");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(spooled)) {
+                in.transferTo(out);
+            }
+            return readZip(spooled, filename);
+        } finally {
+            java.nio.file.Files.deleteIfExists(spooled);
+        }
+    }
+
+    private static Optional<String> readZip(java.nio.file.Path spooled, String filename) throws IOException {
         String stack = null;
         int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+        java.util.Set<String> links;
+        try {
+            links = ZipSymlinks.in(spooled);
+        } catch (IOException e) {
+            throw zipError("buildpack zipfile is not valid");
+        }
+        try (ZipInputStream zip = new ZipInputStream(java.nio.file.Files.newInputStream(spooled),
+                StandardCharsets.UTF_8)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 entries++;
                 String name = entry.getName();
                 if (escapes(name)) {
                     throw invalid(filename + " contains an entry outside the buildpack: " + name);
+                }
+                if (links.contains(name)
+                        && ZipSymlinks.escapes(name, new String(zip.readNBytes(4096), StandardCharsets.UTF_8))) {
+                    throw invalid(filename + " contains a link outside the buildpack: " + name);
                 }
                 if (name.equals("manifest.yml")) {
                     stack = stackOf(zip);

@@ -11,7 +11,7 @@ import java.util.Set;
  * Finds the entries a zip marks as Unix symbolic links (mode {@code 0120000} in the central directory's external
  * attributes), which {@link java.util.zip.ZipInputStream} does not expose; their content is the link's target.
  */
-final class ZipSymlinks {
+public final class ZipSymlinks {
     private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
     private static final int CENTRAL_FILE_HEADER = 0x02014b50;
     private static final int SYMLINK = 0120000;
@@ -20,7 +20,8 @@ final class ZipSymlinks {
     private ZipSymlinks() {
     }
 
-    static Set<String> in(Path zip) throws IOException {
+    /** The names of the entries whose unix mode (central directory) says symbolic link. */
+    public static Set<String> in(Path zip) throws IOException {
         Set<String> links = new HashSet<>();
         try (RandomAccessFile file = new RandomAccessFile(zip.toFile(), "r")) {
             long end = findEndOfCentralDirectory(file);
@@ -55,7 +56,7 @@ final class ZipSymlinks {
     }
 
     /** Whether a link at {@code entry} pointing at {@code target} leaves the package. */
-    static boolean escapes(String entry, String target) {
+    public static boolean escapes(String entry, String target) {
         if (target.startsWith("/") || target.matches("^[A-Za-z]:.*")) {
             return true;
         }

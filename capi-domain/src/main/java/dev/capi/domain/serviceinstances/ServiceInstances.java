@@ -62,7 +62,9 @@ public final class ServiceInstances {
     public Map<String, OfferedPlans.OfferedPlan> plansOf(List<ServiceInstance> instances) {
         var guids = instances.stream().map(ServiceInstance::servicePlanGuid).filter(java.util.Objects::nonNull)
                 .distinct().toList();
-        return guids.isEmpty() ? new java.util.HashMap<>() : ctx.tx().inTransaction(() -> ctx.plans().findForPresenting(guids));
+        // A map that answers null for a user-provided instance's null plan guid (Map.of() would throw).
+        return guids.isEmpty() ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(ctx.tx().inTransaction(() -> ctx.plans().findForPresenting(guids)));
     }
 
     /** The organizations' names of spaces, by organization guid; one read. */

@@ -59,6 +59,31 @@ class BuildpackArchiveTest {
     }
 
     @Test
+    void refusesASymbolicLinkOutOfTheBuildpackAndKeepsOneInsideIt() throws IOException {
+        byte[] escaping = withLinkMode(zip(Map.of("bin/detect", "x", "bin/secrets", "../../../etc/shadow")),
+                "bin/secrets");
+        assertThatThrownBy(() -> inspect(escaping, "buildpack")).isInstanceOf(CfException.class)
+                .hasMessageEndingWith("Uploaded buildpack file is invalid: bp.zip contains a link outside the buildpack: "
+                        + "bin/secrets");
+        byte[] inside = withLinkMode(zip(Map.of("bin/detect", "x", "bin/compile", "detect")), "bin/compile");
+        assertThat(inspect(inside, "buildpack")).isEmpty();
+    }
+
+    /** Marks {@code name} a symbolic link (unix mode 0120777, version made by unix) in the central directory. */
+    private static byte[] withLinkMode(byte[] bytes, String name) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 + n.length <= bytes.length; i++) {
+            boolean header = bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 1 && bytes[i + 3] == 2;
+            if (header && java.util.Arrays.equals(bytes, i + 46, i + 46 + n.length, n, 0, n.length)) {
+                bytes[i + 5] = 3;
+                bytes[i + 40] = (byte) (0120777 & 0xff);
+                bytes[i + 41] = (byte) (0120777 >> 8);
+            }
+        }
+        return bytes;
+    }
+
+    @Test
     void cnbBuildpacksAreGzipOrTarArchives() throws IOException {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {

@@ -147,6 +147,59 @@ class BadInputTest {
         }
 
         @Test
+        @Checks({"POST /v3/apps/:guid/actions/stop", "POST /v3/admin/actions/clear_buildpack_cache"})
+        void aMalformedOrTooDeepBodyIsAParseErrorEvenWhereTheEndpointReadsNoBody() {
+            String space = tck.createSpace(tck.createOrg().path("guid").asText()).path("guid").asText();
+            ApiResponse app = admin.post("/v3/apps", "{\"name\": \"" + Tck.unique("app") + "\", \"relationships\": "
+                    + "{\"space\": {\"data\": {\"guid\": \"" + space + "\"}}}}");
+            String guid = app.body().path("guid").asText();
+            String updated = app.body().path("updated_at").asText();
+            String deep = "{\"a\": " + "[".repeat(101) + "]".repeat(101) + "}";
+            for (String body : new String[]{"{\"state\": ", deep, "{} {}"}) {
+                assertError(admin.post("/v3/apps/" + guid + "/actions/stop", body), 400, "CF-MessageParseError",
+                        "Request invalid due to parse error: invalid request body");
+                assertError(admin.post("/v3/admin/actions/clear_buildpack_cache", body), 400,
+                        "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+                assertError(admin.post("/v3/apps/00000000-0000-0000-0000-000000000000/actions/stop", body), 400,
+                        "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            }
+            assertThat(admin.get("/v3/apps/" + guid).body().path("updated_at").asText()).isEqualTo(updated);
+            String shallow = "{\"metadata\": {\"labels\": {}, \"annotations\": {\"a\": \"" + "[".repeat(200) + "\"}}}";
+            assertThat(admin.patch("/v3/apps/" + guid, shallow).status()).isEqualTo(200);
+        }
+
+        @Test
+        @Checks({"POST /internal/v4/apps/:process_guid/crashed"})
+        void theInternalApiRefusesJsonThatIsNotUtf8OrMalformedAndRecordsNothing() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(tck.internal() != null, "no internal listener given");
+            String space = tck.createSpace(tck.createOrg().path("guid").asText()).path("guid").asText();
+            String app = admin.post("/v3/apps", "{\"name\": \"" + Tck.unique("app") + "\", \"relationships\": "
+                    + "{\"space\": {\"data\": {\"guid\": \"" + space + "\"}}}}").body().path("guid").asText();
+            byte[] notUtf8 = {'{', '"', 'r', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+            ApiResponse r = tck.internal().sendBytes("POST", "/internal/v4/apps/" + app + "/crashed", notUtf8,
+                    "application/json");
+            assertError(r, 400, "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            assertError(tck.internal().send("POST", "/internal/v4/apps/" + app + "/crashed", "{\"reason\": ",
+                    "application/json"), 400, "CF-MessageParseError", null);
+            assertThat(admin.get("/v3/audit_events?types=audit.app.process.crash&target_guids=" + app).body()
+                    .path("resources")).isEmpty();
+        }
+
+        @Test
+        @Checks({"GET /v3/organizations", "DELETE /v3/organizations/:guid"})
+        void aGetOrDeleteWithABodyIsReadAsTheReferenceDoes() {
+            byte[] malformed = "{\"name\": ".getBytes(StandardCharsets.UTF_8);
+            assertError(admin.sendBytes("GET", "/v3/organizations", malformed, "application/json"), 400,
+                    "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            String org = tck.createOrg().path("guid").asText();
+            assertError(admin.sendBytes("DELETE", "/v3/organizations/" + org, malformed, "application/json"), 400,
+                    "CF-MessageParseError", "Request invalid due to parse error: invalid request body");
+            assertThat(admin.get("/v3/organizations/" + org).status()).isEqualTo(200);
+            assertThat(admin.sendBytes("GET", "/v3/organizations/" + org, "{}".getBytes(StandardCharsets.UTF_8),
+                    "application/json").status()).isEqualTo(200);
+        }
+
+        @Test
         void aLoneSurrogateIsAParseError() {
             var before = organizations();
             assertError(admin.post("/v3/organizations", "{\"name\": \"lone\\ud800\"}"), 400, "CF-MessageParseError",

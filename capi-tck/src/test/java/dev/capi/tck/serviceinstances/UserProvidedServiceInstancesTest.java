@@ -56,6 +56,17 @@ class UserProvidedServiceInstancesTest {
     }
 
     @Test
+    void aListOfOnlyUserProvidedInstancesAnswers() {
+        String space = tck.createSpace(actors.orgGuid()).path("guid").asText();
+        ApiResponse created = admin.post("/v3/service_instances", obj("type", "user-provided", "name",
+                Tck.unique("upsi"), "relationships", obj("space", rel(space))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiResponse list = admin.get("/v3/service_instances?space_guids=" + space);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.resourceValues("guid")).containsExactly(created.body().path("guid").asText());
+    }
+
+    @Test
     void createsReadsUpdatesAndDeletesSynchronously() {
         String name = Tck.unique("upsi");
         JsonNode si = create(actors.as(SPACE_DEVELOPER), name);

@@ -1,5 +1,8 @@
 package dev.capi.rest.v3.support;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.capi.domain.support.ControlCharacters;
 import dev.capi.domain.errors.CfError;
 import jakarta.annotation.Priority;
@@ -32,10 +35,30 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
     private static final Set<String> YAML = Set.of("application/x-yaml", "application/yaml", "text/yaml",
             "text/x-yaml");
 
+    /** The reference's JSON nesting limit (Ruby's JSON.parse {@code max_nesting}). */
+    static final int MAX_JSON_DEPTH = 100;
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final long maxBytes;
 
+    /** Whether a body of another content type is hidden from the endpoint (public API) or passed on (internal). */
+    private final boolean dropsOtherBodies;
+
     public RequestBodyFilter(long maxBytes) {
+        this(maxBytes, true);
+    }
+
+    private RequestBodyFilter(long maxBytes, boolean dropsOtherBodies) {
         this.maxBytes = maxBytes;
+        this.dropsOtherBodies = dropsOtherBodies;
+    }
+
+    /**
+     * The same checks for the internal API, whose platform callers may send JSON under another content type: their
+     * bodies are passed on as sent, and only JSON-typed bodies are checked for UTF-8 and syntax.
+     */
+    public static RequestBodyFilter forInternalApi(long maxBytes) {
+        return new RequestBodyFilter(maxBytes, false);
     }
 
     @Override
@@ -60,13 +83,21 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
         }
         boolean yaml = type != null && YAML.contains(type.getType() + "/" + type.getSubtype());
         if (!yaml && !isJson(type)) {
-            request.setEntityStream(InputStream.nullInputStream());
-            request.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            if (dropsOtherBodies) {
+                request.setEntityStream(InputStream.nullInputStream());
+                request.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            } else {
+                request.setEntityStream(new ByteArrayInputStream(body));
+            }
             return;
         }
         if (!validUtf8(body)) {
             refuse(request, CfError.MessageParseError,
                     yaml ? "Invalid UTF-8 encoding in YAML data" : "invalid request body");
+            return;
+        }
+        if (!yaml && !wellFormedJson(body)) {
+            refuse(request, CfError.MessageParseError, "invalid request body");
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
@@ -92,6 +123,30 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
             return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether a JSON body parses, nested at most {@link #MAX_JSON_DEPTH} deep. The reference parses every JSON body
+     * before any action runs (Rails' parameter parsing, whose JSON parser stops at 100 levels), so a body an endpoint
+     * never reads (an action such as {@code /actions/start}) is refused as malformed all the same, and before a 404.
+     */
+    static boolean wellFormedJson(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            int depth = 0;
+            boolean complete = false;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (complete || token.isStructStart() && ++depth > MAX_JSON_DEPTH) {
+                    return false;
+                }
+                if (token.isStructEnd()) {
+                    depth--;
+                }
+                complete = depth == 0;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
