@@ -2,7 +2,7 @@ package dev.capi.domain.buildpacks;
 
 import dev.capi.domain.errors.CfError;
 import dev.capi.domain.errors.CfException;
-import dev.capi.domain.packages.ZipSymlinks;
+import dev.capi.domain.support.ZipSymlinks;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

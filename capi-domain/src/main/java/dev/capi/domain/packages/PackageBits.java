@@ -1,5 +1,6 @@
 package dev.capi.domain.packages;
 
+import dev.capi.domain.support.ZipSymlinks;
 import dev.capi.domain.blobs.BlobInfo;
 import dev.capi.domain.blobs.BlobStore;
 import dev.capi.domain.blobs.BlobTooLargeException;

@@ -1,4 +1,4 @@
-package dev.capi.domain.packages;
+package dev.capi.domain.support;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,4 +1,4 @@
-package dev.capi.domain.packages;
+package dev.capi.domain.support;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
