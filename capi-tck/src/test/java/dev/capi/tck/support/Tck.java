@@ -32,14 +32,20 @@ public final class Tck {
 
     private Tck() {
         this(System.getProperty("capi.tck.url"), System.getProperty("capi.tck.admin-user", "admin"),
-                System.getProperty("capi.tck.admin-password"));
+                System.getProperty("capi.tck.admin-password"), true);
     }
 
-    /** The kit against {@code url} with the given admin credentials, or the embedded server when url is blank. */
-    private Tck(String url, String adminUser, String adminPassword) {
+    /**
+     * The kit against {@code url} with the given admin credentials, or the embedded server when url is blank. With
+     * {@code followAdvertised}, a target that advertises its API under another address ({@code links.self} of
+     * {@code GET /}, e.g. localhost for 127.0.0.1) is used under that address, since every link it writes starts
+     * with it; the kit's own faulty proxy must not be bypassed that way.
+     */
+    private Tck(String url, String adminUser, String adminPassword, boolean followAdvertised) {
         if (url != null && !url.isBlank()) {
             embedded = null;
-            baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            String given = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            baseUrl = followAdvertised ? advertised(given) : given;
         } else {
             embedded = TckServer.start();
             baseUrl = embedded.baseUrl();
@@ -60,9 +66,31 @@ public final class Tck {
      * Points the kit at another server until {@link #restore} (the kit's own mutation test runs it against a
      * faulty proxy inside the build); returns the kit that was in use.
      */
+    /** The address the target advertises for its API when it answers there, else the one given. */
+    private static String advertised(String given) {
+        String self = new Cf(given, null, "anonymous").get("/").body().path("links").path("self").path("href")
+                .asText("");
+        self = self.endsWith("/") ? self.substring(0, self.length() - 1) : self;
+        if (self.isEmpty() || self.equals(given)) {
+            return given;
+        }
+        try {
+            if (new Cf(self, null, "anonymous").get("/").status() == 200) {
+                System.out.println("the target advertises its API at " + self + " (links.self of GET /): the kit"
+                        + " uses that address, as every link the target writes starts with it");
+                return self;
+            }
+        } catch (RuntimeException unreachable) {
+            // fall through: links will not match the address given
+        }
+        System.out.println("warning: the target advertises its API at " + self + ", which does not answer from"
+                + " here; link checks compare with " + given + " and will fail");
+        return given;
+    }
+
     public static synchronized Tck redirect(String url, String adminUser, String adminPassword) {
         Tck previous = instance;
-        instance = new Tck(url, adminUser, adminPassword);
+        instance = new Tck(url, adminUser, adminPassword, false);
         return previous;
     }
 
