@@ -98,7 +98,9 @@ class BadInputCorpusTest {
             Batch batch = batches.computeIfAbsent(resource, r -> new Batch());
             List<DynamicNode> tests = new ArrayList<>();
             for (BadInputKind kind : BadInputKind.values()) {
-                if (kind.appliesTo(target)) {
+                // an oversize upload needs the target's limit, known only for the embedded server
+                boolean limitKnown = kind != BadInputKind.OVERSIZE_UPLOAD || tck.buildpackMaxUploadBytes().isPresent();
+                if (kind.appliesTo(target) && limitKnown) {
                     BadInputKind.Target aimed = aim(target, kind);
                     int index = batch.add(kind, aimed);
                     tests.add(DynamicTest.dynamicTest(kind.name(), () -> check(kind, aimed, batch.answer(index))));
@@ -199,7 +201,7 @@ class BadInputCorpusTest {
 
             @Override
             public long uploadLimit() {
-                return tck.buildpackMaxUploadBytes().orElse(1024 * 1024);
+                return tck.buildpackMaxUploadBytes().orElseThrow();
             }
         });
         nanosByKind.computeIfAbsent(kind, k -> new LongAdder()).add(System.nanoTime() - start);
