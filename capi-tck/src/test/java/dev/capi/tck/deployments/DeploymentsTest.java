@@ -18,6 +18,7 @@ import static dev.capi.tck.support.Json.obj;
 import static dev.capi.tck.support.Json.rel;
 import static dev.capi.tck.support.Role.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Conformance of deployments (rolling, canary, cancel) and the revisions they write. */
 @Checks({
@@ -89,6 +90,7 @@ class DeploymentsTest {
 
     @Test
     void aRollingDeploymentReplacesTheWebProcessAndWritesARevision() {
+        assumeTrue(tck.playsTheRuntime(), Tck.REAL_RUNTIME);
         String app = runningApp(3);
         String next = droplet(app);
         ApiResponse created = dev.post("/v3/deployments", obj("droplet", obj("guid", next), "options",
@@ -144,6 +146,7 @@ class DeploymentsTest {
 
     @Test
     void theLastSuccessfulHealthcheckIsSetAtCreationAndMovesOnWithHealthySteps() {
+        assumeTrue(tck.playsTheRuntime(), Tck.REAL_RUNTIME);
         String app = runningApp(2);
         JsonNode created = dev.post("/v3/deployments", obj("droplet", obj("guid", droplet(app)), "relationships",
                 obj("app", rel(app)))).body();
@@ -158,6 +161,7 @@ class DeploymentsTest {
 
     @Test
     void aCanaryPausesUntilContinuedAndACancelRestoresThePreviousDroplet() {
+        assumeTrue(tck.playsTheRuntime(), Tck.REAL_RUNTIME);
         String app = runningApp(3);
         String first = dev.get("/v3/apps/" + app + "/droplets/current").body().path("guid").asText();
         String next = droplet(app);
@@ -207,6 +211,7 @@ class DeploymentsTest {
 
     @Test
     void canaryStepsPauseAtEachWeight() {
+        assumeTrue(tck.playsTheRuntime(), Tck.REAL_RUNTIME);
         String app = runningApp(4);
         String next = droplet(app);
         ApiResponse created = dev.post("/v3/deployments", obj("droplet", obj("guid", next), "strategy", "canary",

@@ -49,7 +49,7 @@ class RolesTest {
 
     /** A user guid the Cloud Controller creates when it is first given an organization role. */
     private static String freshGuid() {
-        return "tck-" + UUID.randomUUID();
+        return Tck.RUN_PREFIX + "-" + UUID.randomUUID();
     }
 
     /** A fresh user holding organization_user in the actors' organization. */

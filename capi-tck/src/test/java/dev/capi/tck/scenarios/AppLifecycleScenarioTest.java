@@ -50,6 +50,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AppLifecycleScenarioTest {
     @Test
     void pushRunScaleTaskDeployDownloadAndGenerate() throws Exception {
+        assumeTrue(Tck.get().playsTheRuntime(), Tck.REAL_RUNTIME);
         Tck tck = Tck.get();
         Cf stager = tck.internal();
         assumeTrue(stager != null, "no internal API configured: nobody can play the stager");

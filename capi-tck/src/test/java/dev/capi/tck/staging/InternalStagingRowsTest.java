@@ -39,12 +39,13 @@ class InternalStagingRowsTest {
     @BeforeAll
     static void setUp() {
         StagingFlowTest.setUp();
-        stager = StagingFlowTest.stager;
+        stager = dev.capi.tck.support.Tck.get().internal();
         assumeTrue(stager != null, "skipped: no internal API configured");
     }
 
     @Test
     void theDeprecatedDropletCallbackStagesAndTheV2PermalinkServesTheCurrentDroplet() {
+        assumeTrue(dev.capi.tck.support.Tck.get().playsTheRuntime(), dev.capi.tck.support.Tck.REAL_RUNTIME);
         Cf dev = StagingFlowTest.dev;
         String app = StagingFlowTest.app();
         String build = dev.post("/v3/builds", obj("package", obj("guid", StagingFlowTest.readyPackage(app))))

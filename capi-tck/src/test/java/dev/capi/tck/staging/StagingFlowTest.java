@@ -70,7 +70,7 @@ class StagingFlowTest {
         admin = tck.admin();
         actors = tck.actors();
         dev = actors.as(SPACE_DEVELOPER);
-        stager = tck.internal();
+        stager = tck.playsTheRuntime() ? tck.internal() : null;
     }
 
     static String app() {
@@ -108,7 +108,7 @@ class StagingFlowTest {
 
     @Test
     void stagesStartsScalesAndDownloads() throws Exception {
-        assumeTrue(stager != null, "no internal API configured");
+        assumeTrue(stager != null, "no internal API configured, or " + Tck.REAL_RUNTIME);
         String app = app();
         String pkg = readyPackage(app);
         ApiResponse build = dev.post("/v3/builds", obj("package", obj("guid", pkg)));
@@ -176,7 +176,7 @@ class StagingFlowTest {
 
     @Test
     void failedStagingFailsTheBuildWithTheReferenceError() {
-        assumeTrue(stager != null, "no internal API configured");
+        assumeTrue(stager != null, "no internal API configured, or " + Tck.REAL_RUNTIME);
         String app = app();
         String buildGuid = dev.post("/v3/builds", obj("package", obj("guid", readyPackage(app))))
                 .body().path("guid").asText();
@@ -285,7 +285,7 @@ class StagingFlowTest {
 
     @Test
     void stageAndStartMakesTheDropletCurrentAndStartsTheApp() {
-        assumeTrue(stager != null, "no internal API configured");
+        assumeTrue(stager != null, "no internal API configured, or " + Tck.REAL_RUNTIME);
         String app = app();
         String build = dev.post("/v3/builds", obj("package", obj("guid", readyPackage(app)))).body().path("guid")
                 .asText();

@@ -36,7 +36,7 @@ public final class Cleanup {
         }
         Set<String> users = new LinkedHashSet<>(tck.created().users());
         admin.get("/v3/users?per_page=5000").body().path("resources").forEach(u -> {
-            if (u.path("username").asText("").startsWith(Tck.RUN_PREFIX)) {
+            if (ours(u.path("username").asText("")) || ours(u.path("guid").asText(""))) {
                 users.add(u.path("guid").asText());
             }
         });
@@ -55,11 +55,21 @@ public final class Cleanup {
         return List.copyOf(problems);
     }
 
+    /**
+     * A user this run made: its name, or the guid a test gave a user the Cloud Controller had not seen, starts with
+     * the run's prefix.
+     */
+    private static boolean ours(String nameOrGuid) {
+        return nameOrGuid.regionMatches(true, 0, Tck.RUN_PREFIX, 0, Tck.RUN_PREFIX.length());
+    }
+
+    /** The resources of a list whose name contains the run's prefix, in any case (some tests vary the case). */
     private static List<String> named(Cf admin, String list) {
         List<String> guids = new ArrayList<>();
         JsonNode resources = admin.get(list + "?per_page=5000").body().path("resources");
         resources.forEach(r -> {
-            if (r.path("name").asText("").contains(Tck.RUN_PREFIX)) {
+            if (r.path("name").asText("").toLowerCase(java.util.Locale.ROOT)
+                    .contains(Tck.RUN_PREFIX.toLowerCase(java.util.Locale.ROOT))) {
                 guids.add(r.path("guid").asText());
             }
         });

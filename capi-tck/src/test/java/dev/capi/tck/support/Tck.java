@@ -114,6 +114,19 @@ public final class Tck {
         return instance;
     }
 
+    /**
+     * Whether the kit plays the target's runtime: the embedded server runs the in-process runtime, which reports
+     * uploaded droplets RUNNING whatever their bits and lets the kit stage through the internal API. A real target
+     * (capi's local runtime, Diego) stages and runs apps itself, so tests built on fake bits skip there.
+     */
+    public boolean playsTheRuntime() {
+        return embedded != null;
+    }
+
+    /** The reason tests built on fake bits give when they skip against a target with a real runtime. */
+    public static final String REAL_RUNTIME = "the target stages and runs apps itself: this test needs the in-process"
+            + " runtime of the embedded server (fake droplets, the kit as stager)";
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -59,6 +59,7 @@ class TasksTest {
 
     @Test
     void runsTasksWithSequenceIdsAndCompletesThemOnTheRuntimesReport() {
+        assumeTrue(Tck.get().playsTheRuntime(), Tck.REAL_RUNTIME);
         String app = appWithDroplet();
         ApiResponse first = dev.post("/v3/apps/" + app + "/tasks", obj("command", "rake db:migrate",
                 "name", "migrate", "memory_in_mb", 256));

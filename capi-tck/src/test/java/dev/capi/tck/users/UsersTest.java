@@ -39,7 +39,7 @@ class UsersTest {
     }
 
     private static String freshGuid() {
-        return "tck-" + UUID.randomUUID();
+        return Tck.RUN_PREFIX + "-" + UUID.randomUUID();
     }
 
 
