@@ -7,13 +7,9 @@ import dev.capi.tck.support.ApiResponse;
 import dev.capi.tck.support.Cf;
 import dev.capi.tck.support.Expect;
 import dev.capi.tck.support.Tck;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static dev.capi.tck.support.Json.obj;
 import static dev.capi.tck.support.Json.rel;
@@ -23,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conformance of {@code /v3/service_credential_bindings} and {@code /v3/service_route_bindings} with user-provided
  * instances: create at once (201), read per role, details only for secret readers, delete (204), and bad input that
- * changes nothing. Until the service instance endpoints land, the user-provided instances are seeded into the
- * embedded server's database (the tests are skipped against an external server).
+ * changes nothing; the user-provided instances are created over the API.
  */
 @Checks({"DELETE /v3/service_credential_bindings/:guid", "DELETE /v3/service_route_bindings/:guid", "GET /v3/apps/:guid/env", "GET /v3/domains", "GET /v3/service_credential_bindings", "GET /v3/service_credential_bindings/:guid", "GET /v3/service_credential_bindings/:guid/details", "GET /v3/service_route_bindings", "GET /v3/service_route_bindings/:guid", "POST /v3/routes", "POST /v3/service_route_bindings"})
 class ServiceCredentialBindingsTest {
@@ -35,31 +30,21 @@ class ServiceCredentialBindingsTest {
     @BeforeAll
     static void setUp() {
         tck = Tck.get();
-        Assumptions.assumeTrue(tck.isEmbedded(), "user-provided instances are seeded through the embedded database");
         actors = tck.actors();
         dev = actors.as(SPACE_DEVELOPER);
     }
 
-    static String userProvided(String routeServiceUrl) throws Exception {
-        String guid = UUID.randomUUID().toString();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        tck.withEmbeddedDatabase(c -> {
-            try (var s = c.prepareStatement("INSERT INTO service_instances (guid, created_at, updated_at, name, "
-                    + "space_guid, type, credentials, syslog_drain_url, route_service_url, tags, last_operation_type, "
-                    + "last_operation_state) VALUES (?, ?, ?, ?, ?, 'user-provided', ?, ?, ?, '[\"tck\"]', 'create', "
-                    + "'succeeded')")) {
-                s.setString(1, guid);
-                s.setObject(2, now);
-                s.setObject(3, now);
-                s.setString(4, Tck.unique("ups"));
-                s.setString(5, actors.spaceGuid());
-                s.setString(6, "{\"password\":\"tck-secret\"}");
-                s.setString(7, "syslog://drain.tck.example:514");
-                s.setString(8, routeServiceUrl);
-                s.executeUpdate();
-            }
-        });
-        return guid;
+    /** A user-provided instance in the actors' space, created over the API, with credentials and a syslog drain. */
+    static String userProvided(String routeServiceUrl) {
+        var body = obj("type", "user-provided", "name", Tck.unique("ups"), "tags", java.util.List.of("tck"),
+                "credentials", obj("password", "tck-secret"), "syslog_drain_url", "syslog://drain.tck.example:514",
+                "relationships", obj("space", rel(actors.spaceGuid())));
+        if (routeServiceUrl != null) {
+            body.put("route_service_url", routeServiceUrl);
+        }
+        ApiResponse r = dev.post("/v3/service_instances", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.body().path("guid").asText();
     }
 
     static JsonNode appBindingBody(String instance, String app) {
