@@ -28,9 +28,6 @@ public interface ServiceInstanceRepository {
     /** Whether an instance of this name from another space is shared into the space. */
     boolean sharedNameTaken(String spaceGuid, String name);
 
-    /** Whether any credential (app or key) or route binding uses the instance. */
-    boolean hasBindings(String instanceGuid);
-
     /** Deletes the instance's credential and route bindings (user-provided deletes and purges). */
     void deleteBindings(String instanceGuid);
 

@@ -22,7 +22,6 @@ final class InMemoryServiceInstances implements ServiceInstanceRepository {
     private final Map<String, ServiceInstance> rows = new LinkedHashMap<>();
     private final List<String[]> shares = new ArrayList<>();
     private final SpaceRepository spaces;
-    final List<String> bound = new ArrayList<>();
 
     InMemoryServiceInstances(SpaceRepository spaces) {
         this.spaces = spaces;
@@ -60,13 +59,8 @@ final class InMemoryServiceInstances implements ServiceInstanceRepository {
     }
 
     @Override
-    public boolean hasBindings(String instanceGuid) {
-        return bound.contains(instanceGuid);
-    }
-
-    @Override
     public void deleteBindings(String instanceGuid) {
-        bound.remove(instanceGuid);
+        // bindings live in the bindings area's fakes; nothing is kept here
     }
 
     @Override

@@ -133,14 +133,6 @@ public final class JdbiServiceInstanceRepository implements ServiceInstanceRepos
     }
 
     @Override
-    public boolean hasBindings(String instanceGuid) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM service_credential_bindings "
-                        + "WHERE service_instance_guid = :g) + (SELECT COUNT(*) FROM service_route_bindings "
-                        + "WHERE service_instance_guid = :g)")
-                .bind("g", instanceGuid).mapTo(Long.class).one()) > 0;
-    }
-
-    @Override
     public void deleteBindings(String instanceGuid) {
         jdbi.useHandle(h -> {
             h.execute("DELETE FROM service_credential_bindings WHERE service_instance_guid = ?", instanceGuid);

@@ -173,7 +173,6 @@ class JdbiServiceInstanceRepositoryTest {
         List<ServiceInstance> due = db.database().jdbi().inTransaction(h -> instances.claimDue(t0.plusSeconds(5), 10));
         assertThat(due).extracting(ServiceInstance::guid).containsExactly("m2");
         assertThat(instances.inSpace("s1")).containsExactly("u1", "m1");
-        assertThat(instances.hasBindings("m1")).isFalse();
         assertThat(instances.boundAppCountsInSharedSpaces("m1")).isEmpty();
     }
 
