@@ -12,14 +12,15 @@ import java.util.UUID;
 
 /**
  * The fixture broker's offering {@code db} seeded into the embedded server's database (a uniquely named broker row,
- * offering and the public plans {@code small} (free) and {@code large} (paid)), for tests that need managed instances
+ * offering and the public plans {@code small} (free), {@code large} (paid, with maintenance_info 2.0.0) and
+ * {@code quick} (free, maximum polling duration 2 s)), for tests that need managed instances
  * without registering a broker through the API.
  */
-public record SeededCatalog(String brokerGuid, String offeringGuid, String small, String large) {
+public record SeededCatalog(String brokerGuid, String offeringGuid, String small, String large, String quick) {
 
     public static SeededCatalog seed(Tck tck, FixtureBroker broker) throws SQLException {
         var seeded = new SeededCatalog(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
         String suffix = seeded.brokerGuid.substring(0, 8);
         tck.withEmbeddedDatabase(c -> {
             Timestamp now = Timestamp.from(Instant.now());
@@ -51,17 +52,19 @@ public record SeededCatalog(String brokerGuid, String offeringGuid, String small
                 o.setBoolean(11, true);
                 o.executeUpdate();
             }
-            plan(c, seeded.small, seeded.offeringGuid, broker.catalogId("db/small"), "small", true, now);
-            plan(c, seeded.large, seeded.offeringGuid, broker.catalogId("db/large"), "large", false, now);
+            plan(c, seeded.small, seeded.offeringGuid, broker.catalogId("db/small"), "small", true, null, null, now);
+            plan(c, seeded.large, seeded.offeringGuid, broker.catalogId("db/large"), "large", false, null,
+                    "{\"version\":\"2.0.0\",\"description\":\"OS image update\"}", now);
+            plan(c, seeded.quick, seeded.offeringGuid, broker.catalogId("db/quick"), "quick", true, 2, null, now);
         });
         return seeded;
     }
 
     private static void plan(Connection c, String guid, String offering, String catalogId, String name, boolean free,
-                             Timestamp now) throws SQLException {
+                             Integer maxPolling, String maintenance, Timestamp now) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO service_plans (guid, created_at, updated_at, "
-                + "service_offering_guid, broker_catalog_id, name, description, free, public, active) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "service_offering_guid, broker_catalog_id, name, description, free, maximum_polling_duration, "
+                + "maintenance_info, public, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, guid);
             p.setTimestamp(2, now);
             p.setTimestamp(3, now);
@@ -70,8 +73,14 @@ public record SeededCatalog(String brokerGuid, String offeringGuid, String small
             p.setString(6, name);
             p.setString(7, name + " plan");
             p.setBoolean(8, free);
-            p.setBoolean(9, true);
-            p.setBoolean(10, true);
+            if (maxPolling == null) {
+                p.setNull(9, java.sql.Types.INTEGER);
+            } else {
+                p.setInt(9, maxPolling);
+            }
+            p.setString(10, maintenance);
+            p.setBoolean(11, true);
+            p.setBoolean(12, true);
             p.executeUpdate();
         }
     }
